@@ -1,0 +1,5 @@
+# Sourced by the other scripts: puts the project's npm wasm-opt on PATH, and keeps trunk happy.
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$root/scripts/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# trunk's boolean variables accept only true/false; NO_COLOR=1 makes it exit.
+if [ -n "${NO_COLOR:-}" ]; then export NO_COLOR=true; fi

@@ -1,0 +1,24 @@
+//! The sample cluster and criteria table shipped inside the app, so a first visit, offline,
+//! has something real to score. The table is labelled as a sample, not a legal text.
+
+use crate::engine::{Cluster, CriteriaTable, Workspace};
+
+/// A district cluster of eight ward People's Committees (JSON, as stored).
+pub const CLUSTER_JSON: &str = include_str!("cluster.json");
+/// A 1000-point criteria table of 52 criteria in tenths of a point (JSON, as stored).
+pub const CRITERIA_JSON: &str = include_str!("criteria.json");
+
+pub fn cluster() -> Cluster {
+    serde_json::from_str(CLUSTER_JSON).expect("the demo cluster is valid JSON")
+}
+
+pub fn table() -> CriteriaTable {
+    serde_json::from_str(CRITERIA_JSON).expect("the demo criteria table is valid JSON")
+}
+
+/// A fresh demo workspace, scoring for the first member unit, with nothing entered.
+pub fn workspace() -> Workspace {
+    let cluster = cluster();
+    let unit = cluster.units[0].id.clone();
+    Workspace::new(cluster, table(), &unit).expect("the demo data validates")
+}

@@ -1,0 +1,138 @@
+//! The cluster (cụm or khối thi đua): its member units, head and deputy, and year.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::Lang;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClusterKind {
+    /// Cụm thi đua: units grouped by territory (e.g. the wards of a district).
+    Cum,
+    /// Khối thi đua: units grouped by function (e.g. the district's departments).
+    Khoi,
+}
+
+impl ClusterKind {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (ClusterKind::Cum, Lang::Vi) => "Cụm thi đua",
+            (ClusterKind::Cum, Lang::En) => "Emulation cluster",
+            (ClusterKind::Khoi, Lang::Vi) => "Khối thi đua",
+            (ClusterKind::Khoi, Lang::En) => "Emulation bloc",
+        }
+    }
+}
+
+/// A member unit (đơn vị thành viên). `id` is a stable ASCII slug, e.g. `phuong-ha-cau`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cluster {
+    pub id: String,
+    pub name: String,
+    pub kind: ClusterKind,
+    pub year: u16,
+    /// The council the cluster reports to, e.g. "Hội đồng Thi đua - Khen thưởng quận Hà Đông".
+    pub council: String,
+    pub units: Vec<Unit>,
+    /// Unit id of the head (cụm trưởng).
+    pub head: String,
+    /// Unit id of the deputy (cụm phó).
+    pub deputy: String,
+}
+
+impl Cluster {
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    pub fn validate(&self) -> Result<(), Vec<ClusterError>> {
+        let mut errors = Vec::new();
+        if self.name.trim().is_empty() {
+            errors.push(ClusterError::MissingName);
+        }
+        if !(2000..=2100).contains(&self.year) {
+            errors.push(ClusterError::BadYear { year: self.year });
+        }
+        if self.units.is_empty() {
+            errors.push(ClusterError::NoUnits);
+        }
+        let mut seen = BTreeSet::new();
+        for u in &self.units {
+            if u.id.trim().is_empty() || u.name.trim().is_empty() {
+                errors.push(ClusterError::IncompleteUnit {
+                    id: u.id.clone(),
+                    name: u.name.clone(),
+                });
+            }
+            if !seen.insert(u.id.as_str()) {
+                errors.push(ClusterError::DuplicateUnit { id: u.id.clone() });
+            }
+        }
+        for id in [&self.head, &self.deputy] {
+            if self.unit(id).is_none() {
+                errors.push(ClusterError::NotAMember { id: id.clone() });
+            }
+        }
+        if self.head == self.deputy {
+            errors.push(ClusterError::HeadIsDeputy);
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClusterError {
+    MissingName,
+    BadYear { year: u16 },
+    NoUnits,
+    IncompleteUnit { id: String, name: String },
+    DuplicateUnit { id: String },
+    NotAMember { id: String },
+    HeadIsDeputy,
+}
+
+impl ClusterError {
+    pub fn message(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match self {
+            ClusterError::MissingName if vi => "Cụm thi đua chưa có tên.".into(),
+            ClusterError::MissingName => "The cluster has no name.".into(),
+            ClusterError::BadYear { year } if vi => format!("Năm {year} không hợp lệ."),
+            ClusterError::BadYear { year } => format!("{year} is not a valid year."),
+            ClusterError::NoUnits if vi => "Cụm thi đua chưa có đơn vị thành viên.".into(),
+            ClusterError::NoUnits => "The cluster has no member units.".into(),
+            ClusterError::IncompleteUnit { id, name } if vi => {
+                format!("Đơn vị “{name}” ({id}) thiếu mã hoặc tên.")
+            }
+            ClusterError::IncompleteUnit { id, name } => {
+                format!("Unit “{name}” ({id}) has no id or no name.")
+            }
+            ClusterError::DuplicateUnit { id } if vi => format!("Mã đơn vị {id} bị trùng."),
+            ClusterError::DuplicateUnit { id } => format!("Unit id {id} is used twice."),
+            ClusterError::NotAMember { id } if vi => {
+                format!("Cụm trưởng/cụm phó “{id}” không phải đơn vị thành viên.")
+            }
+            ClusterError::NotAMember { id } => {
+                format!("Head/deputy “{id}” is not a member unit.")
+            }
+            ClusterError::HeadIsDeputy if vi => {
+                "Cụm trưởng và cụm phó phải là hai đơn vị khác nhau.".into()
+            }
+            ClusterError::HeadIsDeputy => "The head and the deputy must be different units.".into(),
+        }
+    }
+}

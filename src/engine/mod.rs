@@ -1,0 +1,20 @@
+//! The domain engine: criteria tables, points, score sheets and the workspace that holds them.
+//!
+//! Architecture invariant: nothing in this module depends on a browser crate (leptos, web-sys,
+//! gloo, js-sys, wasm-bindgen), does I/O or reads the clock. `tests/engine_purity.rs` enforces
+//! the first part. Points are integers counted in the table's smallest unit; there is no float
+//! anywhere in scoring.
+
+pub mod cluster;
+pub mod criteria;
+pub mod lang;
+pub mod points;
+pub mod score;
+pub mod workspace;
+
+pub use cluster::{Cluster, ClusterKind, Unit};
+pub use criteria::{Criterion, CriteriaTable, Node, Section, TableError};
+pub use lang::Lang;
+pub use points::{ParseError, Points, Precision};
+pub use score::{Entry, ScoreError, ScoreSheet, Totals};
+pub use workspace::{Workspace, WorkspaceError};

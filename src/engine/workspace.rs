@@ -1,0 +1,187 @@
+//! The workspace: everything one browser keeps for its user (the cluster, its criteria table,
+//! whose unit this is, and the score sheets), with its stored schema version.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::cluster::ClusterError;
+use super::score::{check_evidence, check_points};
+use super::{Cluster, CriteriaTable, Lang, Points, ScoreError, ScoreSheet, TableError, Totals};
+
+/// The version of the stored workspace format this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workspace {
+    pub schema: u32,
+    pub cluster: Cluster,
+    pub table: CriteriaTable,
+    /// The member unit this workspace scores for.
+    pub unit_id: String,
+    /// Score sheets by unit id.
+    #[serde(default)]
+    pub sheets: BTreeMap<String, ScoreSheet>,
+}
+
+impl Workspace {
+    /// A new, empty workspace; the cluster and the table are checked first.
+    pub fn new(
+        cluster: Cluster,
+        table: CriteriaTable,
+        unit_id: &str,
+    ) -> Result<Workspace, WorkspaceError> {
+        let ws = Workspace {
+            schema: SCHEMA_VERSION,
+            cluster,
+            table,
+            unit_id: unit_id.to_string(),
+            sheets: BTreeMap::new(),
+        };
+        ws.validate()?;
+        Ok(ws)
+    }
+
+    fn validate(&self) -> Result<(), WorkspaceError> {
+        self.cluster.validate().map_err(WorkspaceError::Cluster)?;
+        self.table.validate().map_err(WorkspaceError::Table)?;
+        if self.cluster.unit(&self.unit_id).is_none() {
+            return Err(WorkspaceError::UnknownUnit {
+                id: self.unit_id.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Reads a stored workspace. A newer schema than this build knows is refused (and the
+    /// caller must leave the stored text untouched); so is anything that does not validate.
+    pub fn from_json(text: &str) -> Result<Workspace, WorkspaceError> {
+        #[derive(Deserialize)]
+        struct Header {
+            schema: u32,
+        }
+        let header: Header = serde_json::from_str(text)
+            .map_err(|e| WorkspaceError::Unreadable(e.to_string()))?;
+        if header.schema > SCHEMA_VERSION {
+            return Err(WorkspaceError::NewerSchema {
+                found: header.schema,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if header.schema < 1 {
+            return Err(WorkspaceError::Unreadable(format!(
+                "unknown schema {}",
+                header.schema
+            )));
+        }
+        let ws: Workspace =
+            serde_json::from_str(text).map_err(|e| WorkspaceError::Unreadable(e.to_string()))?;
+        ws.validate()?;
+        Ok(ws)
+    }
+
+    pub fn to_json(&self) -> String {
+        // Serializing plain structs with string keys cannot fail.
+        serde_json::to_string(self).expect("workspace serializes")
+    }
+
+    /// The sheet of the current unit, if anything was entered.
+    pub fn sheet(&self) -> Option<&ScoreSheet> {
+        self.sheets.get(&self.unit_id)
+    }
+
+    /// The current unit's sheet, created on first use. Callers check an entry first, so that a
+    /// refused entry never even creates an empty sheet.
+    fn sheet_mut(&mut self) -> (&CriteriaTable, &mut ScoreSheet) {
+        let Workspace {
+            table,
+            sheets,
+            unit_id,
+            ..
+        } = self;
+        let sheet = sheets
+            .entry(unit_id.clone())
+            .or_insert_with(|| ScoreSheet::new(unit_id.clone(), table.id.clone()));
+        (table, sheet)
+    }
+
+    pub fn points(&self, code: &str) -> Option<Points> {
+        self.sheet().and_then(|s| s.points(code))
+    }
+
+    pub fn evidence(&self, code: &str) -> &str {
+        self.sheet().map_or("", |s| s.evidence(code))
+    }
+
+    pub fn select_unit(&mut self, id: &str) -> Result<(), WorkspaceError> {
+        if self.cluster.unit(id).is_none() {
+            return Err(WorkspaceError::UnknownUnit { id: id.into() });
+        }
+        self.unit_id = id.to_string();
+        Ok(())
+    }
+
+    /// See [`ScoreSheet::enter_points`]; on error nothing changes.
+    pub fn enter_points(&mut self, code: &str, input: &str) -> Result<Option<Points>, ScoreError> {
+        check_points(&self.table, code, input)?;
+        let (table, sheet) = self.sheet_mut();
+        sheet.enter_points(table, code, input)
+    }
+
+    /// See [`ScoreSheet::enter_evidence`]; on error nothing changes.
+    pub fn enter_evidence(&mut self, code: &str, text: &str) -> Result<(), ScoreError> {
+        check_evidence(&self.table, code, text)?;
+        let (table, sheet) = self.sheet_mut();
+        sheet.enter_evidence(table, code, text)
+    }
+
+    pub fn totals(&self) -> Totals {
+        match self.sheet() {
+            Some(s) => s.totals(&self.table),
+            None => ScoreSheet::new(&self.unit_id, &self.table.id).totals(&self.table),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkspaceError {
+    Unreadable(String),
+    NewerSchema { found: u32, supported: u32 },
+    Cluster(Vec<ClusterError>),
+    Table(Vec<TableError>),
+    UnknownUnit { id: String },
+}
+
+impl WorkspaceError {
+    pub fn message(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        let join = |msgs: Vec<String>| msgs.join(" ");
+        match self {
+            WorkspaceError::Unreadable(detail) if vi => {
+                format!("Dữ liệu đã lưu không đọc được ({detail}).")
+            }
+            WorkspaceError::Unreadable(detail) => format!("The stored data is unreadable ({detail})."),
+            WorkspaceError::NewerSchema { found, supported } if vi => format!(
+                "Dữ liệu được lưu bởi phiên bản mới hơn của ứng dụng (định dạng {found}, bản này đọc được đến {supported}). Dữ liệu được giữ nguyên; hãy mở bằng phiên bản mới."
+            ),
+            WorkspaceError::NewerSchema { found, supported } => format!(
+                "The data was saved by a newer version of the app (format {found}; this one reads up to {supported}). It is left untouched; open it with the newer version."
+            ),
+            WorkspaceError::Cluster(errs) => join(errs.iter().map(|e| e.message(lang)).collect()),
+            WorkspaceError::Table(errs) => join(errs.iter().map(|e| e.message(lang)).collect()),
+            WorkspaceError::UnknownUnit { id } if vi => {
+                format!("Đơn vị “{id}” không thuộc cụm thi đua.")
+            }
+            WorkspaceError::UnknownUnit { id } => format!("Unit “{id}” is not in the cluster."),
+        }
+    }
+}
+
+impl std::fmt::Display for WorkspaceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for WorkspaceError {}

@@ -1,0 +1,13 @@
+//! thidua: scoring and award evaluation for Vietnam's emulation clusters.
+//!
+//! The crate is split so that every rule can be tested natively:
+//!
+//! - [`engine`]: the domain (criteria tables, points, score sheets). Pure Rust, no browser crate.
+//! - [`demo`]: the sample cluster and criteria table shipped with the app. Pure.
+//! - [`storage`]: the only module that touches browser storage.
+//! - [`ui`]: Leptos components; they call the engine and never re-implement a rule.
+
+pub mod demo;
+pub mod engine;
+pub mod storage;
+pub mod ui;

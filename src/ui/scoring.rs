@@ -1,0 +1,442 @@
+//! The self-scoring screen: the criteria tree with each criterion's maximum, the unit's points
+//! and evidence, live subtotals, the total out of the scale and what is still missing.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::i18n::{scored_of, use_i18n, K};
+use super::state::{use_state, SaveStatus};
+use crate::engine::criteria::{Node, Part};
+use crate::engine::{Criterion, Lang, Points, ScoreError};
+
+/// Formats points in the current table's precision and the current language.
+fn fmt_points(p: Points, lang: Lang) -> String {
+    use_state()
+        .ws
+        .with_untracked(|w| w.table.precision)
+        .format(p, lang)
+}
+
+#[component]
+pub fn ScoringPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let sample = move || state.ws.with(|w| w.table.sample);
+    view! {
+        <Show when=sample>
+            <p class="notice sample" role="note" data-testid="sample-notice">
+                {move || i18n.t(K::SampleNotice)}
+            </p>
+        </Show>
+        <StatusBanner />
+        <UnitBar />
+        <Summary />
+        <h2 class="page-title">
+            {move || i18n.t(K::SelfScoring)} " — "
+            {move || state.ws.with(|w| w.table.title.clone())}
+        </h2>
+        <p class="hint">{move || i18n.t(K::EnterHint)}</p>
+        // Re-rendered only when the whole sheet is replaced, never while typing.
+        {move || {
+            state.generation.track();
+            view! { <Sheet /> }
+        }}
+    }
+}
+
+#[component]
+fn StatusBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    move || {
+        let lang = i18n.lang.get();
+        match state.status.get() {
+            SaveStatus::Saved => None,
+            SaveStatus::Failed(e) => Some(view! {
+                <p class="notice error" role="alert" data-testid="save-failed">
+                    {K::SaveFailed.text(lang)} " " {e.message(lang)}
+                </p>
+            }),
+            SaveStatus::Blocked(e) => Some(view! {
+                <p class="notice error" role="alert" data-testid="storage-blocked">
+                    {K::StorageReadOnly.text(lang)} " " {e.message(lang)}
+                </p>
+            }),
+        }
+    }
+}
+
+#[component]
+fn UnitBar() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let confirming = RwSignal::new(false);
+    let units = state.ws.with_untracked(|w| w.cluster.units.clone());
+    let current = move || state.ws.with(|w| w.unit_id.clone());
+    let on_change = move |ev: leptos::ev::Event| {
+        // The select only offers member units, so the engine cannot refuse this.
+        let _ = state.select_unit(&event_target_value(&ev));
+    };
+    view! {
+        <div class="unit-bar">
+            <label class="unit-select">
+                <span>{move || i18n.t(K::UnitLabel)}</span>
+                <select data-testid="unit-select" on:change=on_change>
+                    {units
+                        .into_iter()
+                        .map(|u| {
+                            let id = u.id.clone();
+                            view! {
+                                <option value=u.id selected=move || current() == id>
+                                    {u.name}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <Show
+                when=move || confirming.get()
+                fallback=move || {
+                    view! {
+                        <button
+                            type="button"
+                            class="secondary"
+                            data-testid="reset-demo"
+                            on:click=move |_| confirming.set(true)
+                        >
+                            {move || i18n.t(K::ResetDemo)}
+                        </button>
+                    }
+                }
+            >
+                <div class="confirm" role="alertdialog" aria-live="assertive">
+                    <p>{move || i18n.t(K::ResetConfirm)}</p>
+                    <button
+                        type="button"
+                        class="danger"
+                        data-testid="reset-confirm"
+                        on:click=move |_| {
+                            state.reset_to_demo();
+                            confirming.set(false);
+                        }
+                    >
+                        {move || i18n.t(K::ResetYes)}
+                    </button>
+                    <button type="button" on:click=move |_| confirming.set(false)>
+                        {move || i18n.t(K::Cancel)}
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn Summary() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let totals = state.totals;
+    let scale = move || state.ws.with(|w| w.table.scale);
+    let saved = move || matches!(state.status.get(), SaveStatus::Saved);
+    view! {
+        <section class="summary" aria-live="polite" data-testid="summary">
+            <div class="metric total">
+                <span class="label">{move || i18n.t(K::Total)}</span>
+                <span class="value">
+                    <strong data-testid="total">
+                        {move || fmt_points(totals.with(|t| t.total), i18n.lang.get())}
+                    </strong>
+                    " / "
+                    {move || fmt_points(scale(), i18n.lang.get())}
+                </span>
+                <span class="breakdown">
+                    {move || {
+                        let lang = i18n.lang.get();
+                        totals
+                            .with(|t| {
+                                format!(
+                                    "{} {} + {} {} − {} {}",
+                                    K::Main.text(lang),
+                                    fmt_points(t.main, lang),
+                                    K::Bonus.text(lang).to_lowercase(),
+                                    fmt_points(t.bonus, lang),
+                                    K::Deduction.text(lang).to_lowercase(),
+                                    fmt_points(t.deduction, lang),
+                                )
+                            })
+                    }}
+                </span>
+            </div>
+            <div class="metric">
+                <span class="label">{move || i18n.t(K::Scored)}</span>
+                <span class="value" data-testid="scored">
+                    {move || totals.with(|t| scored_of(i18n.lang.get(), t.scored, t.required))}
+                </span>
+                <progress
+                    max=move || totals.with(|t| t.required)
+                    value=move || totals.with(|t| t.scored)
+                ></progress>
+            </div>
+            <div class="metric">
+                <span class="label">{move || i18n.t(K::MissingEvidence)}</span>
+                <span class="value" data-testid="missing-evidence">
+                    {move || totals.with(|t| t.missing_evidence.len())}
+                </span>
+                <span class="codes">
+                    {move || {
+                        totals
+                            .with(|t| {
+                                t.missing_evidence
+                                    .iter()
+                                    .map(|code| {
+                                        let href = format!("#crit-{code}");
+                                        view! { <a href=href>{code.clone()}</a> }
+                                    })
+                                    .collect_view()
+                            })
+                    }}
+                </span>
+            </div>
+            <div class="metric save-state" class:ok=saved data-testid="save-state">
+                {move || if saved() { Some(format!("✓ {}", i18n.t(K::Saved))) } else { None }}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Sheet() -> impl IntoView {
+    let table = use_state().ws.with_untracked(|w| w.table.clone());
+    let i18n = use_i18n();
+    let totals = use_state().totals;
+    let section = |part: Part, title: String, cap: Points, items: Vec<Node>| {
+        let raw = move || {
+            totals.with(|t| match part {
+                Part::Bonus => t.bonus_raw,
+                _ => t.deduction_raw,
+            })
+        };
+        let key = if part == Part::Bonus { "bonus" } else { "deduction" };
+        view! {
+            <section class="group section-extra" data-section=key>
+                <div class="group-head level-1" role="heading" attr:aria-level="3">
+                    <span class="title">{title}</span>
+                    <span class="subtotal" data-testid=format!("subtotal-{key}")>
+                        {move || fmt_points(raw(), i18n.lang.get())}
+                        " ("
+                        {move || i18n.t(K::Cap)}
+                        " "
+                        {move || fmt_points(cap, i18n.lang.get())}
+                        ")"
+                    </span>
+                </div>
+                {items.into_iter().map(|n| node_view(n, part, 2)).collect_view()}
+            </section>
+        }
+    };
+    view! {
+        <div class="sheet">
+            {table.groups.into_iter().map(|n| node_view(n, Part::Main, 1)).collect_view()}
+            {section(Part::Bonus, table.bonus.title, table.bonus.cap, table.bonus.items)}
+            {section(
+                Part::Deduction,
+                table.deduction.title,
+                table.deduction.cap,
+                table.deduction.items,
+            )}
+        </div>
+    }
+}
+
+fn node_view(node: Node, part: Part, depth: usize) -> AnyView {
+    let i18n = use_i18n();
+    let totals = use_state().totals;
+    match node {
+        Node::Criterion(c) => view! { <CriterionRow c=c part=part /> }.into_any(),
+        Node::Group(g) => {
+            let max = Node::Group(g.clone()).max();
+            let code = g.code.clone();
+            let subtotal = move || fmt_points(totals.with(|t| t.group(&code)), i18n.lang.get());
+            view! {
+                <section class="group" data-group=g.code.clone()>
+                    <div
+                        class=format!("group-head level-{depth}")
+                        role="heading"
+                        attr:aria-level=(depth + 2).to_string()
+                    >
+                        <span class="code">{g.code.clone()}</span>
+                        <span class="title">{g.title}</span>
+                        <span class="subtotal" data-testid=format!("subtotal-{}", g.code)>
+                            {subtotal}
+                            " / "
+                            {move || fmt_points(max, i18n.lang.get())}
+                        </span>
+                    </div>
+                    {g
+                        .children
+                        .into_iter()
+                        .map(|n| node_view(n, part, depth + 1))
+                        .collect_view()}
+                </section>
+            }
+                .into_any()
+        }
+    }
+}
+
+#[component]
+fn CriterionRow(c: Criterion, part: Part) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = i18n.lang.get_untracked();
+    let code = c.code.clone();
+    let initial_points = state
+        .ws
+        .with_untracked(|w| w.points(&code))
+        .map(|p| fmt_points(p, lang))
+        .unwrap_or_default();
+    let initial_evidence = state.ws.with_untracked(|w| w.evidence(&code).to_string());
+    let error = RwSignal::new(None::<ScoreError>);
+    let evidence_error = RwSignal::new(None::<ScoreError>);
+
+    let on_points = {
+        let code = code.clone();
+        move |ev: leptos::ev::Event| {
+            let input = event_target_value(&ev);
+            error.set(state.change(|w| w.enter_points(&code, &input)).err());
+        }
+    };
+    let on_evidence = {
+        let code = code.clone();
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            evidence_error.set(state.change(|w| w.enter_evidence(&code, &text)).err());
+        }
+    };
+    let missing = {
+        let code = code.clone();
+        move || state.totals.with(|t| t.missing_evidence.contains(&code))
+    };
+    let err_id = format!("err-{code}");
+    let (max, step) = (c.max, c.step);
+    let sign = if part == Part::Deduction { "−" } else { "" };
+    let guidance = (!c.guidance.is_empty()).then(|| {
+        let text = c.guidance.clone();
+        view! {
+            <details class="guidance">
+                <summary>{move || i18n.t(K::Guidance)}</summary>
+                <p>{text}</p>
+            </details>
+        }
+    });
+    view! {
+        <div
+            class="criterion"
+            id=format!("crit-{code}")
+            data-code=code.clone()
+            class:invalid=move || error.with(Option::is_some)
+        >
+            <div class="crit-head">
+                <span class="code">{code.clone()}</span>
+                <span class="title">{c.title.clone()}</span>
+            </div>
+            <div class="crit-meta">
+                {move || i18n.t(K::Max)}
+                " "
+                {sign}
+                {move || fmt_points(max, i18n.lang.get())}
+                " "
+                {move || i18n.t(K::Points)}
+                " · "
+                {move || i18n.t(K::Step)}
+                " "
+                {move || fmt_points(step, i18n.lang.get())}
+                {c
+                    .evidence_required
+                    .then(|| {
+                        view! {
+                            <span class="badge">{move || i18n.t(K::EvidenceRequired)}</span>
+                        }
+                    })}
+            </div>
+            {guidance}
+            <div class="crit-inputs">
+                <label class="score-field">
+                    <span>{move || i18n.t(K::SelfScore)}</span>
+                    <input
+                        class="score-input"
+                        type="text"
+                        inputmode="decimal"
+                        autocomplete="off"
+                        data-code=code.clone()
+                        value=initial_points
+                        aria-invalid=move || error.with(Option::is_some).to_string()
+                        aria-describedby=err_id.clone()
+                        on:input=on_points
+                        on:keydown=move_focus_on_enter
+                    />
+                    <span class="of">"/ " {move || fmt_points(max, i18n.lang.get())}</span>
+                </label>
+                <p class="field-error" id=err_id role="alert" data-testid="score-error">
+                    {move || error.with(|e| e.as_ref().map(|e| e.message(i18n.lang.get())))}
+                </p>
+                <label class="evidence-field">
+                    <span>{move || i18n.t(K::Evidence)}</span>
+                    <textarea
+                        class="evidence-input"
+                        rows="2"
+                        data-code=code.clone()
+                        placeholder=move || i18n.t(K::EvidencePlaceholder)
+                        prop:value=initial_evidence
+                        on:input=on_evidence
+                    ></textarea>
+                </label>
+                <p class="field-error" role="alert">
+                    {move || {
+                        evidence_error.with(|e| e.as_ref().map(|e| e.message(i18n.lang.get())))
+                    }}
+                </p>
+                <Show when=missing>
+                    <p class="warn" data-testid="no-evidence">
+                        "⚠ "
+                        {move || i18n.t(K::NoEvidenceYet)}
+                    </p>
+                </Show>
+            </div>
+        </div>
+    }
+}
+
+/// Enter moves to the next score field and Shift+Enter to the previous one, so a whole table
+/// can be scored from the keyboard.
+fn move_focus_on_enter(ev: leptos::ev::KeyboardEvent) {
+    if ev.key() != "Enter" {
+        return;
+    }
+    ev.prevent_default();
+    let Some(current) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let Ok(fields) = document().query_selector_all("input.score-input") else {
+        return;
+    };
+    let fields: Vec<web_sys::HtmlElement> = (0..fields.length())
+        .filter_map(|i| fields.get(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect();
+    let Some(i) = fields.iter().position(|f| *f == current) else {
+        return;
+    };
+    let next = if ev.shift_key() {
+        i.checked_sub(1)
+    } else {
+        Some(i + 1)
+    };
+    if let Some(f) = next.and_then(|j| fields.get(j)) {
+        let _ = f.focus();
+    }
+}

@@ -1,0 +1,99 @@
+//! App state shared by the components: the workspace signal and what happened to the last save.
+//! Every change goes through [`AppState::change`], which asks the engine first and saves only
+//! what the engine accepted.
+
+use leptos::prelude::*;
+
+use crate::demo;
+use crate::engine::{Totals, Workspace, WorkspaceError};
+use crate::storage::{self, Loaded, SaveError};
+
+/// The outcome of persisting the workspace.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    /// Everything on screen is stored.
+    Saved,
+    /// The last save failed; the data is still in memory.
+    Failed(SaveError),
+    /// Stored data could not be read at start-up; nothing is written until the user resets.
+    Blocked(WorkspaceError),
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub ws: RwSignal<Workspace>,
+    pub status: RwSignal<SaveStatus>,
+    /// Bumped when the whole sheet is replaced (reset, another unit), so inputs re-render with
+    /// the stored values; typing does not bump it, so inputs keep focus and caret.
+    pub generation: RwSignal<u32>,
+    pub totals: Memo<Totals>,
+}
+
+impl AppState {
+    /// Loads the stored workspace; on a first visit, starts from the demo data and stores it.
+    pub fn load() -> AppState {
+        let (ws, status) = match storage::load_workspace() {
+            Loaded::Stored(ws) => (ws, SaveStatus::Saved),
+            Loaded::Fresh => {
+                let ws = demo::workspace();
+                let status = match storage::save_workspace(&ws) {
+                    Ok(()) => SaveStatus::Saved,
+                    Err(e) => SaveStatus::Failed(e),
+                };
+                (ws, status)
+            }
+            Loaded::Unusable(e) => (demo::workspace(), SaveStatus::Blocked(e)),
+        };
+        AppState::new(ws, status)
+    }
+
+    pub fn new(ws: Workspace, status: SaveStatus) -> AppState {
+        let ws = RwSignal::new(ws);
+        AppState {
+            ws,
+            status: RwSignal::new(status),
+            generation: RwSignal::new(0),
+            totals: Memo::new(move |_| ws.with(Workspace::totals)),
+        }
+    }
+
+    /// Applies an engine operation to a copy of the workspace; only if the engine accepts it
+    /// does the copy replace the workspace and get saved. A refused change leaves both the
+    /// screen's data and the stored data exactly as they were.
+    pub fn change<T, E>(self, op: impl FnOnce(&mut Workspace) -> Result<T, E>) -> Result<T, E> {
+        let mut next = self.ws.get_untracked();
+        let value = op(&mut next)?;
+        self.ws.set(next);
+        self.persist();
+        Ok(value)
+    }
+
+    fn persist(self) {
+        if matches!(self.status.get_untracked(), SaveStatus::Blocked(_)) {
+            return;
+        }
+        let result = self.ws.with_untracked(storage::save_workspace);
+        self.status.set(match result {
+            Ok(()) => SaveStatus::Saved,
+            Err(e) => SaveStatus::Failed(e),
+        });
+    }
+
+    /// Replaces everything with the demo data, after the user confirmed it.
+    pub fn reset_to_demo(self) {
+        self.ws.set(demo::workspace());
+        self.status.set(SaveStatus::Saved);
+        self.persist();
+        self.generation.update(|g| *g += 1);
+    }
+
+    pub fn select_unit(self, id: &str) -> Result<(), WorkspaceError> {
+        self.change(|w| w.select_unit(id))?;
+        self.generation.update(|g| *g += 1);
+        Ok(())
+    }
+}
+
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}

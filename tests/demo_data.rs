@@ -1,0 +1,61 @@
+//! The demo data shipped with the app: a valid 1000-point table of 40–80 criteria in
+//! Vietnamese, labelled as a sample, and an 8-unit cluster.
+
+use thidua::demo;
+use thidua::engine::{ClusterKind, Lang, Points};
+
+#[test]
+fn demo_table_is_valid_and_adds_up_to_1000() {
+    let table = demo::table();
+    table.validate().unwrap_or_else(|errs| {
+        panic!(
+            "{:#?}",
+            errs.iter().map(|e| e.message(Lang::Vi)).collect::<Vec<_>>()
+        )
+    });
+    assert_eq!(table.scale, table.precision.from_points(1000));
+    assert_eq!(table.main_max(), table.scale);
+    assert!(table.sample, "the demo table must be labelled as a sample");
+}
+
+#[test]
+fn demo_table_has_40_to_80_criteria_in_vietnamese() {
+    let table = demo::table();
+    let criteria = table.criteria();
+    assert!(
+        (40..=80).contains(&criteria.len()),
+        "{} criteria",
+        criteria.len()
+    );
+    for (_, c) in &criteria {
+        assert!(!c.title.trim().is_empty(), "{} has no title", c.code);
+        assert!(c.max > Points::ZERO && c.max.units() % c.step.units() == 0);
+    }
+    // Natural Vietnamese has diacritics; an ASCII-only title would be a transliteration.
+    let with_diacritics = criteria
+        .iter()
+        .filter(|(_, c)| !c.title.is_ascii())
+        .count();
+    assert_eq!(with_diacritics, criteria.len());
+    assert!(criteria.iter().any(|(_, c)| c.evidence_required));
+    assert!(table.bonus.cap > Points::ZERO && table.deduction.cap > Points::ZERO);
+}
+
+#[test]
+fn demo_cluster_has_eight_members_with_head_and_deputy() {
+    let cluster = demo::cluster();
+    cluster.validate().unwrap();
+    assert_eq!(cluster.units.len(), 8);
+    assert_eq!(cluster.kind, ClusterKind::Cum);
+    assert_ne!(cluster.head, cluster.deputy);
+    assert!(cluster.units.iter().all(|u| u.name.starts_with("UBND phường ")));
+}
+
+#[test]
+fn demo_workspace_starts_empty() {
+    let ws = demo::workspace();
+    let t = ws.totals();
+    assert_eq!(t.total, Points::ZERO);
+    assert_eq!(t.scored, 0);
+    assert_eq!(t.required, 45);
+}
