@@ -15,7 +15,7 @@ pub const LANG_KEY: &str = "thidua.lang";
 pub enum Loaded {
     /// Nothing stored yet: first visit.
     Fresh,
-    Stored(Workspace),
+    Stored(Box<Workspace>),
     /// Something is stored but cannot be used; it must be left as it is.
     Unusable(WorkspaceError),
 }
@@ -30,7 +30,7 @@ pub fn load_workspace() -> Loaded {
     match raw {
         None => Loaded::Fresh,
         Some(text) => match Workspace::from_json(&text) {
-            Ok(ws) => Loaded::Stored(ws),
+            Ok(ws) => Loaded::Stored(Box::new(ws)),
             Err(e) => Loaded::Unusable(e),
         },
     }

@@ -1,6 +1,9 @@
 //! The demo data shipped with the app: a valid 1000-point table of 40–80 criteria in
 //! Vietnamese, labelled as a sample, and an 8-unit cluster.
 
+// Native only: reads files or uses proptest, neither of which runs in the browser.
+#![cfg(not(target_arch = "wasm32"))]
+
 use thidua::demo;
 use thidua::engine::{ClusterKind, Lang, Points};
 
@@ -32,10 +35,7 @@ fn demo_table_has_40_to_80_criteria_in_vietnamese() {
         assert!(c.max > Points::ZERO && c.max.units() % c.step.units() == 0);
     }
     // Natural Vietnamese has diacritics; an ASCII-only title would be a transliteration.
-    let with_diacritics = criteria
-        .iter()
-        .filter(|(_, c)| !c.title.is_ascii())
-        .count();
+    let with_diacritics = criteria.iter().filter(|(_, c)| !c.title.is_ascii()).count();
     assert_eq!(with_diacritics, criteria.len());
     assert!(criteria.iter().any(|(_, c)| c.evidence_required));
     assert!(table.bonus.cap > Points::ZERO && table.deduction.cap > Points::ZERO);
@@ -48,7 +48,10 @@ fn demo_cluster_has_eight_members_with_head_and_deputy() {
     assert_eq!(cluster.units.len(), 8);
     assert_eq!(cluster.kind, ClusterKind::Cum);
     assert_ne!(cluster.head, cluster.deputy);
-    assert!(cluster.units.iter().all(|u| u.name.starts_with("UBND phường ")));
+    assert!(cluster
+        .units
+        .iter()
+        .all(|u| u.name.starts_with("UBND phường ")));
 }
 
 #[test]

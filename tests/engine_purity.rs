@@ -1,6 +1,9 @@
 //! Architecture invariant: the engine (and the other pure modules) never depend on a browser
 //! crate, so every rule can be tested natively and reused by the command-line tool.
 
+// Native only: reads files or uses proptest, neither of which runs in the browser.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::fs;
 use std::path::Path;
 
@@ -65,7 +68,10 @@ fn demo_data_has_no_browser_dependency() {
 fn the_check_itself_catches_an_import() {
     assert!(uses_crate("use leptos::prelude::*;", "leptos"));
     assert!(uses_crate("let s = web_sys::window();", "web_sys"));
-    assert!(uses_crate("use gloo_storage::LocalStorage;", "gloo_storage"));
+    assert!(uses_crate(
+        "use gloo_storage::LocalStorage;",
+        "gloo_storage"
+    ));
     assert!(uses_crate("extern crate js_sys;", "js_sys"));
     assert!(!uses_crate("//! never depends on leptos or gloo", "leptos"));
     assert!(!uses_crate("let leptos_like_name = 1;", "leptos"));

@@ -1,6 +1,9 @@
 //! Scoring: what a unit may enter, what is refused (leaving the sheet unchanged), and how the
 //! totals add up. Unit cases first, then properties over random tables and scores.
 
+// Native only: reads files or uses proptest, neither of which runs in the browser.
+#![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use thidua::demo;
 use thidua::engine::score::{check_points, MAX_EVIDENCE_CHARS};
@@ -47,20 +50,28 @@ fn invalid_entries_are_refused_with_a_vietnamese_reason_and_change_nothing() {
     s.enter_points(&t, "I.1", "10").unwrap();
     let before = s.clone();
     let cases = [
-        ("I.1", "40,5", "Vượt quá điểm tối đa: chỉ được chấm từ 0 đến 40."),
-        ("I.1", "12,3", "Điểm phải chấm theo bước 0,5: ví dụ 12 hoặc 12,5."),
-        ("I.2", "15,5", "Điểm phải chấm theo bước 1: ví dụ 15 hoặc 16."),
+        (
+            "I.1",
+            "40,5",
+            "Vượt quá điểm tối đa: chỉ được chấm từ 0 đến 40.",
+        ),
+        (
+            "I.1",
+            "12,3",
+            "Điểm phải chấm theo bước 0,5: ví dụ 12 hoặc 12,5.",
+        ),
+        (
+            "I.2",
+            "15,5",
+            "Điểm phải chấm theo bước 1: ví dụ 15 hoặc 16.",
+        ),
         (
             "I.1",
             "mười",
             "Không phải là số. Hãy nhập số điểm, ví dụ 12 hoặc 12,5.",
         ),
         ("I.1", "-1", "Số điểm không được âm."),
-        (
-            "I.1",
-            "1,25",
-            "Chỉ được nhập tối đa 1 chữ số sau dấu phẩy.",
-        ),
+        ("I.1", "1,25", "Chỉ được nhập tối đa 1 chữ số sau dấu phẩy."),
         ("X.9", "1", "Không có tiêu chí mã X.9 trong bảng tiêu chí."),
     ];
     for (code, input, message) in cases {
@@ -243,4 +254,20 @@ proptest! {
         prop_assert!(t.main <= table.scale);
         prop_assert!(t.total <= table.scale + table.bonus.cap);
     }
+}
+
+#[test]
+fn a_kept_value_is_checked_like_typed_input() {
+    let mut ws = demo::workspace();
+    ws.enter_points("I.1.a", "40").unwrap();
+    ws.enter_points("I.1.a", "5").unwrap();
+    ws.set_points("I.1.a", Some(Points(400))).unwrap();
+    assert_eq!(ws.points("I.1.a"), Some(Points(400)));
+    let before = ws.to_json();
+    assert!(ws.set_points("I.1.a", Some(Points(501))).is_err());
+    assert!(ws.set_points("I.1.a", Some(Points(-5))).is_err());
+    assert!(ws.set_points("I.1.a", Some(Points(403))).is_err());
+    assert_eq!(ws.to_json(), before);
+    ws.set_points("I.1.a", None).unwrap();
+    assert_eq!(ws.points("I.1.a"), None);
 }

@@ -1,6 +1,9 @@
 //! Data-driven criteria table validation: each file in tests/cases/tables/ holds a table and
 //! the exact Vietnamese messages its validation must give, in order (none for a valid table).
 
+// Native only: reads files or uses proptest, neither of which runs in the browser.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::fs;
 use std::path::Path;
 

@@ -361,9 +361,9 @@ impl TableError {
             DuplicateCode { code } => {
                 format!("Code {code} is used twice: every criterion needs its own code.")
             }
-            TooDeep { code } if vi => format!(
-                "Tiêu chí {code} nằm quá sâu: bảng chỉ được có tối đa {MAX_DEPTH} cấp."
-            ),
+            TooDeep { code } if vi => {
+                format!("Tiêu chí {code} nằm quá sâu: bảng chỉ được có tối đa {MAX_DEPTH} cấp.")
+            }
             TooDeep { code } => format!(
                 "Criterion {code} is nested too deep: a table has at most {MAX_DEPTH} levels."
             ),
@@ -389,9 +389,7 @@ impl TableError {
             } => {
                 let (m, s) = (precision.format(*max, lang), precision.format(*step, lang));
                 if vi {
-                    format!(
-                        "Tiêu chí {code}: điểm tối đa {m} không chia hết cho bước điểm {s}."
-                    )
+                    format!("Tiêu chí {code}: điểm tối đa {m} không chia hết cho bước điểm {s}.")
                 } else {
                     format!("Criterion {code}: the maximum {m} is not a multiple of the step {s}.")
                 }

@@ -13,7 +13,7 @@ pub mod score;
 pub mod workspace;
 
 pub use cluster::{Cluster, ClusterKind, Unit};
-pub use criteria::{Criterion, CriteriaTable, Node, Section, TableError};
+pub use criteria::{CriteriaTable, Criterion, Node, Section, TableError};
 pub use lang::Lang;
 pub use points::{ParseError, Points, Precision};
 pub use score::{Entry, ScoreError, ScoreSheet, Totals};

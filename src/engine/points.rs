@@ -134,9 +134,7 @@ impl Precision {
             return Err(ParseError::NotANumber);
         }
         if frac.len() > usize::from(self.0) {
-            return Err(ParseError::TooManyDecimals {
-                allowed: self.0,
-            });
+            return Err(ParseError::TooManyDecimals { allowed: self.0 });
         }
         // Nine digits of whole points is far beyond any scale; refusing longer input keeps
         // the arithmetic below free of overflow.
@@ -211,7 +209,10 @@ mod tests {
     use super::*;
 
     fn parse(decimals: u8, s: &str) -> Result<i64, ParseError> {
-        Precision::new(decimals).unwrap().parse(s).map(Points::units)
+        Precision::new(decimals)
+            .unwrap()
+            .parse(s)
+            .map(Points::units)
     }
 
     #[test]

@@ -59,10 +59,22 @@ impl ScoreSheet {
         input: &str,
     ) -> Result<Option<Points>, ScoreError> {
         let value = check_points(table, code, input)?;
-        let entry = self.entries.entry(code.to_string()).or_default();
-        entry.points = value;
-        self.prune(code);
+        self.set_points(table, code, value)?;
         Ok(value)
+    }
+
+    /// Sets a criterion's points to a value that is already a number (e.g. one kept from
+    /// before an edit), with the same checks as typed input. On error the sheet is unchanged.
+    pub fn set_points(
+        &mut self,
+        table: &CriteriaTable,
+        code: &str,
+        value: Option<Points>,
+    ) -> Result<(), ScoreError> {
+        check_value(table, code, value)?;
+        self.entries.entry(code.to_string()).or_default().points = value;
+        self.prune(code);
+        Ok(())
     }
 
     /// Keeps an evidence note for a criterion. On error the sheet is unchanged.
@@ -150,15 +162,33 @@ pub fn check_points(
     code: &str,
     input: &str,
 ) -> Result<Option<Points>, ScoreError> {
-    let (_, c) = table
-        .criterion(code)
-        .ok_or_else(|| ScoreError::UnknownCriterion { code: code.into() })?;
-    let p = table.precision;
-    let value = match p.parse(input) {
-        Ok(v) => v,
-        Err(ParseError::Empty) => return Ok(None),
-        Err(e) => return Err(ScoreError::Parse(e)),
+    let value = match table.precision.parse(input) {
+        Ok(v) => Some(v),
+        Err(ParseError::Empty) => None,
+        Err(e) => {
+            // An unknown criterion is the more useful message, whatever was typed.
+            criterion(table, code)?;
+            return Err(ScoreError::Parse(e));
+        }
     };
+    check_value(table, code, value)?;
+    Ok(value)
+}
+
+/// Checks a value (already a number) against a criterion: from 0 to its maximum, on its step.
+pub fn check_value(
+    table: &CriteriaTable,
+    code: &str,
+    value: Option<Points>,
+) -> Result<(), ScoreError> {
+    let c = criterion(table, code)?;
+    let Some(value) = value else {
+        return Ok(());
+    };
+    let p = table.precision;
+    if value < Points::ZERO {
+        return Err(ScoreError::Parse(ParseError::Negative));
+    }
     if value > c.max {
         return Err(ScoreError::AboveMax {
             max: c.max,
@@ -174,14 +204,19 @@ pub fn check_points(
             precision: p,
         });
     }
-    Ok(Some(value))
+    Ok(())
+}
+
+fn criterion<'t>(table: &'t CriteriaTable, code: &str) -> Result<&'t Criterion, ScoreError> {
+    table
+        .criterion(code)
+        .map(|(_, c)| c)
+        .ok_or_else(|| ScoreError::UnknownCriterion { code: code.into() })
 }
 
 /// Checks an evidence note without storing it.
 pub fn check_evidence(table: &CriteriaTable, code: &str, text: &str) -> Result<(), ScoreError> {
-    if table.criterion(code).is_none() {
-        return Err(ScoreError::UnknownCriterion { code: code.into() });
-    }
+    criterion(table, code)?;
     if text.chars().count() > MAX_EVIDENCE_CHARS {
         return Err(ScoreError::EvidenceTooLong {
             max_chars: MAX_EVIDENCE_CHARS,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::cluster::ClusterError;
-use super::score::{check_evidence, check_points};
+use super::score::{check_evidence, check_points, check_value};
 use super::{Cluster, CriteriaTable, Lang, Points, ScoreError, ScoreSheet, TableError, Totals};
 
 /// The version of the stored workspace format this build writes and reads.
@@ -61,8 +61,8 @@ impl Workspace {
         struct Header {
             schema: u32,
         }
-        let header: Header = serde_json::from_str(text)
-            .map_err(|e| WorkspaceError::Unreadable(e.to_string()))?;
+        let header: Header =
+            serde_json::from_str(text).map_err(|e| WorkspaceError::Unreadable(e.to_string()))?;
         if header.schema > SCHEMA_VERSION {
             return Err(WorkspaceError::NewerSchema {
                 found: header.schema,
@@ -127,6 +127,16 @@ impl Workspace {
         check_points(&self.table, code, input)?;
         let (table, sheet) = self.sheet_mut();
         sheet.enter_points(table, code, input)
+    }
+
+    /// See [`ScoreSheet::set_points`]; on error nothing changes.
+    pub fn set_points(&mut self, code: &str, value: Option<Points>) -> Result<(), ScoreError> {
+        check_value(&self.table, code, value)?;
+        if self.points(code) == value {
+            return Ok(());
+        }
+        let (table, sheet) = self.sheet_mut();
+        sheet.set_points(table, code, value)
     }
 
     /// See [`ScoreSheet::enter_evidence`]; on error nothing changes.

@@ -36,11 +36,12 @@ pub fn ScoringPage() -> impl IntoView {
             {move || state.ws.with(|w| w.table.title.clone())}
         </h2>
         <p class="hint">{move || i18n.t(K::EnterHint)}</p>
-        // Re-rendered only when the whole sheet is replaced, never while typing.
-        {move || {
-            state.generation.track();
-            view! { <Sheet /> }
-        }}
+        // A new sheet, with new fields, whenever the whole sheet is replaced (never while
+        // typing). Keyed, so the old fields are dropped rather than patched: a patched field
+        // would keep what was typed into it.
+        <For each=move || [state.generation.get()] key=|g| *g let:_generation>
+            <Sheet />
+        </For>
     }
 }
 
@@ -217,7 +218,11 @@ fn Sheet() -> impl IntoView {
                 _ => t.deduction_raw,
             })
         };
-        let key = if part == Part::Bonus { "bonus" } else { "deduction" };
+        let key = if part == Part::Bonus {
+            "bonus"
+        } else {
+            "deduction"
+        };
         view! {
             <section class="group section-extra" data-section=key>
                 <div class="group-head level-1" role="heading" attr:aria-level="3">
@@ -280,7 +285,7 @@ fn node_view(node: Node, part: Part, depth: usize) -> AnyView {
                         .collect_view()}
                 </section>
             }
-                .into_any()
+            .into_any()
         }
     }
 }
@@ -300,11 +305,49 @@ fn CriterionRow(c: Criterion, part: Part) -> impl IntoView {
     let error = RwSignal::new(None::<ScoreError>);
     let evidence_error = RwSignal::new(None::<ScoreError>);
 
+    // The stored value when this edit began. Valid keystrokes are saved as they come, so
+    // nothing typed is lost if the page closes; when the text becomes invalid, the stored value
+    // goes back to this one, so a refused entry never leaves a half-typed number behind
+    // ("5" on the way to "51").
+    let edit_base = StoredValue::new(None::<Option<Points>>);
     let on_points = {
         let code = code.clone();
         move |ev: leptos::ev::Event| {
             let input = event_target_value(&ev);
-            error.set(state.change(|w| w.enter_points(&code, &input)).err());
+            if edit_base.get_value().is_none() {
+                edit_base.set_value(Some(state.ws.with_untracked(|w| w.points(&code))));
+            }
+            match state.change(|w| w.enter_points(&code, &input)) {
+                Ok(_) => error.set(None),
+                Err(e) => {
+                    if let Some(base) = edit_base.get_value() {
+                        // The base was accepted before, so the engine accepts it again.
+                        let _ = state.change(|w| w.set_points(&code, base));
+                    }
+                    error.set(Some(e));
+                }
+            }
+        }
+    };
+    // Leaving the field ends the edit; a valid entry is shown the way the app writes numbers
+    // ("19.5" becomes "19,5"), an invalid one stays, with its message, to be corrected.
+    let end_edit = {
+        let code = code.clone();
+        move |ev: leptos::ev::FocusEvent| {
+            edit_base.set_value(None);
+            if error.with_untracked(Option::is_none) {
+                let shown = state
+                    .ws
+                    .with_untracked(|w| w.points(&code))
+                    .map(|p| fmt_points(p, i18n.lang.get_untracked()))
+                    .unwrap_or_default();
+                if let Some(input) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    input.set_value(&shown);
+                }
+            }
         }
     };
     let on_evidence = {
@@ -374,6 +417,7 @@ fn CriterionRow(c: Criterion, part: Part) -> impl IntoView {
                         aria-invalid=move || error.with(Option::is_some).to_string()
                         aria-describedby=err_id.clone()
                         on:input=on_points
+                        on:blur=end_edit
                         on:keydown=move_focus_on_enter
                     />
                     <span class="of">"/ " {move || fmt_points(max, i18n.lang.get())}</span>

@@ -33,7 +33,7 @@ impl AppState {
     /// Loads the stored workspace; on a first visit, starts from the demo data and stores it.
     pub fn load() -> AppState {
         let (ws, status) = match storage::load_workspace() {
-            Loaded::Stored(ws) => (ws, SaveStatus::Saved),
+            Loaded::Stored(ws) => (*ws, SaveStatus::Saved),
             Loaded::Fresh => {
                 let ws = demo::workspace();
                 let status = match storage::save_workspace(&ws) {

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test layer: formatting and lints, native engine tests, browser component tests
+# (wasm-bindgen-test in headless Chromium), the release build with its size report, and the
+# end-to-end suite (playwright-core driving Debian's Chromium against the release build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+source scripts/env.sh
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format and lints"
+cargo fmt --all -- --check
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+
+step "native tests (engine, data cases, properties)"
+cargo test --quiet
+
+step "browser component tests (wasm-bindgen-test, headless Chromium)"
+cargo test --quiet --target wasm32-unknown-unknown --test web
+
+step "release build"
+trunk build --release --offline --skip-version-check
+scripts/size-report.sh
+
+step "end-to-end tests (playwright-core, Chromium, release build)"
+(cd tests/e2e && node --test --test-concurrency=1)
+step "all tests passed"

@@ -1,0 +1,184 @@
+//! Browser component tests: the real components mounted in headless Chromium
+//! (`cargo test --target wasm32-unknown-unknown --test web`, run by wasm-bindgen-test-runner).
+
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos::task::tick;
+use thidua::storage::{LANG_KEY, WORKSPACE_KEY};
+use thidua::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    window().local_storage().unwrap().unwrap()
+}
+
+fn stored() -> Option<String> {
+    storage().get_item(WORKSPACE_KEY).unwrap()
+}
+
+/// Mounts the app in a fresh container, with empty storage unless `prepare` fills it.
+async fn mount(prepare: impl FnOnce()) -> (HtmlElement, impl Drop) {
+    storage().clear().unwrap();
+    prepare();
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), App);
+    tick().await;
+    (container, handle)
+}
+
+fn find<T: JsCast>(root: &HtmlElement, selector: &str) -> T {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .unchecked_into()
+}
+
+fn text(root: &HtmlElement, selector: &str) -> String {
+    find::<HtmlElement>(root, selector)
+        .text_content()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+/// Types into a field the way the browser reports it: the value changes, then a bubbling
+/// `input` event (Leptos delegates it to the document).
+async fn type_into(root: &HtmlElement, code: &str, value: &str) {
+    let input: HtmlInputElement = find(root, &format!("input.score-input[data-code='{code}']"));
+    input.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    tick().await;
+}
+
+/// Leaves a field, which ends an edit (a later refusal goes back to the value left here).
+fn leave(root: &HtmlElement, code: &str) {
+    let input: HtmlInputElement = find(root, &format!("input.score-input[data-code='{code}']"));
+    input.dispatch_event(&Event::new("blur").unwrap()).unwrap();
+}
+
+fn error_of(root: &HtmlElement, code: &str) -> String {
+    text(
+        root,
+        &format!(".criterion[data-code='{code}'] [data-testid='score-error']"),
+    )
+}
+
+#[wasm_bindgen_test]
+async fn scoring_updates_subtotals_total_and_storage() {
+    let (root, _app) = mount(|| ()).await;
+    assert_eq!(text(&root, "[data-testid='total']"), "0");
+    assert_eq!(text(&root, "[data-testid='scored']"), "0/45 tiêu chí");
+
+    type_into(&root, "I.1.a", "45,5").await;
+    type_into(&root, "I.1.b", "10").await;
+    type_into(&root, "C.1", "10").await;
+
+    assert_eq!(text(&root, "[data-testid='subtotal-I.1']"), "55,5 / 80");
+    assert_eq!(text(&root, "[data-testid='subtotal-I']"), "55,5 / 200");
+    assert_eq!(
+        text(&root, "[data-testid='subtotal-deduction']"),
+        "10 (mức trần 100)"
+    );
+    assert_eq!(text(&root, "[data-testid='total']"), "45,5");
+    assert_eq!(text(&root, "[data-testid='scored']"), "2/45 tiêu chí");
+    // I.1.a, I.1.b and the deduction C.1 claim points and need evidence; none has any.
+    assert_eq!(text(&root, "[data-testid='missing-evidence']"), "3");
+
+    let saved = thidua::engine::Workspace::from_json(&stored().unwrap()).unwrap();
+    assert_eq!(saved.points("I.1.a"), Some(thidua::engine::Points(455)));
+    assert_eq!(saved.points("C.1"), Some(thidua::engine::Points(100)));
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_entry_shows_its_reason_and_changes_nothing() {
+    let (root, _app) = mount(|| ()).await;
+    type_into(&root, "I.1.a", "20").await;
+    leave(&root, "I.1.a");
+    let before = stored();
+
+    type_into(&root, "I.1.a", "50,5").await;
+    assert_eq!(
+        error_of(&root, "I.1.a"),
+        "Vượt quá điểm tối đa: chỉ được chấm từ 0 đến 50."
+    );
+    let input: HtmlInputElement = find(&root, "input.score-input[data-code='I.1.a']");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(
+        stored() == before,
+        "a refused entry changed the stored data"
+    );
+    assert_eq!(text(&root, "[data-testid='total']"), "20");
+
+    type_into(&root, "I.1.a", "hai mươi").await;
+    assert_eq!(
+        error_of(&root, "I.1.a"),
+        "Không phải là số. Hãy nhập số điểm, ví dụ 12 hoặc 12,5."
+    );
+    assert!(
+        stored() == before,
+        "a refused entry changed the stored data"
+    );
+
+    type_into(&root, "I.1.a", "25").await;
+    assert_eq!(error_of(&root, "I.1.a"), "");
+    assert_eq!(text(&root, "[data-testid='total']"), "25");
+}
+
+#[wasm_bindgen_test]
+async fn the_interface_switches_to_english_and_remembers_it() {
+    let (root, _app) = mount(|| ()).await;
+    type_into(&root, "I.1.a", "12,5").await;
+    find::<HtmlElement>(&root, "button[data-lang='en']").click();
+    tick().await;
+    assert_eq!(text(&root, "h1"), "Thi đua (emulation)");
+    assert_eq!(text(&root, "[data-testid='scored']"), "1 of 45 criteria");
+    assert_eq!(text(&root, "[data-testid='total']"), "12.5");
+    assert_eq!(
+        storage().get_item(LANG_KEY).unwrap().as_deref(),
+        Some("\"en\"")
+    );
+    assert_eq!(
+        document().document_element().unwrap().get_attribute("lang"),
+        Some("en".into())
+    );
+    find::<HtmlElement>(&root, "button[data-lang='vi']").click();
+    tick().await;
+    assert_eq!(text(&root, "h1"), "Thi đua");
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_stored_data_is_reported_and_never_overwritten() {
+    let garbage = "{\"schema\":1,\"cluster\":";
+    let (root, _app) = mount(|| storage().set_item(WORKSPACE_KEY, garbage).unwrap()).await;
+    assert!(
+        text(&root, "[data-testid='storage-blocked']").contains("KHÔNG ghi đè"),
+        "{}",
+        text(&root, "[data-testid='storage-blocked']")
+    );
+    type_into(&root, "I.1.a", "10").await;
+    assert!(
+        stored().as_deref() == Some(garbage),
+        "unreadable data was overwritten"
+    );
+    // Only an explicit reset replaces it.
+    find::<HtmlElement>(&root, "[data-testid='reset-demo']").click();
+    tick().await;
+    find::<HtmlElement>(&root, "[data-testid='reset-confirm']").click();
+    tick().await;
+    assert!(stored().unwrap().starts_with("{\"schema\":1"));
+    assert_eq!(
+        root.query_selector("[data-testid='storage-blocked']")
+            .unwrap(),
+        None
+    );
+}
