@@ -3,11 +3,30 @@
 //! Every text is declared once with both translations side by side; the `catalogue!` macro
 //! only accepts entries with both, and a key that does not exist does not compile. Texts with
 //! values in them are functions below, each an exhaustive `match` on [`Lang`].
+//!
+//! A key that is not in the catalogue is a compile error:
+//!
+//! ```compile_fail
+//! let _ = thidua::ui::i18n::K::NoSuchText;
+//! ```
+//!
+//! and so is an entry with only one language. With both, it compiles:
+//!
+//! ```
+//! thidua::catalogue! { Both => "Cả hai", "Both"; }
+//! assert_eq!(K::Both.text(thidua::engine::Lang::En), "Both");
+//! ```
+//!
+//! ```compile_fail
+//! thidua::catalogue! { Only => "Chỉ tiếng Việt"; }
+//! ```
 
 use leptos::prelude::*;
 
 pub use crate::engine::Lang;
 
+#[doc(hidden)]
+#[macro_export]
 macro_rules! catalogue {
     ($($key:ident => $vi:literal, $en:literal;)*) => {
         /// A key of a fixed UI text.
@@ -15,7 +34,8 @@ macro_rules! catalogue {
         pub enum K { $($key),* }
 
         impl K {
-            pub fn text(self, lang: Lang) -> &'static str {
+            pub fn text(self, lang: $crate::engine::Lang) -> &'static str {
+                use $crate::engine::Lang;
                 match (self, lang) {
                     $((K::$key, Lang::Vi) => $vi, (K::$key, Lang::En) => $en,)*
                 }
@@ -24,7 +44,7 @@ macro_rules! catalogue {
     };
 }
 
-catalogue! {
+crate::catalogue! {
     AppName => "Thi đua", "Thi đua (emulation)";
     AppTagline => "Chấm điểm thi đua của cụm, khối thi đua — chạy ngay trên trình duyệt, không cần mạng",
         "Emulation scoring for clusters — runs in the browser, no network needed";
