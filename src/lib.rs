@@ -3,11 +3,15 @@
 //! The crate is split so that every rule can be tested natively:
 //!
 //! - [`engine`]: the domain (criteria tables, points, score sheets). Pure Rust, no browser crate.
+//! - [`bundle`]: signed JSON bundles (canonical JSON, Ed25519), identities, imports. Pure.
 //! - [`demo`]: the sample cluster and criteria table shipped with the app. Pure.
 //! - [`storage`]: the only module that touches browser storage.
+//! - [`platform`]: the browser's clock and random numbers.
 //! - [`ui`]: Leptos components; they call the engine and never re-implement a rule.
 
+pub mod bundle;
 pub mod demo;
 pub mod engine;
+pub mod platform;
 pub mod storage;
 pub mod ui;

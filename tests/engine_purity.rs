@@ -59,6 +59,12 @@ fn engine_has_no_browser_dependency() {
 }
 
 #[test]
+fn bundle_layer_has_no_browser_dependency() {
+    let found = offenders("src/bundle");
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
 fn demo_data_has_no_browser_dependency() {
     let found = offenders("src/demo");
     assert!(found.is_empty(), "{found:#?}");

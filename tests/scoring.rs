@@ -7,7 +7,9 @@
 use proptest::prelude::*;
 use thidua::demo;
 use thidua::engine::score::{check_points, MAX_EVIDENCE_CHARS};
-use thidua::engine::{CriteriaTable, Lang, Points, Precision, ScoreError, ScoreSheet, Workspace};
+use thidua::engine::{
+    CriteriaTable, Lang, Points, Precision, ScoreError, ScoreSheet, Timestamp, Workspace,
+};
 
 fn small_table() -> CriteriaTable {
     serde_json::from_str(
@@ -26,6 +28,10 @@ fn small_table() -> CriteriaTable {
     .unwrap()
 }
 
+fn at() -> Timestamp {
+    Timestamp::parse("2025-12-01T08:00:00Z").unwrap()
+}
+
 fn vi(e: ScoreError) -> String {
     e.message(Lang::Vi)
 }
@@ -34,12 +40,18 @@ fn vi(e: ScoreError) -> String {
 fn valid_entries_are_kept() {
     let t = small_table();
     let mut s = ScoreSheet::new("u", "t");
-    assert_eq!(s.enter_points(&t, "I.1", "35,5"), Ok(Some(Points(355))));
-    assert_eq!(s.enter_points(&t, "I.2", "20"), Ok(Some(Points(200))));
-    assert_eq!(s.enter_points(&t, "II.1", "0"), Ok(Some(Points(0))));
+    assert_eq!(
+        s.enter_points(&t, "I.1", "35,5", &at()),
+        Ok(Some(Points(355)))
+    );
+    assert_eq!(
+        s.enter_points(&t, "I.2", "20", &at()),
+        Ok(Some(Points(200)))
+    );
+    assert_eq!(s.enter_points(&t, "II.1", "0", &at()), Ok(Some(Points(0))));
     assert_eq!(s.points("I.1"), Some(Points(355)));
     // Empty input clears a score.
-    assert_eq!(s.enter_points(&t, "I.2", " "), Ok(None));
+    assert_eq!(s.enter_points(&t, "I.2", " ", &at()), Ok(None));
     assert_eq!(s.points("I.2"), None);
 }
 
@@ -47,7 +59,7 @@ fn valid_entries_are_kept() {
 fn invalid_entries_are_refused_with_a_vietnamese_reason_and_change_nothing() {
     let t = small_table();
     let mut s = ScoreSheet::new("u", "t");
-    s.enter_points(&t, "I.1", "10").unwrap();
+    s.enter_points(&t, "I.1", "10", &at()).unwrap();
     let before = s.clone();
     let cases = [
         (
@@ -75,7 +87,7 @@ fn invalid_entries_are_refused_with_a_vietnamese_reason_and_change_nothing() {
         ("X.9", "1", "Không có tiêu chí mã X.9 trong bảng tiêu chí."),
     ];
     for (code, input, message) in cases {
-        let err = s.enter_points(&t, code, input).unwrap_err();
+        let err = s.enter_points(&t, code, input, &at()).unwrap_err();
         assert_eq!(vi(err), message, "{code} {input:?}");
         assert_eq!(s, before, "{code} {input:?} changed the sheet");
     }
@@ -100,10 +112,10 @@ fn evidence_is_limited_and_checked() {
 fn totals_apply_the_caps_and_never_go_below_zero() {
     let t = small_table();
     let mut s = ScoreSheet::new("u", "t");
-    s.enter_points(&t, "I.1", "40").unwrap();
-    s.enter_points(&t, "I.2", "20").unwrap();
-    s.enter_points(&t, "B.1", "10").unwrap();
-    s.enter_points(&t, "C.1", "4").unwrap();
+    s.enter_points(&t, "I.1", "40", &at()).unwrap();
+    s.enter_points(&t, "I.2", "20", &at()).unwrap();
+    s.enter_points(&t, "B.1", "10", &at()).unwrap();
+    s.enter_points(&t, "C.1", "4", &at()).unwrap();
     let tot = s.totals(&t);
     assert_eq!(tot.main, Points(600));
     assert_eq!(tot.group("I"), Points(600));
@@ -114,7 +126,7 @@ fn totals_apply_the_caps_and_never_go_below_zero() {
     assert_eq!((tot.scored, tot.required), (2, 3));
 
     let mut empty = ScoreSheet::new("u", "t");
-    empty.enter_points(&t, "C.1", "20").unwrap();
+    empty.enter_points(&t, "C.1", "20", &at()).unwrap();
     let tot = empty.totals(&t);
     assert_eq!(tot.deduction, Points(60), "the deduction cap applies");
     assert_eq!(tot.total, Points::ZERO);
@@ -125,9 +137,9 @@ fn missing_evidence_is_flagged_only_where_points_are_claimed() {
     let t = small_table();
     let mut s = ScoreSheet::new("u", "t");
     assert!(s.totals(&t).missing_evidence.is_empty());
-    s.enter_points(&t, "I.1", "0").unwrap();
+    s.enter_points(&t, "I.1", "0", &at()).unwrap();
     assert!(s.totals(&t).missing_evidence.is_empty(), "0 claims nothing");
-    s.enter_points(&t, "I.1", "5").unwrap();
+    s.enter_points(&t, "I.1", "5", &at()).unwrap();
     assert_eq!(s.totals(&t).missing_evidence, vec!["I.1".to_string()]);
     s.enter_evidence(&t, "I.1", "   ").unwrap();
     assert_eq!(s.totals(&t).missing_evidence, vec!["I.1".to_string()]);
@@ -139,7 +151,7 @@ fn missing_evidence_is_flagged_only_where_points_are_claimed() {
 fn stale_entries_never_change_a_total() {
     let t = small_table();
     let mut s = ScoreSheet::new("u", "t");
-    s.enter_points(&t, "I.1", "10").unwrap();
+    s.enter_points(&t, "I.1", "10", &at()).unwrap();
     s.entries.insert(
         "GONE".into(),
         thidua::engine::Entry {
@@ -153,11 +165,11 @@ fn stale_entries_never_change_a_total() {
 #[test]
 fn workspace_round_trips_through_its_stored_json() {
     let mut ws = demo::workspace();
-    ws.enter_points("I.1.a", "45,5").unwrap();
+    ws.enter_points("I.1.a", "45,5", &at()).unwrap();
     ws.enter_evidence("I.1.a", "Báo cáo <b>quyết toán</b> & “ngân sách”")
         .unwrap();
     ws.select_unit("phuong-la-khe").unwrap();
-    ws.enter_points("V.3.c", "20").unwrap();
+    ws.enter_points("V.3.c", "20", &at()).unwrap();
     let back = Workspace::from_json(&ws.to_json()).unwrap();
     assert_eq!(back, ws);
 }
@@ -166,7 +178,7 @@ fn workspace_round_trips_through_its_stored_json() {
 fn a_refused_entry_does_not_even_create_an_empty_sheet() {
     let mut ws = demo::workspace();
     let before = ws.to_json();
-    assert!(ws.enter_points("I.1.a", "99").is_err());
+    assert!(ws.enter_points("I.1.a", "99", &at()).is_err());
     assert!(ws.enter_evidence("NOPE", "x").is_err());
     assert_eq!(ws.to_json(), before);
 }
@@ -238,7 +250,7 @@ proptest! {
             let (_, c) = &criteria[i % criteria.len()];
             let value = Points((k * c.step.units()) % (c.max.units() + c.step.units()));
             let input = table.precision.format(value, Lang::Vi);
-            ws.enter_points(&c.code, &input).unwrap();
+            ws.enter_points(&c.code, &input, &at()).unwrap();
         }
         let t = ws.totals();
         use thidua::engine::criteria::Part;
@@ -259,15 +271,44 @@ proptest! {
 #[test]
 fn a_kept_value_is_checked_like_typed_input() {
     let mut ws = demo::workspace();
-    ws.enter_points("I.1.a", "40").unwrap();
-    ws.enter_points("I.1.a", "5").unwrap();
-    ws.set_points("I.1.a", Some(Points(400))).unwrap();
+    ws.enter_points("I.1.a", "40", &at()).unwrap();
+    ws.enter_points("I.1.a", "5", &at()).unwrap();
+    ws.set_points("I.1.a", Some(Points(400)), &at()).unwrap();
     assert_eq!(ws.points("I.1.a"), Some(Points(400)));
     let before = ws.to_json();
-    assert!(ws.set_points("I.1.a", Some(Points(501))).is_err());
-    assert!(ws.set_points("I.1.a", Some(Points(-5))).is_err());
-    assert!(ws.set_points("I.1.a", Some(Points(403))).is_err());
+    assert!(ws.set_points("I.1.a", Some(Points(501)), &at()).is_err());
+    assert!(ws.set_points("I.1.a", Some(Points(-5)), &at()).is_err());
+    assert!(ws.set_points("I.1.a", Some(Points(403)), &at()).is_err());
     assert_eq!(ws.to_json(), before);
-    ws.set_points("I.1.a", None).unwrap();
+    ws.set_points("I.1.a", None, &at()).unwrap();
     assert_eq!(ws.points("I.1.a"), None);
+}
+
+#[test]
+fn the_change_log_keeps_one_entry_per_run_of_edits() {
+    let t = small_table();
+    let mut s = ScoreSheet::new("u", "t");
+    let t1 = Timestamp::parse("2025-12-01T08:00:00Z").unwrap();
+    let t2 = Timestamp::parse("2025-12-01T08:05:00Z").unwrap();
+    for input in ["3", "35", "35,5"] {
+        s.enter_points(&t, "I.1", input, &t1).unwrap();
+    }
+    s.enter_points(&t, "I.2", "20", &t1).unwrap();
+    s.enter_points(&t, "I.1", "30", &t2).unwrap();
+    s.enter_points(&t, "I.1", "35,5", &t2).unwrap();
+    // Setting the same value again is not a change.
+    s.enter_points(&t, "I.1", "35,5", &t2).unwrap();
+    let log: Vec<_> = s
+        .changes
+        .iter()
+        .map(|c| (c.code.as_str(), c.old, c.new, c.at.as_str()))
+        .collect();
+    assert_eq!(
+        log,
+        vec![
+            ("I.1", None, Some(Points(355)), "2025-12-01T08:00:00Z"),
+            ("I.2", None, Some(Points(200)), "2025-12-01T08:00:00Z"),
+        ],
+        "the run 35,5 → 30 → 35,5 ends where it started and leaves no entry"
+    );
 }

@@ -7,14 +7,18 @@
 
 pub mod cluster;
 pub mod criteria;
+pub mod inbox;
 pub mod lang;
 pub mod points;
 pub mod score;
+pub mod time;
 pub mod workspace;
 
 pub use cluster::{Cluster, ClusterKind, Unit};
 pub use criteria::{CriteriaTable, Criterion, Node, Section, TableError};
+pub use inbox::{EnrolledKey, Inbox, Received, Status};
 pub use lang::Lang;
 pub use points::{ParseError, Points, Precision};
-pub use score::{Entry, ScoreError, ScoreSheet, Totals};
+pub use score::{Change, Entry, ScoreError, ScoreSheet, Totals};
+pub use time::{Date, Timestamp};
 pub use workspace::{Workspace, WorkspaceError};

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::criteria::{Criterion, Node, Part};
-use super::{CriteriaTable, Lang, ParseError, Points, Precision};
+use super::{CriteriaTable, Lang, ParseError, Points, Precision, Timestamp};
 
 /// Evidence notes longer than this are refused; a note is a reference, not the document itself.
 pub const MAX_EVIDENCE_CHARS: usize = 2000;
@@ -22,6 +22,16 @@ pub struct Entry {
     pub evidence: String,
 }
 
+/// One change of a criterion's points, for the change log sent with a submission.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub code: String,
+    pub old: Option<Points>,
+    pub new: Option<Points>,
+    pub at: Timestamp,
+}
+
 /// One unit's scores against one criteria table, keyed by criterion code.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -30,6 +40,11 @@ pub struct ScoreSheet {
     pub table_id: String,
     #[serde(default)]
     pub entries: BTreeMap<String, Entry>,
+    /// Every change of points, oldest first. A run of changes to the same criterion is one
+    /// change (typing "4", "45", "45,5" logs 45,5 once); a run that ends where it started
+    /// leaves no entry.
+    #[serde(default)]
+    pub changes: Vec<Change>,
 }
 
 impl ScoreSheet {
@@ -38,6 +53,7 @@ impl ScoreSheet {
             unit_id: unit_id.into(),
             table_id: table_id.into(),
             entries: BTreeMap::new(),
+            changes: Vec::new(),
         }
     }
 
@@ -57,9 +73,10 @@ impl ScoreSheet {
         table: &CriteriaTable,
         code: &str,
         input: &str,
+        at: &Timestamp,
     ) -> Result<Option<Points>, ScoreError> {
         let value = check_points(table, code, input)?;
-        self.set_points(table, code, value)?;
+        self.set_points(table, code, value, at)?;
         Ok(value)
     }
 
@@ -70,10 +87,30 @@ impl ScoreSheet {
         table: &CriteriaTable,
         code: &str,
         value: Option<Points>,
+        at: &Timestamp,
     ) -> Result<(), ScoreError> {
         check_value(table, code, value)?;
+        let old = self.points(code);
+        if old == value {
+            return Ok(());
+        }
         self.entries.entry(code.to_string()).or_default().points = value;
         self.prune(code);
+        match self.changes.last_mut() {
+            Some(last) if last.code == code => {
+                last.new = value;
+                last.at = at.clone();
+                if last.old == last.new {
+                    self.changes.pop();
+                }
+            }
+            _ => self.changes.push(Change {
+                code: code.to_string(),
+                old,
+                new: value,
+                at: at.clone(),
+            }),
+        }
         Ok(())
     }
 

@@ -7,7 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use super::cluster::ClusterError;
 use super::score::{check_evidence, check_points, check_value};
-use super::{Cluster, CriteriaTable, Lang, Points, ScoreError, ScoreSheet, TableError, Totals};
+use super::{
+    Cluster, CriteriaTable, Date, Inbox, Lang, Points, ScoreError, ScoreSheet, TableError,
+    Timestamp, Totals,
+};
 
 /// The version of the stored workspace format this build writes and reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -23,6 +26,56 @@ pub struct Workspace {
     /// Score sheets by unit id.
     #[serde(default)]
     pub sheets: BTreeMap<String, ScoreSheet>,
+    /// Deadlines set by the head for this year.
+    #[serde(default)]
+    pub deadlines: Deadlines,
+    /// Secret signing seeds (hex) of this device's units, created on first use. They never
+    /// leave the device except in a passphrase-protected backup.
+    #[serde(default)]
+    pub identities: BTreeMap<String, String>,
+    /// The set-up bundle this year was started from, if it came from one.
+    #[serde(default)]
+    pub setup: Option<SetupRecord>,
+    /// Submissions exported from this device, per unit, oldest first.
+    #[serde(default)]
+    pub submissions: BTreeMap<String, Vec<SubmissionRecord>>,
+    /// The head's received bundles.
+    #[serde(default)]
+    pub inbox: Inbox,
+    /// Sheets entered against an earlier criteria table, kept when a set-up replaced the table.
+    #[serde(default)]
+    pub archived_sheets: Vec<ScoreSheet>,
+}
+
+/// Deadlines the head sets in the cluster set-up.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadlines {
+    /// Members send their self-score by this date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_score: Option<Date>,
+    /// The year-end review meeting (hội nghị tổng kết).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year_end_meeting: Option<Date>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetupRecord {
+    /// Id of the set-up bundle.
+    pub id: String,
+    /// The head's public key (hex) that signed it.
+    pub head_key: String,
+    pub imported_at: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubmissionRecord {
+    pub id: String,
+    pub revision: u32,
+    pub created: Timestamp,
+    pub file_name: String,
 }
 
 impl Workspace {
@@ -38,6 +91,12 @@ impl Workspace {
             table,
             unit_id: unit_id.to_string(),
             sheets: BTreeMap::new(),
+            deadlines: Deadlines::default(),
+            identities: BTreeMap::new(),
+            setup: None,
+            submissions: BTreeMap::new(),
+            inbox: Inbox::default(),
+            archived_sheets: Vec::new(),
         };
         ws.validate()?;
         Ok(ws)
@@ -123,20 +182,35 @@ impl Workspace {
     }
 
     /// See [`ScoreSheet::enter_points`]; on error nothing changes.
-    pub fn enter_points(&mut self, code: &str, input: &str) -> Result<Option<Points>, ScoreError> {
+    pub fn enter_points(
+        &mut self,
+        code: &str,
+        input: &str,
+        at: &Timestamp,
+    ) -> Result<Option<Points>, ScoreError> {
         check_points(&self.table, code, input)?;
         let (table, sheet) = self.sheet_mut();
-        sheet.enter_points(table, code, input)
+        sheet.enter_points(table, code, input, at)
     }
 
     /// See [`ScoreSheet::set_points`]; on error nothing changes.
-    pub fn set_points(&mut self, code: &str, value: Option<Points>) -> Result<(), ScoreError> {
+    pub fn set_points(
+        &mut self,
+        code: &str,
+        value: Option<Points>,
+        at: &Timestamp,
+    ) -> Result<(), ScoreError> {
         check_value(&self.table, code, value)?;
         if self.points(code) == value {
             return Ok(());
         }
         let (table, sheet) = self.sheet_mut();
-        sheet.set_points(table, code, value)
+        sheet.set_points(table, code, value, at)
+    }
+
+    /// Whether this workspace's unit is the cluster head (which imports and merges).
+    pub fn is_head(&self) -> bool {
+        self.unit_id == self.cluster.head
     }
 
     /// See [`ScoreSheet::enter_evidence`]; on error nothing changes.

@@ -317,12 +317,13 @@ fn CriterionRow(c: Criterion, part: Part) -> impl IntoView {
             if edit_base.get_value().is_none() {
                 edit_base.set_value(Some(state.ws.with_untracked(|w| w.points(&code))));
             }
-            match state.change(|w| w.enter_points(&code, &input)) {
+            let at = crate::platform::now();
+            match state.change(|w| w.enter_points(&code, &input, &at)) {
                 Ok(_) => error.set(None),
                 Err(e) => {
                     if let Some(base) = edit_base.get_value() {
                         // The base was accepted before, so the engine accepts it again.
-                        let _ = state.change(|w| w.set_points(&code, base));
+                        let _ = state.change(|w| w.set_points(&code, base, &at));
                     }
                     error.set(Some(e));
                 }

@@ -1,0 +1,184 @@
+//! The signed envelope every bundle travels in, and the check every file passes on import.
+//!
+//! ```json
+//! { "thidua": 1, "type": "unit-submission", "signer": "<64 hex>", "payload": { … },
+//!   "signature": "<128 hex>" }
+//! ```
+//!
+//! The signature is Ed25519 (RFC 8032) over the RFC 8785 canonical bytes of the envelope
+//! *without* its `signature` member, so the format version, the payload type and the signer's
+//! key are all bound into what is signed: a bundle of one type can never pass for another.
+//! A bundle's id is the SHA-256 of those same bytes, so re-indenting a file changes neither.
+
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+use super::json::{canonical, check_value, parse_strict, JsonError};
+use super::BundleError;
+
+/// The envelope format this build writes and reads.
+pub const FORMAT: u64 = 1;
+
+/// What a bundle carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PayloadType {
+    /// Head to members: the cluster, its year and its criteria table.
+    ClusterSetup,
+    /// Member to head: a unit's self-score.
+    UnitSubmission,
+}
+
+impl PayloadType {
+    pub const ALL: [PayloadType; 2] = [PayloadType::ClusterSetup, PayloadType::UnitSubmission];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PayloadType::ClusterSetup => "cluster-setup",
+            PayloadType::UnitSubmission => "unit-submission",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<PayloadType> {
+        PayloadType::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+/// A bundle whose signature checked out. Nothing else about it is trusted yet: who may sign
+/// what is the importer's decision.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    pub kind: PayloadType,
+    pub signer: VerifyingKey,
+    pub payload: Value,
+    /// Hex SHA-256 of the signed bytes.
+    pub id: String,
+}
+
+impl Opened {
+    /// The payload as its typed form; unknown or missing fields are refused.
+    pub fn payload<T: DeserializeOwned>(&self) -> Result<T, BundleError> {
+        serde_json::from_value(self.payload.clone())
+            .map_err(|e| BundleError::BadPayload(e.to_string()))
+    }
+
+    pub fn signer_hex(&self) -> String {
+        hex(self.signer.as_bytes())
+    }
+}
+
+/// Signs a payload and returns the file text (indented, for people who open it).
+pub fn seal<T: Serialize>(
+    kind: PayloadType,
+    payload: &T,
+    key: &SigningKey,
+) -> Result<String, BundleError> {
+    let payload =
+        serde_json::to_value(payload).map_err(|e| BundleError::BadPayload(e.to_string()))?;
+    check_value(&payload).map_err(BundleError::Json)?;
+    let mut envelope = Map::new();
+    envelope.insert("thidua".into(), Value::from(FORMAT));
+    envelope.insert("type".into(), Value::from(kind.name()));
+    envelope.insert(
+        "signer".into(),
+        Value::from(hex(key.verifying_key().as_bytes())),
+    );
+    envelope.insert("payload".into(), payload);
+    let signed = canonical(&Value::Object(envelope.clone()));
+    let signature = key.sign(&signed);
+    envelope.insert("signature".into(), Value::from(hex(&signature.to_bytes())));
+    Ok(serde_json::to_string_pretty(&Value::Object(envelope)).expect("JSON serializes") + "\n")
+}
+
+/// Checks a file: size, strict JSON, envelope shape, format version, payload type, and the
+/// signature. Returns the verified contents, or the first reason it is refused.
+pub fn open(bytes: &[u8]) -> Result<Opened, BundleError> {
+    let value = parse_strict(bytes).map_err(|e| match e {
+        JsonError::Syntax(_) | JsonError::NotUtf8 => BundleError::NotJson,
+        other => BundleError::Json(other),
+    })?;
+    let Value::Object(mut envelope) = value else {
+        return Err(BundleError::NotABundle);
+    };
+    let Some(format) = envelope.get("thidua") else {
+        return Err(BundleError::NotABundle);
+    };
+    if format.as_u64() != Some(FORMAT) {
+        return Err(BundleError::UnknownFormat(format.to_string()));
+    }
+    for key in envelope.keys() {
+        if !["thidua", "type", "signer", "payload", "signature"].contains(&key.as_str()) {
+            return Err(BundleError::Malformed(format!("unexpected member “{key}”")));
+        }
+    }
+    let kind_name = text_member(&envelope, "type")?;
+    let kind = PayloadType::from_name(kind_name)
+        .ok_or_else(|| BundleError::UnknownType(kind_name.into()))?;
+    let signer_bytes: [u8; 32] = unhex(text_member(&envelope, "signer")?)
+        .and_then(|b| b.try_into().ok())
+        .ok_or_else(|| BundleError::Malformed("signer is not 64 lowercase hex digits".into()))?;
+    let signer = VerifyingKey::from_bytes(&signer_bytes)
+        .map_err(|_| BundleError::Malformed("signer is not an Ed25519 public key".into()))?;
+    let signature_bytes: [u8; 64] = unhex(text_member(&envelope, "signature")?)
+        .and_then(|b| b.try_into().ok())
+        .ok_or_else(|| {
+            BundleError::Malformed("signature is not 128 lowercase hex digits".into())
+        })?;
+    if !envelope.get("payload").is_some_and(Value::is_object) {
+        return Err(BundleError::Malformed("payload is not an object".into()));
+    }
+    envelope.remove("signature");
+    let signed = canonical(&Value::Object(envelope.clone()));
+    signer
+        .verify_strict(&signed, &Signature::from_bytes(&signature_bytes))
+        .map_err(|_| BundleError::BadSignature)?;
+    let payload = envelope.remove("payload").expect("checked above");
+    Ok(Opened {
+        kind,
+        signer,
+        payload,
+        id: hex(&Sha256::digest(&signed)),
+    })
+}
+
+fn text_member<'a>(envelope: &'a Map<String, Value>, name: &str) -> Result<&'a str, BundleError> {
+    envelope
+        .get(name)
+        .and_then(Value::as_str)
+        .ok_or_else(|| BundleError::Malformed(format!("“{name}” is missing or not text")))
+}
+
+/// Lowercase hex.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    out
+}
+
+/// Lowercase hex only: an uppercase digit would give a second spelling of the same bytes.
+pub fn unhex(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 2 != 0 {
+        return None;
+    }
+    let digit = |c: u8| match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        _ => None,
+    };
+    text.as_bytes()
+        .chunks(2)
+        .map(|pair| Some(digit(pair[0])? << 4 | digit(pair[1])?))
+        .collect()
+}
+
+/// Hex SHA-256 of the canonical form of any serializable value (e.g. a criteria table).
+pub fn content_hash<T: Serialize>(value: &T) -> String {
+    let value = serde_json::to_value(value).expect("serializes");
+    hex(&Sha256::digest(canonical(&value)))
+}

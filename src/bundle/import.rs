@@ -1,0 +1,438 @@
+//! What happens to a file given to the app. At the head: a unit's submission is checked and
+//! placed (accepted, duplicate, superseded, conflict, key change, or refused with its reason).
+//! At a member: a cluster set-up starts the year.
+//!
+//! Invariants: a refused file changes nothing; every accepted file is kept exactly as received;
+//! nothing here touches a score the head has reviewed (reviews are not an import's business).
+
+use super::envelope::hex;
+use super::identity::fingerprint_of_hex;
+use super::payload::{table_hash, ClusterSetup, UnitSubmission};
+use super::{open, BundleError, PayloadType};
+use crate::engine::inbox::{EnrolledKey, Received, Status};
+use crate::engine::score::{check_evidence, check_value};
+use crate::engine::workspace::SetupRecord;
+use crate::engine::{Lang, ScoreSheet, Timestamp, Workspace};
+
+/// The result of importing one file, for the import report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Now the unit's revision in force. `enrolled` holds the fingerprint of a key enrolled by
+    /// this import (the unit's first); `gap` says revisions between the held one and this one
+    /// were never received.
+    Accepted {
+        enrolled: Option<String>,
+        gap: bool,
+    },
+    /// The same bundle was already received: nothing to do.
+    Duplicate,
+    /// Older than the revision in force; kept for the record.
+    Superseded {
+        current: u32,
+    },
+    /// Same revision as the one in force with other content, or a broken supersedes chain.
+    Conflict {
+        current: u32,
+    },
+    /// Signed by a key other than the unit's enrolled one; held until the head decides.
+    KeyChanged(BundleError),
+    Refused(BundleError),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportLine {
+    pub file_name: String,
+    pub unit_id: Option<String>,
+    pub revision: Option<u32>,
+    pub id: Option<String>,
+    pub outcome: Outcome,
+}
+
+impl Outcome {
+    pub fn message(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match self {
+            Outcome::Accepted { enrolled, gap } => {
+                let mut m = if vi { "Đã nhận." } else { "Accepted." }.to_string();
+                if let Some(fp) = enrolled {
+                    m += &if vi {
+                        format!(" Đã ghi nhận khoá ký của đơn vị, mã nhận diện {fp}: hãy gọi điện cho đơn vị để đối chiếu.")
+                    } else {
+                        format!(" The unit's signing key was enrolled, fingerprint {fp}: call the unit to compare it.")
+                    };
+                }
+                if *gap {
+                    m += if vi {
+                        " Chưa nhận được các lần gửi trước đó của đơn vị."
+                    } else {
+                        " Earlier revisions of this unit were never received."
+                    };
+                }
+                m
+            }
+            Outcome::Duplicate if vi => "Trùng: hồ sơ này đã được nhận trước đó (không thay đổi gì).".into(),
+            Outcome::Duplicate => "Duplicate: this bundle was already received (nothing changes).".into(),
+            Outcome::Superseded { current } if vi => format!("Bản cũ: đang dùng lần gửi thứ {current} mới hơn; bản này được lưu để đối chiếu."),
+            Outcome::Superseded { current } => format!("Superseded: revision {current}, a newer one, is in force; this one is kept for the record."),
+            Outcome::Conflict { current } if vi => format!("Xung đột với lần gửi thứ {current} đang dùng: cùng lần gửi nhưng khác nội dung, hoặc không nối tiếp bản đang dùng. Hãy so sánh và chọn."),
+            Outcome::Conflict { current } => format!("Conflict with revision {current} in force: same revision with other content, or not a successor of it. Compare and choose."),
+            Outcome::KeyChanged(e) | Outcome::Refused(e) => e.message(lang),
+        }
+    }
+
+    pub fn is_refused(&self) -> bool {
+        matches!(self, Outcome::Refused(_))
+    }
+}
+
+/// Imports files at the head, in order. The table hash is computed once for the batch.
+pub fn import_files(
+    ws: &mut Workspace,
+    files: &[(String, Vec<u8>)],
+    now: &Timestamp,
+) -> Vec<ImportLine> {
+    let hash = table_hash(&ws.table);
+    files
+        .iter()
+        .map(|(name, bytes)| import_submission(ws, &hash, name, bytes, now))
+        .collect()
+}
+
+/// Imports one unit submission at the head. `table_hash` is the hash of the cluster's table.
+pub fn import_submission(
+    ws: &mut Workspace,
+    table_hash: &str,
+    file_name: &str,
+    bytes: &[u8],
+    now: &Timestamp,
+) -> ImportLine {
+    let mut line = ImportLine {
+        file_name: file_name.to_string(),
+        unit_id: None,
+        revision: None,
+        id: None,
+        outcome: Outcome::Duplicate,
+    };
+    let (opened, sub) = match check_submission(ws, table_hash, bytes) {
+        Ok(v) => v,
+        Err(e) => {
+            line.outcome = Outcome::Refused(e);
+            return line;
+        }
+    };
+    line.unit_id = Some(sub.unit_id.clone());
+    line.revision = Some(sub.revision);
+    line.id = Some(opened.id.clone());
+    if ws.inbox.get(&opened.id).is_some() {
+        line.outcome = Outcome::Duplicate;
+        return line;
+    }
+    let signer = opened.signer_hex();
+    let record = Received {
+        id: opened.id.clone(),
+        unit_id: sub.unit_id.clone(),
+        revision: sub.revision,
+        supersedes: sub.supersedes.clone(),
+        signer: signer.clone(),
+        file_name: file_name.to_string(),
+        received_at: now.clone(),
+        status: Status::KeyPending,
+        // Kept exactly as received: the audit trail. The bytes were checked to be UTF-8.
+        text: String::from_utf8(bytes.to_vec()).expect("checked UTF-8"),
+    };
+    let mut enrolled = None;
+    match ws.inbox.keys.get(&sub.unit_id) {
+        Some(k) if k.key != signer => {
+            let e = BundleError::KeyMismatch {
+                unit: unit_name(ws, &sub.unit_id),
+                enrolled: fingerprint_of_hex(&k.key).unwrap_or_default(),
+                found: fingerprint_of_hex(&signer).unwrap_or_default(),
+            };
+            ws.inbox.received.push(record);
+            line.outcome = Outcome::KeyChanged(e);
+            return line;
+        }
+        Some(_) => {}
+        None => {
+            ws.inbox.keys.insert(
+                sub.unit_id.clone(),
+                EnrolledKey {
+                    key: signer.clone(),
+                    enrolled_at: now.clone(),
+                    confirmed: false,
+                },
+            );
+            enrolled = fingerprint_of_hex(&signer);
+        }
+    }
+    line.outcome = place(ws, record, enrolled);
+    line
+}
+
+/// Everything a submission must pass before it is kept: a good signature and a payload that
+/// belongs to this cluster, year and table, from a member, with valid scores.
+fn check_submission(
+    ws: &Workspace,
+    table_hash: &str,
+    bytes: &[u8],
+) -> Result<(super::Opened, UnitSubmission), BundleError> {
+    let opened = open(bytes)?;
+    if opened.kind != PayloadType::UnitSubmission {
+        return Err(BundleError::WrongType {
+            expected: PayloadType::UnitSubmission,
+            found: opened.kind,
+        });
+    }
+    let sub: UnitSubmission = opened.payload()?;
+    if sub.cluster_id != ws.cluster.id {
+        return Err(BundleError::WrongCluster {
+            found: sub.cluster_id,
+        });
+    }
+    if sub.year != ws.cluster.year {
+        return Err(BundleError::WrongYear {
+            expected: ws.cluster.year,
+            found: sub.year,
+        });
+    }
+    if ws.cluster.unit(&sub.unit_id).is_none() {
+        return Err(BundleError::NotAMember { unit: sub.unit_id });
+    }
+    if sub.table_hash != table_hash {
+        return Err(BundleError::TableMismatch);
+    }
+    if sub.revision == 0 || (sub.revision == 1) != sub.supersedes.is_none() {
+        return Err(BundleError::BadPayload(
+            "revision 1 supersedes nothing; every later revision names the one it replaces".into(),
+        ));
+    }
+    for (code, entry) in &sub.scores {
+        check_value(&ws.table, code, entry.points)
+            .and_then(|()| check_evidence(&ws.table, code, &entry.evidence))
+            .map_err(|e| BundleError::InvalidScore {
+                code: code.clone(),
+                reason: e.message(Lang::Vi),
+            })?;
+    }
+    Ok((opened, sub))
+}
+
+/// Places a bundle signed by the unit's enrolled key among the unit's revisions.
+fn place(ws: &mut Workspace, mut record: Received, enrolled: Option<String>) -> Outcome {
+    let current = ws
+        .inbox
+        .current(&record.unit_id)
+        .map(|c| (c.id.clone(), c.revision));
+    let known = |id: &str| ws.inbox.get(id).is_some();
+    let (status, outcome) = match current {
+        None => {
+            let gap = record.supersedes.as_deref().is_some_and(|s| !known(s));
+            (Status::Current, Outcome::Accepted { enrolled, gap })
+        }
+        Some((_, rev)) if record.revision < rev => {
+            (Status::Superseded, Outcome::Superseded { current: rev })
+        }
+        Some((_, rev)) if record.revision == rev => {
+            (Status::Conflict, Outcome::Conflict { current: rev })
+        }
+        Some((cur_id, rev)) => match record.supersedes.as_deref() {
+            Some(s) if s == cur_id => (
+                Status::Current,
+                Outcome::Accepted {
+                    enrolled,
+                    gap: false,
+                },
+            ),
+            Some(s) if !known(s) => (
+                Status::Current,
+                Outcome::Accepted {
+                    enrolled,
+                    gap: true,
+                },
+            ),
+            _ => (Status::Conflict, Outcome::Conflict { current: rev }),
+        },
+    };
+    if status == Status::Current {
+        demote_current(ws, &record.unit_id);
+    }
+    record.status = status;
+    ws.inbox.received.push(record);
+    outcome
+}
+
+fn demote_current(ws: &mut Workspace, unit_id: &str) {
+    for r in &mut ws.inbox.received {
+        if r.unit_id == unit_id && r.status == Status::Current {
+            r.status = Status::Superseded;
+        }
+    }
+}
+
+fn unit_name(ws: &Workspace, unit_id: &str) -> String {
+    ws.cluster
+        .unit(unit_id)
+        .map_or(unit_id.to_string(), |u| u.name.clone())
+}
+
+/// The head accepts the new key of a unit whose bundle was held for a key change: the key is
+/// enrolled (unconfirmed) and the bundle placed as if it had come with that key.
+pub fn accept_new_key(ws: &mut Workspace, id: &str, now: &Timestamp) -> Option<Outcome> {
+    let index = ws
+        .inbox
+        .received
+        .iter()
+        .position(|r| r.id == id && r.status == Status::KeyPending)?;
+    let record = ws.inbox.received.remove(index);
+    ws.inbox.keys.insert(
+        record.unit_id.clone(),
+        EnrolledKey {
+            key: record.signer.clone(),
+            enrolled_at: now.clone(),
+            confirmed: false,
+        },
+    );
+    let fp = fingerprint_of_hex(&record.signer);
+    Some(place(ws, record, fp))
+}
+
+/// The head chooses between a conflicting bundle and the revision in force.
+pub fn resolve_conflict(ws: &mut Workspace, id: &str, take_new: bool) -> bool {
+    let Some(unit) = ws
+        .inbox
+        .get(id)
+        .filter(|r| r.status == Status::Conflict)
+        .map(|r| r.unit_id.clone())
+    else {
+        return false;
+    };
+    if take_new {
+        demote_current(ws, &unit);
+    }
+    let r = ws.inbox.get_mut(id).expect("found above");
+    r.status = if take_new {
+        Status::Current
+    } else {
+        Status::Declined
+    };
+    true
+}
+
+/// The head declines a bundle held for a decision (conflict or key change).
+pub fn decline(ws: &mut Workspace, id: &str) -> bool {
+    match ws.inbox.get_mut(id) {
+        Some(r) if matches!(r.status, Status::Conflict | Status::KeyPending) => {
+            r.status = Status::Declined;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The head confirms it compared a unit's key fingerprint with the unit.
+pub fn confirm_key(ws: &mut Workspace, unit_id: &str) -> bool {
+    match ws.inbox.keys.get_mut(unit_id) {
+        Some(k) => {
+            k.confirmed = true;
+            true
+        }
+        None => false,
+    }
+}
+
+/// The submission inside a kept bundle. Kept bundles were verified on import, so this only
+/// parses.
+pub fn stored_submission(record: &Received) -> Option<UnitSubmission> {
+    let value: serde_json::Value = serde_json::from_str(&record.text).ok()?;
+    serde_json::from_value(value.get("payload")?.clone()).ok()
+}
+
+/// What a member's import of a set-up did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetupImported {
+    /// Fingerprint of the head's key, to confirm by phone.
+    pub head_fingerprint: String,
+    /// Sheets entered against another table were moved to the archive.
+    pub archived: usize,
+}
+
+/// A member starts its year from the head's set-up bundle: the cluster, the table and the
+/// deadlines replace the workspace's. Sheets entered against another table are archived, never
+/// dropped. A set-up for the same cluster and year signed by another key than the first one
+/// imported is refused.
+pub fn import_setup(
+    ws: &mut Workspace,
+    bytes: &[u8],
+    now: &Timestamp,
+) -> Result<SetupImported, BundleError> {
+    let opened = open(bytes)?;
+    if opened.kind != PayloadType::ClusterSetup {
+        return Err(BundleError::WrongType {
+            expected: PayloadType::ClusterSetup,
+            found: opened.kind,
+        });
+    }
+    let setup: ClusterSetup = opened.payload()?;
+    setup.cluster.validate().map_err(|errs| {
+        BundleError::BadPayload(
+            errs.iter()
+                .map(|e| e.message(Lang::Vi))
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    })?;
+    setup.table.validate().map_err(|errs| {
+        BundleError::BadPayload(
+            errs.iter()
+                .map(|e| e.message(Lang::Vi))
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    })?;
+    if table_hash(&setup.table) != setup.table_hash {
+        return Err(BundleError::TableMismatch);
+    }
+    let signer = opened.signer_hex();
+    if let Some(prev) = &ws.setup {
+        let same_year = ws.cluster.id == setup.cluster.id && ws.cluster.year == setup.cluster.year;
+        if same_year && prev.head_key != signer {
+            return Err(BundleError::KeyMismatch {
+                unit: setup.cluster.name.clone(),
+                enrolled: fingerprint_of_hex(&prev.head_key).unwrap_or_default(),
+                found: fingerprint_of_hex(&signer).unwrap_or_default(),
+            });
+        }
+    }
+    let new_hash = setup.table_hash.clone();
+    let mut archived = 0;
+    if table_hash(&ws.table) != new_hash {
+        let sheets = std::mem::take(&mut ws.sheets);
+        archived = sheets.values().filter(|s| !s.entries.is_empty()).count();
+        ws.archived_sheets.extend(
+            sheets
+                .into_values()
+                .filter(|s: &ScoreSheet| !s.entries.is_empty()),
+        );
+    }
+    let unit_id = if setup.cluster.unit(&ws.unit_id).is_some() {
+        ws.unit_id.clone()
+    } else {
+        setup.cluster.units[0].id.clone()
+    };
+    ws.cluster = setup.cluster;
+    ws.table = setup.table;
+    ws.deadlines = setup.deadlines;
+    ws.unit_id = unit_id;
+    for sheet in ws.sheets.values_mut() {
+        sheet.table_id = ws.table.id.clone();
+    }
+    ws.setup = Some(SetupRecord {
+        id: opened.id,
+        head_key: signer.clone(),
+        imported_at: now.clone(),
+    });
+    Ok(SetupImported {
+        head_fingerprint: fingerprint_of_hex(&signer).unwrap_or_else(|| hex(&[])),
+        archived,
+    })
+}

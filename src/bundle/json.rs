@@ -1,0 +1,215 @@
+//! Strict JSON for signed data: what is refused before anything else looks at a file.
+//!
+//! On top of the JSON grammar, a bundle must be at most [`MAX_BUNDLE_BYTES`], UTF-8, free of
+//! duplicate keys (which parsers resolve differently, so they could hide a second meaning),
+//! free of non-integer numbers, and its integers must be exactly representable everywhere
+//! (|n| ≤ 2^53 − 1, so JavaScript reads the same number). Nesting is bounded by serde_json's
+//! recursion limit (128), so memory is bounded by the input size.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+
+/// Files larger than this are refused unread.
+pub const MAX_BUNDLE_BYTES: usize = 4 * 1024 * 1024;
+/// The largest integer every JSON reader agrees on (2^53 − 1).
+pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JsonError {
+    TooLarge { bytes: usize },
+    NotUtf8,
+    Syntax(String),
+    DuplicateKey(String),
+    NotAnInteger,
+    IntegerOutOfRange,
+}
+
+/// Parses `bytes` under the rules above.
+pub fn parse_strict(bytes: &[u8]) -> Result<Value, JsonError> {
+    if bytes.len() > MAX_BUNDLE_BYTES {
+        return Err(JsonError::TooLarge { bytes: bytes.len() });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| JsonError::NotUtf8)?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = Strict::deserialize(&mut de).map_err(classify)?;
+    de.end().map_err(classify)?;
+    Ok(value.0)
+}
+
+/// Checks that a value built in memory obeys the same rules (integers only, in range).
+pub fn check_value(value: &Value) -> Result<(), JsonError> {
+    match value {
+        Value::Number(n) => check_number(n),
+        Value::Array(items) => items.iter().try_for_each(check_value),
+        Value::Object(map) => map.values().try_for_each(check_value),
+        _ => Ok(()),
+    }
+}
+
+fn check_number(n: &Number) -> Result<(), JsonError> {
+    if let Some(u) = n.as_u64() {
+        if u > MAX_SAFE_INTEGER {
+            return Err(JsonError::IntegerOutOfRange);
+        }
+    } else if let Some(i) = n.as_i64() {
+        if i.unsigned_abs() > MAX_SAFE_INTEGER {
+            return Err(JsonError::IntegerOutOfRange);
+        }
+    } else {
+        return Err(JsonError::NotAnInteger);
+    }
+    Ok(())
+}
+
+// Errors from inside the visitor travel through serde_json as custom messages; these markers
+// turn them back into variants.
+const DUP: &str = "\u{1}duplicate key:";
+const FLOAT: &str = "\u{1}not an integer";
+const RANGE: &str = "\u{1}integer out of range";
+
+fn classify(e: serde_json::Error) -> JsonError {
+    let msg = e.to_string();
+    if let Some(rest) = msg.strip_prefix(DUP) {
+        let key = rest.rsplit_once(" at line").map_or(rest, |(k, _)| k);
+        JsonError::DuplicateKey(key.to_string())
+    } else if msg.starts_with(FLOAT) {
+        JsonError::NotAnInteger
+    } else if msg.starts_with(RANGE) {
+        JsonError::IntegerOutOfRange
+    } else {
+        JsonError::Syntax(msg)
+    }
+}
+
+struct Strict(Value);
+
+impl<'de> Deserialize<'de> for Strict {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Strict, D::Error> {
+        d.deserialize_any(StrictVisitor)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Strict;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("JSON")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Strict, E> {
+        Ok(Strict(Value::Bool(b)))
+    }
+
+    fn visit_i64<E: de::Error>(self, i: i64) -> Result<Strict, E> {
+        if i.unsigned_abs() > MAX_SAFE_INTEGER {
+            return Err(E::custom(RANGE));
+        }
+        Ok(Strict(Value::from(i)))
+    }
+
+    fn visit_u64<E: de::Error>(self, u: u64) -> Result<Strict, E> {
+        if u > MAX_SAFE_INTEGER {
+            return Err(E::custom(RANGE));
+        }
+        Ok(Strict(Value::from(u)))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Strict, E> {
+        Err(E::custom(FLOAT))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Strict, E> {
+        Ok(Strict(Value::String(s.to_string())))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Strict, E> {
+        Ok(Strict(Value::String(s)))
+    }
+
+    fn visit_unit<E>(self) -> Result<Strict, E> {
+        Ok(Strict(Value::Null))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Strict, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Strict(v)) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(Strict(Value::Array(items)))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Strict, A::Error> {
+        let mut out = Map::new();
+        let mut seen = BTreeSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key.clone()) {
+                return Err(de::Error::custom(format!("{DUP}{key}")));
+            }
+            let Strict(v) = map.next_value()?;
+            out.insert(key, v);
+        }
+        Ok(Strict(Value::Object(out)))
+    }
+}
+
+/// RFC 8785 (JCS) canonical bytes of a value: sorted keys, no whitespace, ECMAScript number and
+/// string forms. These are the bytes that are hashed and signed.
+pub fn canonical(value: &Value) -> Vec<u8> {
+    // Serializing a serde_json::Value cannot fail.
+    serde_json_canonicalizer::to_vec(value).expect("a JSON value canonicalizes")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_duplicate_keys_at_any_depth() {
+        assert_eq!(
+            parse_strict(br#"{"a":1,"a":2}"#),
+            Err(JsonError::DuplicateKey("a".into()))
+        );
+        assert_eq!(
+            parse_strict(br#"{"x":[{"b":1,"c":{"k":1,"k":1}}]}"#),
+            Err(JsonError::DuplicateKey("k".into()))
+        );
+    }
+
+    #[test]
+    fn refuses_floats_and_unsafe_integers() {
+        assert_eq!(parse_strict(b"[1.5]"), Err(JsonError::NotAnInteger));
+        assert_eq!(parse_strict(b"[1e3]"), Err(JsonError::NotAnInteger));
+        assert_eq!(parse_strict(b"[1.0]"), Err(JsonError::NotAnInteger));
+        assert_eq!(
+            parse_strict(b"[9007199254740992]"),
+            Err(JsonError::IntegerOutOfRange)
+        );
+        assert_eq!(
+            parse_strict(b"[-9007199254740992]"),
+            Err(JsonError::IntegerOutOfRange)
+        );
+        assert!(parse_strict(b"[9007199254740991, -9007199254740991]").is_ok());
+    }
+
+    #[test]
+    fn refuses_trailing_data_and_bad_utf8() {
+        assert!(matches!(parse_strict(b"{} {}"), Err(JsonError::Syntax(_))));
+        assert_eq!(parse_strict(b"\"\xff\""), Err(JsonError::NotUtf8));
+        let deep = "[".repeat(200) + &"]".repeat(200);
+        assert!(matches!(
+            parse_strict(deep.as_bytes()),
+            Err(JsonError::Syntax(_))
+        ));
+    }
+
+    #[test]
+    fn canonical_form_sorts_keys_and_drops_whitespace() {
+        let v = parse_strict("{ \"b\": [1, 2], \"a\": \"Hà Đông\" }".as_bytes()).unwrap();
+        assert_eq!(canonical(&v), "{\"a\":\"Hà Đông\",\"b\":[1,2]}".as_bytes());
+    }
+}

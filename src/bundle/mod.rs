@@ -1,0 +1,147 @@
+//! The boundary: signed, versioned wire formats and what the app does with them.
+//!
+//! - [`json`]: strict parsing (size, duplicates, integers only) and RFC 8785 canonical bytes.
+//! - [`envelope`]: the signed envelope (Ed25519 over canonical JSON), ids and hashes.
+//! - [`identity`]: key pairs, fingerprints, passphrase-protected key backups, file names.
+//! - [`payload`]: the cluster set-up and unit submission payloads and how they are made.
+//! - [`import`]: what the head and the members do with a file they are given.
+//! - [`merge`]: the head's merged view of its members' submissions.
+//!
+//! Like the engine, this module is pure: no browser crate, no clock, no randomness of its own.
+
+pub mod envelope;
+pub mod identity;
+pub mod import;
+pub mod json;
+pub mod merge;
+pub mod payload;
+
+use crate::engine::Lang;
+pub use envelope::{open, seal, Opened, PayloadType};
+use json::JsonError;
+
+/// Why a file, a key backup or a bundle was refused. Every variant has a message in both
+/// languages that a user can act on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BundleError {
+    NotJson,
+    Json(JsonError),
+    NotABundle,
+    UnknownFormat(String),
+    UnknownType(String),
+    Malformed(String),
+    BadSignature,
+    BadPayload(String),
+    WrongType {
+        expected: PayloadType,
+        found: PayloadType,
+    },
+    WrongCluster {
+        found: String,
+    },
+    WrongYear {
+        expected: u16,
+        found: u16,
+    },
+    TableMismatch,
+    NotAMember {
+        unit: String,
+    },
+    InvalidScore {
+        code: String,
+        reason: String,
+    },
+    KeyMismatch {
+        unit: String,
+        enrolled: String,
+        found: String,
+    },
+    NoIdentity,
+    WeakPassphrase,
+    WrongPassphrase,
+    NotABackup,
+    BackupForOtherUnit {
+        unit: String,
+    },
+}
+
+fn type_name(t: PayloadType, lang: Lang) -> &'static str {
+    match (t, lang) {
+        (PayloadType::ClusterSetup, Lang::Vi) => "hồ sơ thiết lập cụm",
+        (PayloadType::ClusterSetup, Lang::En) => "a cluster set-up bundle",
+        (PayloadType::UnitSubmission, Lang::Vi) => "hồ sơ tự chấm điểm của đơn vị",
+        (PayloadType::UnitSubmission, Lang::En) => "a unit's self-score bundle",
+    }
+}
+
+impl BundleError {
+    pub fn message(&self, lang: Lang) -> String {
+        use BundleError::*;
+        let vi = lang == Lang::Vi;
+        match self {
+            NotJson if vi => "Tệp không đọc được dưới dạng JSON: không phải hồ sơ của ứng dụng Thi đua, hoặc tệp đã bị hỏng.".into(),
+            NotJson => "The file is not readable JSON: not a thidua bundle, or damaged.".into(),
+            Json(JsonError::TooLarge { bytes }) if vi => format!(
+                "Tệp quá lớn ({} KB; tối đa {} KB).",
+                bytes / 1024,
+                json::MAX_BUNDLE_BYTES / 1024
+            ),
+            Json(JsonError::TooLarge { bytes }) => format!(
+                "The file is too large ({} KB; at most {} KB).",
+                bytes / 1024,
+                json::MAX_BUNDLE_BYTES / 1024
+            ),
+            Json(JsonError::DuplicateKey(k)) if vi => format!("Tệp có trường “{k}” lặp lại hai lần: bị từ chối vì hai cách đọc có thể cho hai nội dung khác nhau."),
+            Json(JsonError::DuplicateKey(k)) => format!("The file has the member “{k}” twice: refused, since readers could see different contents."),
+            Json(JsonError::NotAnInteger) if vi => "Tệp chứa số thập phân; dữ liệu có chữ ký chỉ dùng số nguyên.".into(),
+            Json(JsonError::NotAnInteger) => "The file contains a non-integer number; signed data uses integers only.".into(),
+            Json(JsonError::IntegerOutOfRange) if vi => "Tệp chứa số nguyên quá lớn.".into(),
+            Json(JsonError::IntegerOutOfRange) => "The file contains an integer that is too large.".into(),
+            Json(JsonError::NotUtf8 | JsonError::Syntax(_)) => NotJson.message(lang),
+            NotABundle if vi => "Không phải hồ sơ của ứng dụng Thi đua.".into(),
+            NotABundle => "Not a thidua bundle.".into(),
+            UnknownFormat(v) if vi => format!("Hồ sơ dùng định dạng phiên bản {v}; bản ứng dụng này chỉ đọc được phiên bản {}. Hãy cập nhật ứng dụng.", envelope::FORMAT),
+            UnknownFormat(v) => format!("The bundle uses format version {v}; this app reads version {}. Update the app.", envelope::FORMAT),
+            UnknownType(t) if vi => format!("Loại hồ sơ “{t}” không được hỗ trợ."),
+            UnknownType(t) => format!("Bundle type “{t}” is not supported."),
+            Malformed(d) if vi => format!("Hồ sơ sai cấu trúc ({d})."),
+            Malformed(d) => format!("The bundle is malformed ({d})."),
+            BadSignature if vi => "Chữ ký không hợp lệ: tệp đã bị sửa sau khi ký, hoặc bị hỏng.".into(),
+            BadSignature => "Bad signature: the file was changed after it was signed, or is damaged.".into(),
+            BadPayload(d) if vi => format!("Nội dung hồ sơ không hợp lệ ({d})."),
+            BadPayload(d) => format!("The bundle's content is invalid ({d})."),
+            WrongType { expected, found } if vi => format!("Đây là {}, không phải {}.", type_name(*found, lang), type_name(*expected, lang)),
+            WrongType { expected, found } => format!("This is {}, not {}.", type_name(*found, lang), type_name(*expected, lang)),
+            WrongCluster { found } if vi => format!("Hồ sơ thuộc cụm thi đua khác (“{found}”)."),
+            WrongCluster { found } => format!("The bundle belongs to another cluster (“{found}”)."),
+            WrongYear { expected, found } if vi => format!("Hồ sơ của năm {found}, không phải năm {expected}."),
+            WrongYear { expected, found } => format!("The bundle is for {found}, not {expected}."),
+            TableMismatch if vi => "Hồ sơ được chấm theo một bảng tiêu chí khác với bảng tiêu chí của cụm.".into(),
+            TableMismatch => "The bundle was scored against a different criteria table than the cluster's.".into(),
+            NotAMember { unit } if vi => format!("Đơn vị “{unit}” không phải thành viên của cụm."),
+            NotAMember { unit } => format!("Unit “{unit}” is not a member of the cluster."),
+            InvalidScore { code, reason } if vi => format!("Điểm ở tiêu chí {code} không hợp lệ: {reason}"),
+            InvalidScore { code, reason } => format!("The points for criterion {code} are invalid: {reason}"),
+            KeyMismatch { unit, enrolled, found } if vi => format!("CẢNH BÁO: hồ sơ của “{unit}” được ký bằng khoá khác với khoá đã ghi nhận (đã ghi nhận: {enrolled}; trong tệp: {found}). Hãy gọi điện cho đơn vị để xác minh trước khi chấp nhận khoá mới."),
+            KeyMismatch { unit, enrolled, found } => format!("WARNING: the bundle of “{unit}” is signed with a key other than the enrolled one (enrolled: {enrolled}; in the file: {found}). Call the unit to check before accepting the new key."),
+            NoIdentity if vi => "Đơn vị chưa có khoá ký.".into(),
+            NoIdentity => "The unit has no signing key yet.".into(),
+            WeakPassphrase if vi => format!("Mật khẩu phải có ít nhất {} ký tự.", identity::MIN_PASSPHRASE_CHARS),
+            WeakPassphrase => format!("The passphrase needs at least {} characters.", identity::MIN_PASSPHRASE_CHARS),
+            WrongPassphrase if vi => "Mật khẩu không đúng, hoặc tệp sao lưu đã bị sửa.".into(),
+            WrongPassphrase => "Wrong passphrase, or the backup file was changed.".into(),
+            NotABackup if vi => "Không phải tệp sao lưu khoá của ứng dụng Thi đua.".into(),
+            NotABackup => "Not a thidua key backup file.".into(),
+            BackupForOtherUnit { unit } if vi => format!("Tệp sao lưu này là khoá của đơn vị “{unit}”, không phải đơn vị đang chọn."),
+            BackupForOtherUnit { unit } => format!("This backup holds the key of unit “{unit}”, not the selected unit."),
+        }
+    }
+}
+
+impl std::fmt::Display for BundleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for BundleError {}
