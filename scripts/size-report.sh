@@ -2,7 +2,9 @@
 # Prints the size of the release .wasm (raw and gzip -9) and fails above the budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUDGET_GZ_KB=${BUDGET_GZ_KB:-250}
+# The whole app must load in under 500 KB gzipped (roadmap); this budget keeps headroom for
+# the features still to come. Raise it only with a measured reason in the commit message.
+BUDGET_GZ_KB=${BUDGET_GZ_KB:-400}
 wasm=$(ls dist/*.wasm | head -n 1)
 raw=$(stat -c %s "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)

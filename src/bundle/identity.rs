@@ -11,7 +11,6 @@ use sha2::{Digest, Sha256};
 
 use super::envelope::{hex, unhex};
 use super::BundleError;
-use crate::engine::Lang;
 
 /// The signing key of a unit, from its 32-byte secret seed.
 pub fn signing_key(seed: &[u8; 32]) -> SigningKey {
@@ -163,12 +162,4 @@ fn safe(s: &str) -> String {
             }
         })
         .collect()
-}
-
-/// How the fingerprint is introduced on screen.
-pub fn fingerprint_hint(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Vi => "Đọc dãy số này qua điện thoại để cụm trưởng đối chiếu khoá của đơn vị.",
-        Lang::En => "Read these digits over the phone so the head can confirm the unit's key.",
-    }
 }

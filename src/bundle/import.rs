@@ -98,6 +98,18 @@ pub fn import_files(
         .collect()
 }
 
+/// The report line of a file refused before it was read, by its size alone
+/// (see [`super::json::check_size`]).
+pub fn refused_unread(file_name: &str, error: super::json::JsonError) -> ImportLine {
+    ImportLine {
+        file_name: file_name.to_string(),
+        unit_id: None,
+        revision: None,
+        id: None,
+        outcome: Outcome::Refused(BundleError::Json(error)),
+    }
+}
+
 /// Imports one unit submission at the head. `table_hash` is the hash of the cluster's table.
 pub fn import_submission(
     ws: &mut Workspace,

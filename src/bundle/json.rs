@@ -29,14 +29,20 @@ pub enum JsonError {
 
 /// Parses `bytes` under the rules above.
 pub fn parse_strict(bytes: &[u8]) -> Result<Value, JsonError> {
-    if bytes.len() > MAX_BUNDLE_BYTES {
-        return Err(JsonError::TooLarge { bytes: bytes.len() });
-    }
+    check_size(bytes.len())?;
     let text = std::str::from_utf8(bytes).map_err(|_| JsonError::NotUtf8)?;
     let mut de = serde_json::Deserializer::from_str(text);
     let value = Strict::deserialize(&mut de).map_err(classify)?;
     de.end().map_err(classify)?;
     Ok(value.0)
+}
+
+/// The size rule alone, for callers that can refuse a file before reading it.
+pub fn check_size(bytes: usize) -> Result<(), JsonError> {
+    if bytes > MAX_BUNDLE_BYTES {
+        return Err(JsonError::TooLarge { bytes });
+    }
+    Ok(())
 }
 
 /// Checks that a value built in memory obeys the same rules (integers only, in range).

@@ -1,7 +1,11 @@
 //! The Leptos user interface. Components read the workspace through [`state::AppState`] and
 //! change it only through the engine; none of them computes a score or checks an entry itself.
 
+pub mod exchange;
+pub mod files;
 pub mod i18n;
+pub mod inbox;
+pub mod merged;
 pub mod scoring;
 pub mod state;
 
@@ -23,12 +27,104 @@ pub fn App() -> impl IntoView {
             let _ = html.set_attribute("lang", tag);
         }
     });
+    let page = RwSignal::new(Page::from_hash(
+        &window().location().hash().unwrap_or_default(),
+    ));
+    let state = use_state();
+    // Head-only pages fall back to scoring for other units. A memo, so that the page is built
+    // again only when it changes, not on every change of the workspace it reads.
+    let shown = Memo::new(move |_| {
+        let p = page.get();
+        if p.head_only() && !state.ws.with(|w| w.is_head()) {
+            Page::Scoring
+        } else {
+            p
+        }
+    });
     view! {
         <Header />
+        <Nav page=page />
         <main id="main">
-            <scoring::ScoringPage />
+            <scoring::UnitBar />
+            {move || match shown.get() {
+                Page::Scoring => view! { <scoring::ScoringPage /> }.into_any(),
+                Page::Exchange => view! { <exchange::ExchangePage /> }.into_any(),
+                Page::Inbox => view! { <inbox::InboxPage /> }.into_any(),
+                Page::Merged => view! { <merged::MergedPage /> }.into_any(),
+            }}
         </main>
         <footer class="footer">{move || i18n::use_i18n().t(K::Footer)}</footer>
+    }
+}
+
+/// The app's pages. A hash route (`#/ho-so`) works on any static host and from `file://`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Scoring,
+    Exchange,
+    Inbox,
+    Merged,
+}
+
+impl Page {
+    const ALL: [Page; 4] = [Page::Scoring, Page::Exchange, Page::Inbox, Page::Merged];
+
+    fn slug(self) -> &'static str {
+        match self {
+            Page::Scoring => "cham-diem",
+            Page::Exchange => "ho-so",
+            Page::Inbox => "nhan-ho-so",
+            Page::Merged => "tong-hop",
+        }
+    }
+
+    fn from_hash(hash: &str) -> Page {
+        let slug = hash.trim_start_matches('#').trim_start_matches('/');
+        Page::ALL
+            .into_iter()
+            .find(|p| p.slug() == slug)
+            .unwrap_or(Page::Scoring)
+    }
+
+    fn label(self) -> K {
+        match self {
+            Page::Scoring => K::NavScoring,
+            Page::Exchange => K::NavExchange,
+            Page::Inbox => K::NavInbox,
+            Page::Merged => K::NavMerged,
+        }
+    }
+
+    fn head_only(self) -> bool {
+        matches!(self, Page::Inbox | Page::Merged)
+    }
+}
+
+#[component]
+fn Nav(page: RwSignal<Page>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let is_head = move || state.ws.with(|w| w.is_head());
+    view! {
+        <nav class="tabs" aria-label="Menu">
+            {Page::ALL
+                .into_iter()
+                .map(|p| {
+                    view! {
+                        <Show when=move || !p.head_only() || is_head()>
+                            <a
+                                href=format!("#/{}", p.slug())
+                                data-page=p.slug()
+                                aria-current=move || (page.get() == p).then_some("page")
+                                on:click=move |_| page.set(p)
+                            >
+                                {move || i18n.t(p.label())}
+                            </a>
+                        </Show>
+                    }
+                })
+                .collect_view()}
+        </nav>
     }
 }
 

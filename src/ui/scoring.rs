@@ -29,7 +29,6 @@ pub fn ScoringPage() -> impl IntoView {
             </p>
         </Show>
         <StatusBanner />
-        <UnitBar />
         <Summary />
         <h2 class="page-title">
             {move || i18n.t(K::SelfScoring)} " — "
@@ -67,8 +66,9 @@ fn StatusBanner() -> impl IntoView {
     }
 }
 
+/// The unit this device works for, and the reset to the demo data. Shown on every page.
 #[component]
-fn UnitBar() -> impl IntoView {
+pub fn UnitBar() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let confirming = RwSignal::new(false);

@@ -1,0 +1,407 @@
+//! "Gửi & nhận hồ sơ": the unit's signing key (fingerprint, backup, restore), sending the
+//! self-score as a signed bundle, importing the head's set-up, and (for the head) sending the
+//! set-up.
+
+use std::convert::Infallible;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::HtmlInputElement;
+
+use super::files::{download, files_of, read_all};
+use super::i18n::{send_button, setup_imported, use_i18n, K};
+use super::state::use_state;
+use crate::bundle::identity::{
+    backup, fingerprint, fingerprint_of_hex, key_backup_file_name, restore, signing_key,
+    BACKUP_ITERATIONS,
+};
+use crate::bundle::import::{import_files, import_setup};
+use crate::bundle::payload::{ensure_identity, make_setup, make_submission, seed_of};
+use crate::bundle::BundleError;
+use crate::engine::{Date, Lang};
+use crate::platform;
+
+/// A message shown after an action: success or failure, already in the current language.
+type Notice = RwSignal<Option<Result<String, String>>>;
+
+fn notice_view(notice: Notice) -> impl IntoView {
+    move || {
+        notice.get().map(|n| match n {
+            Ok(text) => view! { <p class="notice ok" role="status">{text}</p> }.into_any(),
+            Err(text) => view! { <p class="notice error" role="alert">{text}</p> }.into_any(),
+        })
+    }
+}
+
+#[component]
+pub fn ExchangePage() -> impl IntoView {
+    let state = use_state();
+    // Every unit gets its key pair the first time its exchange page is shown.
+    Effect::new(move |_| {
+        let unit = state.ws.with(|w| w.unit_id.clone());
+        if state.ws.with_untracked(|w| seed_of(w, &unit).is_none()) {
+            let seed = platform::random::<32>();
+            let _ = state.change(|w| Ok::<_, Infallible>(ensure_identity(w, &unit, seed)));
+        }
+    });
+    let is_head = move || state.ws.with(|w| w.is_head());
+    view! {
+        <div class="cards">
+            <IdentityCard />
+            <SendCard />
+            <SetupImportCard />
+            <Show when=is_head>
+                <HeadSetupCard />
+            </Show>
+            <BackupCard />
+        </div>
+    }
+}
+
+#[component]
+fn IdentityCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let fp = move || {
+        state
+            .ws
+            .with(|w| seed_of(w, &w.unit_id).map(|s| fingerprint(&signing_key(&s).verifying_key())))
+    };
+    let unit_name = move || {
+        state.ws.with(|w| {
+            w.cluster
+                .unit(&w.unit_id)
+                .map(|u| u.name.clone())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section class="card" data-testid="identity">
+            <h3>{move || i18n.t(K::IdentityTitle)} " — " {unit_name}</h3>
+            <p class="label">{move || i18n.t(K::FingerprintLabel)}</p>
+            <p class="fingerprint" data-testid="fingerprint">{fp}</p>
+            <p class="hint">{move || i18n.t(K::FingerprintHint)}</p>
+            <p class="hint">{move || i18n.t(K::IdentityNote)}</p>
+        </section>
+    }
+}
+
+#[component]
+fn SendCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let notice: Notice = RwSignal::new(None);
+    let next_revision = move || {
+        state.ws.with(|w| {
+            w.submissions
+                .get(&w.unit_id)
+                .and_then(|s| s.last())
+                .map_or(1, |r| r.revision + 1)
+        })
+    };
+    let send = move |_| {
+        let lang = i18n.lang.get_untracked();
+        let now = platform::now();
+        let made = state.change(|w| {
+            let (name, text) = make_submission(w, &now)?;
+            // The head is a member too: its own bundle goes straight into its inbox.
+            if w.is_head() {
+                import_files(w, &[(name.clone(), text.clone().into_bytes())], &now);
+            }
+            Ok::<_, BundleError>((name, text))
+        });
+        notice.set(Some(match made {
+            Ok((name, text)) => match download(&name, &text) {
+                Ok(()) => Ok(format!("{}: {name}", K::Downloaded.text(lang))),
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(e.message(lang)),
+        }));
+    };
+    let history = move || {
+        state
+            .ws
+            .with(|w| w.submissions.get(&w.unit_id).cloned().unwrap_or_default())
+    };
+    view! {
+        <section class="card" data-testid="send">
+            <h3>{move || i18n.t(K::SendTitle)}</h3>
+            <p class="hint">{move || i18n.t(K::SendExplain)}</p>
+            <button type="button" class="primary" data-testid="send-button" on:click=send>
+                {move || send_button(i18n.lang.get(), next_revision())}
+            </button>
+            {notice_view(notice)}
+            <h4>{move || i18n.t(K::SentHistory)}</h4>
+            {move || {
+                let rows = history();
+                if rows.is_empty() {
+                    view! { <p class="hint">{i18n.t(K::NoneYet)}</p> }.into_any()
+                } else {
+                    view! {
+                        <div class="table-wrap">
+                            <table class="data" data-testid="sent-history">
+                                <thead>
+                                    <tr>
+                                        <th>{i18n.t(K::Revision)}</th>
+                                        <th>{i18n.t(K::CreatedAt)}</th>
+                                        <th>{i18n.t(K::FileName)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {rows
+                                        .into_iter()
+                                        .rev()
+                                        .map(|r| {
+                                            view! {
+                                                <tr>
+                                                    <td>{r.revision}</td>
+                                                    <td>{r.created.display()}</td>
+                                                    <td class="mono">{r.file_name}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn SetupImportCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let notice: Notice = RwSignal::new(None);
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&ev);
+        let Some(list) = input.files() else { return };
+        let files = files_of(&list);
+        input.set_value("");
+        spawn_local(async move {
+            let lang = i18n.lang.get_untracked();
+            let Some(file) = read_all(files).await.into_iter().next() else {
+                return;
+            };
+            let result = match file.bytes {
+                Err(e) => Err(BundleError::Json(e)),
+                Ok(bytes) => {
+                    let now = platform::now();
+                    state.change(|w| import_setup(w, &bytes, &now))
+                }
+            };
+            notice.set(Some(match result {
+                Ok(done) => {
+                    state.generation.update(|g| *g += 1);
+                    Ok(setup_imported(lang, &done.head_fingerprint, done.archived))
+                }
+                Err(e) => Err(e.message(lang)),
+            }));
+        });
+    };
+    let current = move || {
+        let lang = i18n.lang.get();
+        state.ws.with(|w| match &w.setup {
+            None => i18n.t(K::SetupNone).to_string(),
+            Some(s) => format!(
+                "{}: {} · {}: {} · {}",
+                K::SetupInUse.text(lang),
+                &s.id[..16],
+                K::HeadKey.text(lang),
+                fingerprint_of_hex(&s.head_key).unwrap_or_default(),
+                s.imported_at.display(),
+            ),
+        })
+    };
+    view! {
+        <section class="card" data-testid="setup-import">
+            <h3>{move || i18n.t(K::SetupTitle)}</h3>
+            <p class="hint">{move || i18n.t(K::SetupExplain)}</p>
+            <p data-testid="setup-current">{current}</p>
+            <label class="file-button">
+                <span>{move || i18n.t(K::ChooseFile)}</span>
+                <input
+                    type="file"
+                    class="visually-hidden"
+                    accept=".json,application/json"
+                    data-testid="setup-file"
+                    on:change=on_file
+                />
+            </label>
+            {notice_view(notice)}
+        </section>
+    }
+}
+
+#[component]
+fn HeadSetupCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let notice: Notice = RwSignal::new(None);
+    let date_field =
+        move |label: K,
+              get: fn(&crate::engine::workspace::Deadlines) -> Option<Date>,
+              set: fn(&mut crate::engine::workspace::Deadlines, Option<Date>)| {
+            let value = move || {
+                state.ws.with(|w| {
+                    get(&w.deadlines)
+                        .map(|d| d.as_str().to_string())
+                        .unwrap_or_default()
+                })
+            };
+            view! {
+                <label class="field">
+                    <span>{move || i18n.t(label)}</span>
+                    <input
+                        type="date"
+                        prop:value=value
+                        on:change=move |ev| {
+                            let date = Date::parse(&event_target_value(&ev));
+                            let _ = state.change(|w| Ok::<_, Infallible>(set(&mut w.deadlines, date)));
+                        }
+                    />
+                </label>
+            }
+        };
+    let make = move |_| {
+        let lang = i18n.lang.get_untracked();
+        let now = platform::now();
+        let made = state.ws.with_untracked(|w| make_setup(w, &now));
+        notice.set(Some(match made {
+            Ok((name, text)) => {
+                download(&name, &text).map(|()| format!("{}: {name}", K::Downloaded.text(lang)))
+            }
+            Err(e) => Err(e.message(lang)),
+        }));
+    };
+    view! {
+        <section class="card" data-testid="head-setup">
+            <h3>{move || i18n.t(K::HeadSetupTitle)} <span class="badge">{move || i18n.t(K::HeadOnly)}</span></h3>
+            <p class="hint">{move || i18n.t(K::HeadSetupExplain)}</p>
+            <div class="row">
+                {date_field(K::SelfScoreDue, |d| d.self_score.clone(), |d, v| d.self_score = v)}
+                {date_field(K::YearEndMeeting, |d| d.year_end_meeting.clone(), |d, v| d.year_end_meeting = v)}
+            </div>
+            <button type="button" class="primary" data-testid="make-setup" on:click=make>
+                {move || i18n.t(K::MakeSetup)}
+            </button>
+            {notice_view(notice)}
+        </section>
+    }
+}
+
+#[component]
+fn BackupCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let notice: Notice = RwSignal::new(None);
+    let pass = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let make = move |_| {
+        let lang = i18n.lang.get_untracked();
+        if pass.get_untracked() != again.get_untracked() {
+            notice.set(Some(Err(K::PassphraseMismatch.text(lang).into())));
+            return;
+        }
+        let result = state.ws.with_untracked(|w| {
+            let seed = seed_of(w, &w.unit_id).ok_or(BundleError::NoIdentity)?;
+            backup(
+                &w.unit_id,
+                &seed,
+                &pass.get_untracked(),
+                platform::random(),
+                platform::random(),
+                BACKUP_ITERATIONS,
+            )
+            .map(|b| (key_backup_file_name(&w.unit_id), b))
+        });
+        notice.set(Some(match result {
+            Ok((name, b)) => {
+                let text = serde_json::to_string_pretty(&b).expect("serializes") + "\n";
+                download(&name, &text).map(|()| K::BackupDone.text(lang).to_string())
+            }
+            Err(e) => Err(e.message(lang)),
+        }));
+    };
+    let on_restore = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&ev);
+        let Some(list) = input.files() else { return };
+        let files = files_of(&list);
+        input.set_value("");
+        spawn_local(async move {
+            let lang: Lang = i18n.lang.get_untracked();
+            let Some(file) = read_all(files).await.into_iter().next() else {
+                return;
+            };
+            let text = file
+                .bytes
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok())
+                .unwrap_or_default();
+            let result = restore(&text, &pass.get_untracked()).and_then(|(unit, seed)| {
+                state.change(|w| {
+                    if unit != w.unit_id {
+                        let name = w
+                            .cluster
+                            .unit(&unit)
+                            .map_or(unit.clone(), |u| u.name.clone());
+                        return Err(BundleError::BackupForOtherUnit { unit: name });
+                    }
+                    w.identities
+                        .insert(unit, crate::bundle::envelope::hex(&seed));
+                    Ok(())
+                })
+            });
+            notice.set(Some(match result {
+                Ok(()) => Ok(K::RestoreDone.text(lang).into()),
+                Err(e) => Err(e.message(lang)),
+            }));
+        });
+    };
+    view! {
+        <section class="card" data-testid="backup">
+            <h3>{move || i18n.t(K::BackupTitle)}</h3>
+            <p class="hint">{move || i18n.t(K::BackupExplain)}</p>
+            <div class="row">
+                <label class="field">
+                    <span>{move || i18n.t(K::Passphrase)}</span>
+                    <input
+                        type="password"
+                        autocomplete="new-password"
+                        data-testid="passphrase"
+                        on:input=move |ev| pass.set(event_target_value(&ev))
+                    />
+                </label>
+                <label class="field">
+                    <span>{move || i18n.t(K::PassphraseAgain)}</span>
+                    <input
+                        type="password"
+                        autocomplete="new-password"
+                        data-testid="passphrase-again"
+                        on:input=move |ev| again.set(event_target_value(&ev))
+                    />
+                </label>
+            </div>
+            <div class="row">
+                <button type="button" data-testid="make-backup" on:click=make>
+                    {move || i18n.t(K::MakeBackup)}
+                </button>
+                <label class="file-button">
+                    <span>{move || i18n.t(K::RestoreBackup)}</span>
+                    <input
+                        type="file"
+                        class="visually-hidden"
+                        accept=".json,application/json"
+                        data-testid="restore-file"
+                        on:change=on_restore
+                    />
+                </label>
+            </div>
+            {notice_view(notice)}
+        </section>
+    }
+}

@@ -1,0 +1,59 @@
+//! Files in and out of the browser: offering a text as a download, and reading the files a
+//! user chose or dropped.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, File, FileList, HtmlAnchorElement, Url};
+
+use crate::bundle::json::{check_size, JsonError};
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type("application/json;charset=utf-8");
+    let blob =
+        Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| format!("{e:?}"))?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let document = leptos::prelude::document();
+    let a: HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    document.body().ok_or("no body")?.append_child(&a).ok();
+    a.click();
+    a.remove();
+    Url::revoke_object_url(&url).ok();
+    Ok(())
+}
+
+/// A file the user gave: its name, and its bytes unless it was refused unread for its size.
+pub struct Incoming {
+    pub name: String,
+    pub bytes: Result<Vec<u8>, JsonError>,
+}
+
+/// The files of a list, taken at once: an input's list is live and empties when the input is
+/// reset, which the caller does so the same file can be chosen again.
+pub fn files_of(list: &FileList) -> Vec<File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Reads files, in order. A file over the size limit is not read at all.
+pub async fn read_all(files: Vec<File>) -> Vec<Incoming> {
+    let mut out = Vec::with_capacity(files.len());
+    for file in files {
+        let name = file.name();
+        let bytes = match check_size(file.size() as usize) {
+            Err(e) => Err(e),
+            Ok(()) => match JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
+                Err(e) => Err(JsonError::Syntax(format!("{e:?}"))),
+            },
+        };
+        out.push(Incoming { name, bytes });
+    }
+    out
+}

@@ -1,0 +1,412 @@
+//! "Hồ sơ các đơn vị gửi" (head): import many files at once, the import report, the decisions
+//! waiting for the head (conflicts shown side by side, key changes), enrolled keys and the
+//! audit trail of every bundle kept.
+
+use std::convert::Infallible;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::{FileList, HtmlInputElement};
+
+use super::files::{files_of, read_all};
+use super::i18n::{status_name, use_i18n, K};
+use super::state::use_state;
+use crate::bundle::identity::fingerprint_of_hex;
+use crate::bundle::import::{
+    accept_new_key, confirm_key, decline, import_files, refused_unread, resolve_conflict,
+    stored_submission, ImportLine, Outcome,
+};
+use crate::engine::{Points, Received, Status};
+use crate::platform;
+
+#[component]
+pub fn InboxPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let report = RwSignal::new(Vec::<ImportLine>::new());
+    let dragging = RwSignal::new(false);
+
+    let import = move |list: FileList| {
+        let files = files_of(&list);
+        spawn_local(async move {
+            let files = read_all(files).await;
+            let now = platform::now();
+            let mut lines = Vec::new();
+            let _ = state.change(|w| {
+                for f in files {
+                    lines.push(match f.bytes {
+                        Err(e) => refused_unread(&f.name, e),
+                        Ok(bytes) => import_files(w, &[(f.name, bytes)], &now).remove(0),
+                    });
+                }
+                Ok::<_, Infallible>(())
+            });
+            report.set(lines);
+        });
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&ev);
+        if let Some(list) = input.files() {
+            import(list);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(list) = ev.data_transfer().and_then(|d| d.files()) {
+            import(list);
+        }
+    };
+
+    view! {
+        <div class="cards">
+            <section class="card">
+                <h3>{move || i18n.t(K::InboxTitle)}</h3>
+                <label
+                    class="dropzone"
+                    class:dragging=move || dragging.get()
+                    on:dragover=move |ev: leptos::ev::DragEvent| {
+                        ev.prevent_default();
+                        dragging.set(true);
+                    }
+                    on:dragleave=move |_| dragging.set(false)
+                    on:drop=on_drop
+                >
+                    <span>{move || i18n.t(K::DropHint)}</span>
+                    <input
+                        type="file"
+                        multiple
+                        class="visually-hidden"
+                        accept=".json,application/json"
+                        data-testid="inbox-files"
+                        on:change=on_change
+                    />
+                </label>
+                <Show when=move || !report.with(Vec::is_empty)>
+                    <h4>{move || i18n.t(K::ReportTitle)}</h4>
+                    <div class="table-wrap">
+                        <table class="data" data-testid="import-report">
+                            <thead>
+                                <tr>
+                                    <th>{move || i18n.t(K::ColFile)}</th>
+                                    <th>{move || i18n.t(K::ColUnit)}</th>
+                                    <th>{move || i18n.t(K::ColResult)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {move || {
+                                    let lang = i18n.lang.get();
+                                    report
+                                        .get()
+                                        .into_iter()
+                                        .map(|line| {
+                                            let class = outcome_class(&line.outcome);
+                                            let unit = line
+                                                .unit_id
+                                                .as_deref()
+                                                .map(|u| unit_name(u))
+                                                .unwrap_or_default();
+                                            view! {
+                                                <tr class=class data-outcome=class>
+                                                    <td class="mono">{line.file_name.clone()}</td>
+                                                    <td>
+                                                        {unit}
+                                                        {line.revision.map(|r| format!(" · r{r}"))}
+                                                    </td>
+                                                    <td>{line.outcome.message(lang)}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()
+                                }}
+                            </tbody>
+                        </table>
+                    </div>
+                </Show>
+            </section>
+            <Pending />
+            <Keys />
+            <Audit />
+        </div>
+    }
+}
+
+fn outcome_class(o: &Outcome) -> &'static str {
+    match o {
+        Outcome::Accepted { .. } => "accepted",
+        Outcome::Duplicate => "duplicate",
+        Outcome::Superseded { .. } => "superseded",
+        Outcome::Conflict { .. } => "conflict",
+        Outcome::KeyChanged(_) => "key-changed",
+        Outcome::Refused(_) => "refused",
+    }
+}
+
+fn unit_name(id: &str) -> String {
+    use_state().ws.with_untracked(|w| {
+        w.cluster
+            .unit(id)
+            .map_or(id.to_string(), |u| u.name.clone())
+    })
+}
+
+#[component]
+fn Pending() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let pending = move || {
+        state
+            .ws
+            .with(|w| w.inbox.pending().cloned().collect::<Vec<_>>())
+    };
+    move || {
+        let items = pending();
+        (!items.is_empty()).then(|| {
+            view! {
+                <section class="card pending" data-testid="pending">
+                    <h3>{move || i18n.t(K::PendingTitle)}</h3>
+                    {items.into_iter().map(decision_view).collect_view()}
+                </section>
+            }
+        })
+    }
+}
+
+fn decision_view(r: Received) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let id = r.id.clone();
+    let lang = i18n.lang.get_untracked();
+    match r.status {
+        Status::KeyPending => {
+            let enrolled = state.ws.with_untracked(|w| {
+                w.inbox
+                    .keys
+                    .get(&r.unit_id)
+                    .and_then(|k| fingerprint_of_hex(&k.key))
+                    .unwrap_or_default()
+            });
+            let warning = crate::bundle::BundleError::KeyMismatch {
+                unit: unit_name(&r.unit_id),
+                enrolled,
+                found: fingerprint_of_hex(&r.signer).unwrap_or_default(),
+            }
+            .message(lang);
+            let (id1, id2) = (id.clone(), id);
+            view! {
+                <div class="decision key-warning" role="alert" data-testid="key-decision">
+                    <p><strong>{warning}</strong></p>
+                    <p class="mono">{r.file_name.clone()}</p>
+                    <button
+                        type="button"
+                        class="danger"
+                        on:click=move |_| {
+                            let now = platform::now();
+                            let _ = state.change(|w| Ok::<_, Infallible>(accept_new_key(w, &id1, &now)));
+                        }
+                    >
+                        {move || i18n.t(K::AcceptKey)}
+                    </button>
+                    <button
+                        type="button"
+                        on:click=move |_| {
+                            let _ = state.change(|w| Ok::<_, Infallible>(decline(w, &id2)));
+                        }
+                    >
+                        {move || i18n.t(K::Decline)}
+                    </button>
+                </div>
+            }
+                .into_any()
+        }
+        _ => {
+            let rows = state.ws.with_untracked(|w| {
+                let new = stored_submission(&r)?;
+                let cur = w.inbox.current(&r.unit_id).and_then(stored_submission)?;
+                let fmt = |p: Option<Points>| {
+                    p.map(|p| w.table.precision.format(p, lang))
+                        .unwrap_or_else(|| "—".into())
+                };
+                Some((
+                    cur.revision,
+                    w.table
+                        .criteria()
+                        .into_iter()
+                        .filter_map(|(_, c)| {
+                            let a = cur.scores.get(&c.code).and_then(|e| e.points);
+                            let b = new.scores.get(&c.code).and_then(|e| e.points);
+                            (a != b).then(|| (c.code.clone(), fmt(a), fmt(b)))
+                        })
+                        .collect::<Vec<_>>(),
+                ))
+            });
+            let (cur_rev, diffs) = rows.unwrap_or((0, Vec::new()));
+            let (id1, id2) = (id.clone(), id);
+            view! {
+                <div class="decision" data-testid="conflict-decision">
+                    <p>
+                        <strong>{unit_name(&r.unit_id)}</strong>
+                        {format!(" — r{} / r{}: ", cur_rev, r.revision)}
+                        {Outcome::Conflict { current: cur_rev }.message(lang)}
+                    </p>
+                    {if diffs.is_empty() {
+                        view! { <p class="hint">{i18n.t(K::NoDifferences)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <div class="table-wrap">
+                                <table class="data side-by-side">
+                                    <thead>
+                                        <tr>
+                                            <th>{i18n.t(K::Criterion)}</th>
+                                            <th>{i18n.t(K::InForce)}</th>
+                                            <th>{i18n.t(K::NewOne)}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {diffs
+                                            .into_iter()
+                                            .map(|(code, a, b)| {
+                                                view! {
+                                                    <tr>
+                                                        <td>{code}</td>
+                                                        <td class="num">{a}</td>
+                                                        <td class="num">{b}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                        }
+                            .into_any()
+                    }}
+                    <button
+                        type="button"
+                        on:click=move |_| {
+                            let _ = state.change(|w| Ok::<_, Infallible>(resolve_conflict(w, &id1, false)));
+                        }
+                    >
+                        {move || i18n.t(K::KeepCurrent)}
+                    </button>
+                    <button
+                        type="button"
+                        class="primary"
+                        on:click=move |_| {
+                            let _ = state.change(|w| Ok::<_, Infallible>(resolve_conflict(w, &id2, true)));
+                        }
+                    >
+                        {move || i18n.t(K::TakeNew)}
+                    </button>
+                </div>
+            }
+                .into_any()
+        }
+    }
+}
+
+#[component]
+fn Keys() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    move || {
+        let keys = state.ws.with(|w| w.inbox.keys.clone());
+        (!keys.is_empty()).then(|| {
+            view! {
+                <section class="card" data-testid="keys">
+                    <h3>{move || i18n.t(K::KeysTitle)}</h3>
+                    <div class="table-wrap">
+                        <table class="data">
+                            <thead>
+                                <tr>
+                                    <th>{move || i18n.t(K::ColUnit)}</th>
+                                    <th>{move || i18n.t(K::FingerprintLabel)}</th>
+                                    <th>{move || i18n.t(K::Confirmed)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {keys
+                                    .into_iter()
+                                    .map(|(unit, k)| {
+                                        let u = unit.clone();
+                                        view! {
+                                            <tr>
+                                                <td>{unit_name(&unit)}</td>
+                                                <td class="mono">{fingerprint_of_hex(&k.key)}</td>
+                                                <td>
+                                                    {if k.confirmed {
+                                                        view! { <span>"✓ " {move || i18n.t(K::Confirmed)}</span> }.into_any()
+                                                    } else {
+                                                        view! {
+                                                            <button
+                                                                type="button"
+                                                                on:click=move |_| {
+                                                                    let _ = state.change(|w| Ok::<_, Infallible>(confirm_key(w, &u)));
+                                                                }
+                                                            >
+                                                                {move || i18n.t(K::MarkConfirmed)}
+                                                            </button>
+                                                        }
+                                                            .into_any()
+                                                    }}
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                </section>
+            }
+        })
+    }
+}
+
+#[component]
+fn Audit() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    move || {
+        let lang = i18n.lang.get();
+        let received = state.ws.with(|w| w.inbox.received.clone());
+        (!received.is_empty()).then(|| {
+            view! {
+                <section class="card" data-testid="audit">
+                    <h3>{K::AuditTitle.text(lang)}</h3>
+                    <div class="table-wrap">
+                        <table class="data">
+                            <thead>
+                                <tr>
+                                    <th>{K::ReceivedAt.text(lang)}</th>
+                                    <th>{K::ColUnit.text(lang)}</th>
+                                    <th>{K::Revision.text(lang)}</th>
+                                    <th>{K::Status.text(lang)}</th>
+                                    <th>{K::ColFile.text(lang)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {received
+                                    .into_iter()
+                                    .rev()
+                                    .map(|r| {
+                                        view! {
+                                            <tr>
+                                                <td>{r.received_at.display()}</td>
+                                                <td>{unit_name(&r.unit_id)}</td>
+                                                <td>{r.revision}</td>
+                                                <td>{status_name(lang, r.status)}</td>
+                                                <td class="mono">{r.file_name}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                </section>
+            }
+        })
+    }
+}
