@@ -43,6 +43,29 @@ pub fn MergedPage() -> impl IntoView {
             .map(|(part, c)| (part, c.code.clone(), c.title.clone(), c.max))
             .collect::<Vec<_>>()
     });
+    // The totals, shown above the criteria and again below them.
+    let total_row = move |place: &'static str| {
+        view! {
+            <tr class="total-row" data-place=place>
+                <th>{move || i18n.t(K::Total)}</th>
+                <td></td>
+                {move || {
+                    merged
+                        .get()
+                        .into_iter()
+                        .map(|u| {
+                            let total = u.submission.as_ref().map(|s| fmt(s.total));
+                            view! {
+                                <td class="num" data-total=u.unit_id>
+                                    <strong>{total}</strong>
+                                </td>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </tr>
+        }
+    };
     view! {
         <section class="card merged" data-testid="merged">
             <h3>{move || i18n.t(K::MergedTitle)}</h3>
@@ -61,6 +84,7 @@ pub fn MergedPage() -> impl IntoView {
                                     .collect_view()
                             }}
                         </tr>
+                        {total_row("top")}
                     </thead>
                     <tbody>
                         {criteria
@@ -98,26 +122,7 @@ pub fn MergedPage() -> impl IntoView {
                             })
                             .collect_view()}
                     </tbody>
-                    <tfoot>
-                        <tr class="total-row">
-                            <th>{move || i18n.t(K::Total)}</th>
-                            <td></td>
-                            {move || {
-                                merged
-                                    .get()
-                                    .into_iter()
-                                    .map(|u| {
-                                        let total = u.submission.as_ref().map(|s| fmt(s.total));
-                                        view! {
-                                            <td class="num" data-total=u.unit_id>
-                                                <strong>{total}</strong>
-                                            </td>
-                                        }
-                                    })
-                                    .collect_view()
-                            }}
-                        </tr>
-                    </tfoot>
+                    <tfoot>{total_row("bottom")}</tfoot>
                 </table>
             </div>
         </section>

@@ -85,15 +85,15 @@ test('a member sends its self-score and the head sees it merged; a tampered copy
   assert.match(await text(head.page.getByTestId('merged-summary')), /Đã nhận hồ sơ của 1\/8 đơn vị\. Chưa gửi: UBND phường Hà Cầu, UBND phường Phú La/);
   assert.equal(await text(merged.locator('tr[data-code="I.1.a"] td[data-unit="phuong-kien-hung"]')), '45');
   assert.equal(await text(merged.locator('tr[data-code="I.2.a"] td[data-unit="phuong-kien-hung"]')), '18');
-  assert.equal(await text(merged.locator('td[data-total="phuong-kien-hung"]')), '58'); // 45 + 18 − 5
-  assert.equal(await text(merged.locator('td[data-total="phuong-phu-la"]')), '');
+  assert.equal(await text(merged.locator('tr[data-place="top"] td[data-total="phuong-kien-hung"]')), '58'); // 45 + 18 − 5
+  assert.equal(await text(merged.locator('tr[data-place="bottom"] td[data-total="phuong-phu-la"]')), '');
   assert.match(await text(merged.locator('th[data-unit="phuong-kien-hung"]')), /r1 · Thời điểm nhận/);
   await shot(head.page, 'head-merged');
 
   // The audit trail survives a reload.
   await head.page.reload();
   await head.page.waitForSelector('.card');
-  assert.equal(await text(head.page.locator('td[data-total="phuong-kien-hung"]')), '58');
+  assert.equal(await text(head.page.locator('tr[data-place="bottom"] td[data-total="phuong-kien-hung"]')), '58');
   assert.deepEqual(member.errors, []);
   assert.deepEqual(head.errors, []);
   await member.context.close();
@@ -189,4 +189,46 @@ test('the head sends the cluster set-up; a member starts its year from it', asyn
   await shot(member.page, 'member-setup');
   await member.context.close();
   await head.context.close();
+});
+
+test('the unit key is backed up under a passphrase and restored on another device', async () => {
+  const a = await openApp(env);
+  await a.page.getByTestId('unit-select').selectOption('phuong-la-khe');
+  await goto(a.page, 'ho-so');
+  const fp = await text(a.page.getByTestId('fingerprint'));
+  const card = a.page.getByTestId('backup');
+  await a.page.getByTestId('passphrase').fill('mật khẩu an toàn 2025');
+  await a.page.getByTestId('passphrase-again').fill('mật khẩu khác 2025');
+  await card.getByTestId('make-backup').click();
+  assert.equal(await text(card.locator('.notice.error')), 'Hai mật khẩu không khớp.');
+  await a.page.getByTestId('passphrase-again').fill('mật khẩu an toàn 2025');
+  const started = Date.now();
+  const file = await downloadFrom(a.page, 'make-backup');
+  console.log(`key backup (PBKDF2, 600 000 iterations) took ${Date.now() - started} ms in the browser`);
+  assert.equal(file.name, 'phuong-la-khe.thidua-key.json');
+  const backup = JSON.parse(file.content);
+  assert.equal(backup.unit_id, 'phuong-la-khe');
+  const seed = JSON.parse(await a.page.evaluate(() => localStorage.getItem('thidua.workspace'))).identities['phuong-la-khe'];
+  assert.ok(!file.content.includes(seed), 'the backup file holds the secret key in clear');
+
+  const b = await openApp(env);
+  await b.page.getByTestId('unit-select').selectOption('phuong-la-khe');
+  await goto(b.page, 'ho-so');
+  assert.notEqual(await text(b.page.getByTestId('fingerprint')), fp);
+  const restoreCard = b.page.getByTestId('backup');
+  await b.page.getByTestId('passphrase').fill('sai mật khẩu 2025');
+  await b.page.getByTestId('restore-file').setInputFiles(file.path);
+  await restoreCard.locator('.notice').waitFor();
+  assert.equal(await text(restoreCard.locator('.notice')), 'Mật khẩu không đúng, hoặc tệp sao lưu đã bị sửa.');
+  await b.page.getByTestId('passphrase').fill('mật khẩu an toàn 2025');
+  await b.page.getByTestId('restore-file').setInputFiles(file.path);
+  await restoreCard.locator('.notice.ok').waitFor();
+  assert.equal(await text(b.page.getByTestId('fingerprint')), fp);
+  // A backup of another unit's key is refused.
+  await b.page.getByTestId('unit-select').selectOption('phuong-phuc-la');
+  await b.page.getByTestId('restore-file').setInputFiles(file.path);
+  await restoreCard.locator('.notice.error').waitFor();
+  assert.match(await text(restoreCard.locator('.notice.error')), /khoá của đơn vị “UBND phường La Khê”, không phải đơn vị đang chọn/);
+  await a.context.close();
+  await b.context.close();
 });
