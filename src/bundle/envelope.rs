@@ -163,7 +163,7 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// Lowercase hex only: an uppercase digit would give a second spelling of the same bytes.
 pub fn unhex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return None;
     }
     let digit = |c: u8| match c {

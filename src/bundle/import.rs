@@ -153,17 +153,12 @@ pub fn import_submission(
         text: String::from_utf8(bytes.to_vec()).expect("checked UTF-8"),
     };
     let mut enrolled = None;
+    if let Some(reason) = key_problem(ws, &record) {
+        ws.inbox.received.push(record);
+        line.outcome = Outcome::KeyChanged(reason);
+        return line;
+    }
     match ws.inbox.keys.get(&sub.unit_id) {
-        Some(k) if k.key != signer => {
-            let e = BundleError::KeyMismatch {
-                unit: unit_name(ws, &sub.unit_id),
-                enrolled: fingerprint_of_hex(&k.key).unwrap_or_default(),
-                found: fingerprint_of_hex(&signer).unwrap_or_default(),
-            };
-            ws.inbox.received.push(record);
-            line.outcome = Outcome::KeyChanged(e);
-            return line;
-        }
         Some(_) => {}
         None => {
             ws.inbox.keys.insert(
@@ -179,6 +174,30 @@ pub fn import_submission(
     }
     line.outcome = place(ws, record, enrolled);
     line
+}
+
+/// Why a bundle's signing key needs the head's decision, if it does: the unit has another key
+/// enrolled, or the key is already enrolled for another unit (every unit has its own key).
+pub fn key_problem(ws: &Workspace, record: &Received) -> Option<BundleError> {
+    let found = fingerprint_of_hex(&record.signer).unwrap_or_default();
+    match ws.inbox.keys.get(&record.unit_id) {
+        Some(k) if k.key != record.signer => Some(BundleError::KeyMismatch {
+            unit: unit_name(ws, &record.unit_id),
+            enrolled: fingerprint_of_hex(&k.key).unwrap_or_default(),
+            found,
+        }),
+        Some(_) => None,
+        None => ws
+            .inbox
+            .keys
+            .iter()
+            .find(|(unit, k)| **unit != record.unit_id && k.key == record.signer)
+            .map(|(other, _)| BundleError::KeyOfAnotherUnit {
+                unit: unit_name(ws, &record.unit_id),
+                other: unit_name(ws, other),
+                found,
+            }),
+    }
 }
 
 /// Everything a submission must pass before it is kept: a good signature and a payload that

@@ -261,7 +261,10 @@ fn HeadSetupCard() -> impl IntoView {
                         prop:value=value
                         on:change=move |ev| {
                             let date = Date::parse(&event_target_value(&ev));
-                            let _ = state.change(|w| Ok::<_, Infallible>(set(&mut w.deadlines, date)));
+                            let _ = state.change(|w| {
+                                set(&mut w.deadlines, date);
+                                Ok::<_, Infallible>(())
+                            });
                         }
                     />
                 </label>

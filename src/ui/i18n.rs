@@ -120,7 +120,8 @@ crate::catalogue! {
     BackupTitle => "Sao lưu và khôi phục khoá", "Back up and restore the key";
     BackupExplain => "Nếu máy hỏng hoặc cài lại trình duyệt, khoá sẽ mất. Hãy tạo tệp sao lưu có mật khẩu và cất tệp với mật khẩu ở hai nơi khác nhau.",
         "If the computer fails or the browser is reinstalled, the key is lost. Make a passphrase-protected backup and keep the file and the passphrase in two different places.";
-    Passphrase => "Mật khẩu (ít nhất 8 ký tự)", "Passphrase (at least 8 characters)";
+    Passphrase => "Mật khẩu (ít nhất 8 ký tự; nên gõ không dấu để máy nào cũng gõ lại được đúng)",
+        "Passphrase (at least 8 characters; without Vietnamese accents, so any keyboard can type it again)";
     PassphraseAgain => "Nhập lại mật khẩu", "Passphrase again";
     PassphraseMismatch => "Hai mật khẩu không khớp.", "The passphrases differ.";
     MakeBackup => "Tải tệp sao lưu khoá", "Download the key backup";

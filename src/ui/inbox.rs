@@ -13,8 +13,8 @@ use super::i18n::{status_name, use_i18n, K};
 use super::state::use_state;
 use crate::bundle::identity::fingerprint_of_hex;
 use crate::bundle::import::{
-    accept_new_key, confirm_key, decline, import_files, refused_unread, resolve_conflict,
-    stored_submission, ImportLine, Outcome,
+    accept_new_key, confirm_key, decline, import_files, key_problem, refused_unread,
+    resolve_conflict, stored_submission, ImportLine, Outcome,
 };
 use crate::engine::{Points, Received, Status};
 use crate::platform;
@@ -105,7 +105,7 @@ pub fn InboxPage() -> impl IntoView {
                                             let unit = line
                                                 .unit_id
                                                 .as_deref()
-                                                .map(|u| unit_name(u))
+                                                .map(unit_name)
                                                 .unwrap_or_default();
                                             view! {
                                                 <tr class=class data-outcome=class>
@@ -180,19 +180,11 @@ fn decision_view(r: Received) -> impl IntoView {
     let lang = i18n.lang.get_untracked();
     match r.status {
         Status::KeyPending => {
-            let enrolled = state.ws.with_untracked(|w| {
-                w.inbox
-                    .keys
-                    .get(&r.unit_id)
-                    .and_then(|k| fingerprint_of_hex(&k.key))
-                    .unwrap_or_default()
-            });
-            let warning = crate::bundle::BundleError::KeyMismatch {
-                unit: unit_name(&r.unit_id),
-                enrolled,
-                found: fingerprint_of_hex(&r.signer).unwrap_or_default(),
-            }
-            .message(lang);
+            let warning = state
+                .ws
+                .with_untracked(|w| key_problem(w, &r))
+                .map(|e| e.message(lang))
+                .unwrap_or_default();
             let (id1, id2) = (id.clone(), id);
             view! {
                 <div class="decision key-warning" role="alert" data-testid="key-decision">
