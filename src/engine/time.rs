@@ -21,15 +21,8 @@ impl Date {
                 .then(|| s.parse().ok())?
         };
         let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-        let days = match m {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (y >= 1900 && (1..=days).contains(&d)).then(|| Date(text.to_string()))
+        let days = days_in_month(y, m);
+        (y >= 1900 && days > 0 && (1..=days).contains(&d)).then(|| Date(text.to_string()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -52,6 +45,18 @@ impl TryFrom<String> for Date {
 impl From<Date> for String {
     fn from(d: Date) -> String {
         d.0
+    }
+}
+
+/// 0 for a month that does not exist.
+fn days_in_month(y: u32, m: u32) -> u32 {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
     }
 }
 
@@ -94,9 +99,23 @@ impl Timestamp {
         Date(self.0[..10].to_string())
     }
 
-    /// "08:30 05/12/2025 (UTC)".
+    /// The time in Vietnam (UTC+7, no daylight saving), as people there read it:
+    /// "15:30 05/12/2025".
     pub fn display(&self) -> String {
-        format!("{} {} (UTC)", &self.0[11..16], self.date().vietnamese())
+        let n = |r: std::ops::Range<usize>| -> u32 { self.0[r].parse().expect("validated") };
+        let (mut y, mut m, mut d, h) = (n(0..4), n(5..7), n(8..10), n(11..13) + 7);
+        if h >= 24 {
+            d += 1;
+            if d > days_in_month(y, m) {
+                d = 1;
+                m += 1;
+                if m > 12 {
+                    m = 1;
+                    y += 1;
+                }
+            }
+        }
+        format!("{:02}:{} {d:02}/{m:02}/{y}", h % 24, &self.0[14..16])
     }
 }
 
@@ -143,9 +162,11 @@ mod tests {
                 .as_str(),
             "2025-12-05T08:30:00Z"
         );
-        assert_eq!(
-            Timestamp::parse("2025-12-05T08:30:00Z").unwrap().display(),
-            "08:30 05/12/2025 (UTC)"
-        );
+        let vn = |t: &str| Timestamp::parse(t).unwrap().display();
+        assert_eq!(vn("2025-12-05T08:30:00Z"), "15:30 05/12/2025");
+        assert_eq!(vn("2025-12-05T17:05:00Z"), "00:05 06/12/2025");
+        assert_eq!(vn("2024-02-28T20:00:00Z"), "03:00 29/02/2024");
+        assert_eq!(vn("2025-02-28T20:00:00Z"), "03:00 01/03/2025");
+        assert_eq!(vn("2025-12-31T23:59:00Z"), "06:59 01/01/2026");
     }
 }
