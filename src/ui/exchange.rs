@@ -127,6 +127,20 @@ fn SendCard() -> impl IntoView {
         <section class="card" data-testid="send">
             <h3>{move || i18n.t(K::SendTitle)}</h3>
             <p class="hint">{move || i18n.t(K::SendExplain)}</p>
+            {move || {
+                state
+                    .ws
+                    .with(|w| w.deadlines.self_score.clone())
+                    .map(|d| {
+                        view! {
+                            <p class="deadline" data-testid="self-score-due">
+                                {i18n.t(K::SelfScoreDue)}
+                                ": "
+                                <strong>{d.vietnamese()}</strong>
+                            </p>
+                        }
+                    })
+            }}
             <button type="button" class="primary" data-testid="send-button" on:click=send>
                 {move || send_button(i18n.lang.get(), next_revision())}
             </button>

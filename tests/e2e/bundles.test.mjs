@@ -181,6 +181,7 @@ test('the head sends the cluster set-up; a member starts its year from it', asyn
   await card.locator('.notice').waitFor();
   assert.match(await text(card.locator('.notice')), new RegExp(`Đã nhận hồ sơ thiết lập\\. Mã nhận diện khoá của cụm trưởng: ${headFp}`));
   assert.match(await text(member.page.getByTestId('setup-current')), new RegExp(headFp));
+  assert.equal(await text(member.page.getByTestId('self-score-due')), 'Hạn gửi kết quả tự chấm: 10/12/2025');
   // A member's own bundle is not a set-up: refused with its reason.
   const own = await downloadFrom(member.page, 'send-button');
   await member.page.getByTestId('setup-file').setInputFiles(own.path);
