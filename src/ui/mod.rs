@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
         <Header />
         <Nav page=page />
         <main id="main">
+            <scoring::StatusBanner />
             <scoring::UnitBar />
             {move || match shown.get() {
                 Page::Scoring => view! { <scoring::ScoringPage /> }.into_any(),

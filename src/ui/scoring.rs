@@ -28,7 +28,6 @@ pub fn ScoringPage() -> impl IntoView {
                 {move || i18n.t(K::SampleNotice)}
             </p>
         </Show>
-        <StatusBanner />
         <Summary />
         <h2 class="page-title">
             {move || i18n.t(K::SelfScoring)} " — "
@@ -44,8 +43,9 @@ pub fn ScoringPage() -> impl IntoView {
     }
 }
 
+/// What happened to the last save, when it is not good news. Shown on every page.
 #[component]
-fn StatusBanner() -> impl IntoView {
+pub fn StatusBanner() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     move || {
