@@ -143,6 +143,22 @@ pub fn open(bytes: &[u8]) -> Result<Opened, BundleError> {
     })
 }
 
+/// Opens a bundle that must be of type `kind` and returns its typed payload too.
+pub fn open_as<T: DeserializeOwned>(
+    bytes: &[u8],
+    kind: PayloadType,
+) -> Result<(Opened, T), BundleError> {
+    let opened = open(bytes)?;
+    if opened.kind != kind {
+        return Err(BundleError::WrongType {
+            expected: kind,
+            found: opened.kind,
+        });
+    }
+    let payload = opened.payload()?;
+    Ok((opened, payload))
+}
+
 fn text_member<'a>(envelope: &'a Map<String, Value>, name: &str) -> Result<&'a str, BundleError> {
     envelope
         .get(name)

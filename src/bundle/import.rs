@@ -6,9 +6,10 @@
 //! nothing here touches a score the head has reviewed (reviews are not an import's business).
 
 use super::envelope::hex;
+use super::envelope::open_as;
 use super::identity::fingerprint_of_hex;
 use super::payload::{table_hash, ClusterSetup, UnitSubmission};
-use super::{open, BundleError, PayloadType};
+use super::{BundleError, PayloadType};
 use crate::engine::inbox::{EnrolledKey, Received, Status};
 use crate::engine::score::{check_evidence, check_value};
 use crate::engine::workspace::SetupRecord;
@@ -207,14 +208,7 @@ fn check_submission(
     table_hash: &str,
     bytes: &[u8],
 ) -> Result<(super::Opened, UnitSubmission), BundleError> {
-    let opened = open(bytes)?;
-    if opened.kind != PayloadType::UnitSubmission {
-        return Err(BundleError::WrongType {
-            expected: PayloadType::UnitSubmission,
-            found: opened.kind,
-        });
-    }
-    let sub: UnitSubmission = opened.payload()?;
+    let (opened, sub): (_, UnitSubmission) = open_as(bytes, PayloadType::UnitSubmission)?;
     if sub.cluster_id != ws.cluster.id {
         return Err(BundleError::WrongCluster {
             found: sub.cluster_id,
@@ -396,30 +390,16 @@ pub fn import_setup(
     bytes: &[u8],
     now: &Timestamp,
 ) -> Result<SetupImported, BundleError> {
-    let opened = open(bytes)?;
-    if opened.kind != PayloadType::ClusterSetup {
-        return Err(BundleError::WrongType {
-            expected: PayloadType::ClusterSetup,
-            found: opened.kind,
-        });
-    }
-    let setup: ClusterSetup = opened.payload()?;
-    setup.cluster.validate().map_err(|errs| {
-        BundleError::BadPayload(
-            errs.iter()
-                .map(|e| e.message(Lang::Vi))
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
-    })?;
-    setup.table.validate().map_err(|errs| {
-        BundleError::BadPayload(
-            errs.iter()
-                .map(|e| e.message(Lang::Vi))
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
-    })?;
+    let (opened, setup): (_, ClusterSetup) = open_as(bytes, PayloadType::ClusterSetup)?;
+    let joined = |msgs: Vec<String>| BundleError::BadPayload(msgs.join(" "));
+    setup
+        .cluster
+        .validate()
+        .map_err(|errs| joined(errs.iter().map(|e| e.message(Lang::Vi)).collect()))?;
+    setup
+        .table
+        .validate()
+        .map_err(|errs| joined(errs.iter().map(|e| e.message(Lang::Vi)).collect()))?;
     if table_hash(&setup.table) != setup.table_hash {
         return Err(BundleError::TableMismatch);
     }

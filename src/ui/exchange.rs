@@ -11,6 +11,7 @@ use web_sys::HtmlInputElement;
 use super::files::{download, files_of, read_all};
 use super::i18n::{send_button, setup_imported, use_i18n, K};
 use super::state::use_state;
+use super::table::DataTable;
 use crate::bundle::identity::{
     backup, fingerprint, fingerprint_of_hex, key_backup_file_name, restore, signing_key,
     BACKUP_ITERATIONS,
@@ -152,16 +153,10 @@ fn SendCard() -> impl IntoView {
                     view! { <p class="hint">{i18n.t(K::NoneYet)}</p> }.into_any()
                 } else {
                     view! {
-                        <div class="table-wrap">
-                            <table class="data" data-testid="sent-history">
-                                <thead>
-                                    <tr>
-                                        <th>{i18n.t(K::Revision)}</th>
-                                        <th>{i18n.t(K::CreatedAt)}</th>
-                                        <th>{i18n.t(K::FileName)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
+                        <DataTable
+                            headers=vec![K::Revision, K::CreatedAt, K::FileName]
+                            testid="sent-history"
+                        >
                                     {rows
                                         .into_iter()
                                         .rev()
@@ -175,9 +170,7 @@ fn SendCard() -> impl IntoView {
                                             }
                                         })
                                         .collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
+                        </DataTable>
                     }
                         .into_any()
                 }

@@ -11,6 +11,7 @@ use web_sys::{FileList, HtmlInputElement};
 use super::files::{files_of, read_all};
 use super::i18n::{status_name, use_i18n, K};
 use super::state::use_state;
+use super::table::DataTable;
 use crate::bundle::identity::fingerprint_of_hex;
 use crate::bundle::import::{
     accept_new_key, confirm_key, decline, import_files, key_problem, refused_unread,
@@ -85,16 +86,10 @@ pub fn InboxPage() -> impl IntoView {
                 </label>
                 <Show when=move || !report.with(Vec::is_empty)>
                     <h4>{move || i18n.t(K::ReportTitle)}</h4>
-                    <div class="table-wrap">
-                        <table class="data" data-testid="import-report">
-                            <thead>
-                                <tr>
-                                    <th>{move || i18n.t(K::ColFile)}</th>
-                                    <th>{move || i18n.t(K::ColUnit)}</th>
-                                    <th>{move || i18n.t(K::ColResult)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
+                    <DataTable
+                        headers=vec![K::ColFile, K::ColUnit, K::ColResult]
+                        testid="import-report"
+                    >
                                 {move || {
                                     let lang = i18n.lang.get();
                                     report
@@ -120,9 +115,7 @@ pub fn InboxPage() -> impl IntoView {
                                         })
                                         .collect_view()
                                 }}
-                            </tbody>
-                        </table>
-                    </div>
+                            </DataTable>
                 </Show>
             </section>
             <Pending />
@@ -246,16 +239,10 @@ fn decision_view(r: Received) -> impl IntoView {
                         view! { <p class="hint">{i18n.t(K::NoDifferences)}</p> }.into_any()
                     } else {
                         view! {
-                            <div class="table-wrap">
-                                <table class="data side-by-side">
-                                    <thead>
-                                        <tr>
-                                            <th>{i18n.t(K::Criterion)}</th>
-                                            <th>{i18n.t(K::InForce)}</th>
-                                            <th>{i18n.t(K::NewOne)}</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
+                            <DataTable
+                                headers=vec![K::Criterion, K::InForce, K::NewOne]
+                                class="side-by-side"
+                            >
                                         {diffs
                                             .into_iter()
                                             .map(|(code, a, b)| {
@@ -268,9 +255,7 @@ fn decision_view(r: Received) -> impl IntoView {
                                                 }
                                             })
                                             .collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
+                                    </DataTable>
                         }
                             .into_any()
                     }}
@@ -308,16 +293,7 @@ fn Keys() -> impl IntoView {
             view! {
                 <section class="card" data-testid="keys">
                     <h3>{move || i18n.t(K::KeysTitle)}</h3>
-                    <div class="table-wrap">
-                        <table class="data">
-                            <thead>
-                                <tr>
-                                    <th>{move || i18n.t(K::ColUnit)}</th>
-                                    <th>{move || i18n.t(K::FingerprintLabel)}</th>
-                                    <th>{move || i18n.t(K::Confirmed)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
+                    <DataTable headers=vec![K::ColUnit, K::FingerprintLabel, K::Confirmed]>
                                 {keys
                                     .into_iter()
                                     .map(|(unit, k)| {
@@ -347,9 +323,7 @@ fn Keys() -> impl IntoView {
                                         }
                                     })
                                     .collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                            </DataTable>
                 </section>
             }
         })
@@ -367,18 +341,13 @@ fn Audit() -> impl IntoView {
             view! {
                 <section class="card" data-testid="audit">
                     <h3>{K::AuditTitle.text(lang)}</h3>
-                    <div class="table-wrap">
-                        <table class="data">
-                            <thead>
-                                <tr>
-                                    <th>{K::ReceivedAt.text(lang)}</th>
-                                    <th>{K::ColUnit.text(lang)}</th>
-                                    <th>{K::Revision.text(lang)}</th>
-                                    <th>{K::Status.text(lang)}</th>
-                                    <th>{K::ColFile.text(lang)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
+                    <DataTable headers=vec![
+                        K::ReceivedAt,
+                        K::ColUnit,
+                        K::Revision,
+                        K::Status,
+                        K::ColFile,
+                    ]>
                                 {received
                                     .into_iter()
                                     .rev()
@@ -394,9 +363,7 @@ fn Audit() -> impl IntoView {
                                         }
                                     })
                                     .collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                            </DataTable>
                 </section>
             }
         })

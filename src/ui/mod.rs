@@ -8,6 +8,7 @@ pub mod inbox;
 pub mod merged;
 pub mod scoring;
 pub mod state;
+pub mod table;
 
 use leptos::prelude::*;
 

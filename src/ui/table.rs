@@ -1,0 +1,37 @@
+//! The data table every page uses: translated column headings over rows the caller gives, in a
+//! wrapper that scrolls sideways on a phone instead of widening the page.
+
+use leptos::prelude::*;
+
+use super::i18n::{use_i18n, K};
+
+#[component]
+pub fn DataTable(
+    /// Column headings, in order.
+    headers: Vec<K>,
+    /// `data-testid` of the table, for tests.
+    #[prop(optional)]
+    testid: Option<&'static str>,
+    /// Extra CSS classes.
+    #[prop(optional)]
+    class: &'static str,
+    /// The `<tr>` rows.
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="table-wrap">
+            <table class=format!("data {class}") data-testid=testid>
+                <thead>
+                    <tr>
+                        {headers
+                            .into_iter()
+                            .map(|k| view! { <th>{move || i18n.t(k)}</th> })
+                            .collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{children()}</tbody>
+            </table>
+        </div>
+    }
+}
