@@ -7,18 +7,22 @@
 
 pub mod cluster;
 pub mod criteria;
+pub mod evaluation;
 pub mod inbox;
 pub mod lang;
 pub mod points;
+pub mod rules;
 pub mod score;
 pub mod time;
 pub mod workspace;
 
 pub use cluster::{Cluster, ClusterKind, Unit};
 pub use criteria::{CriteriaTable, Criterion, Node, Section, TableError};
+pub use evaluation::{evaluate, Evaluation, Outcome, UnitInput, UnitOutcome};
 pub use inbox::{EnrolledKey, Inbox, Received, Status};
 pub use lang::Lang;
 pub use points::{ParseError, Points, Precision};
+pub use rules::{default_rule_set, RuleError, RuleSet};
 pub use score::{Change, Entry, ScoreError, ScoreSheet, Totals};
 pub use time::{Date, Timestamp};
 pub use workspace::{Workspace, WorkspaceError};
