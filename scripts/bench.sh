@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Import benchmark: verify + place (`import_files`) and `merge` of 10, 100 and 1000 unit
+# bundles of 100 criteria each, natively (examples/bench_import.rs) and in headless Chromium
+# (tests/bench_web.rs), both with the release profile the app ships with. Prints the markdown
+# tables that docs/performance.md records. Not part of scripts/test.sh: it takes a few minutes
+# and measures, it does not test. Results vary with the machine's load (printed first).
+#
+#   scripts/bench.sh            both
+#   scripts/bench.sh native     native only
+#   scripts/bench.sh browser    browser only
+#
+# Extra cargo arguments can be passed in BENCH_CARGO_ARGS, e.g. to try a profile setting:
+#   BENCH_CARGO_ARGS="--config profile.release.package.curve25519-dalek.opt-level=3" scripts/bench.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+source scripts/env.sh
+which="${1:-all}"
+read -r -a extra <<< "${BENCH_CARGO_ARGS:-}"
+
+echo "## machine"
+echo
+echo "- $(nproc) cores: $(lscpu | sed -n 's/^Model name: *//p')"
+echo "- memory: $(free -h | awk '/^Mem:/ {print $2}')"
+echo "- load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "- $(rustc --version); $(chromium --version 2>/dev/null || echo 'chromium not found')"
+echo
+
+if [ "$which" = all ] || [ "$which" = native ]; then
+  cargo run --quiet --release "${extra[@]}" --example bench_import
+  echo
+fi
+
+if [ "$which" = all ] || [ "$which" = browser ]; then
+  log=$(mktemp)
+  trap 'rm -f "$log"' EXIT
+  # No --quiet: cargo would pass it on to wasm-bindgen-test-runner, which refuses it.
+  # The 1000-bundle case generates and signs its files in the page first: allow time for it.
+  if ! WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-1200}" cargo test --release \
+      "${extra[@]}" --target wasm32-unknown-unknown --test bench_web -- --nocapture >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "the browser benchmark failed" >&2
+    exit 1
+  fi
+  # The tables are console_log! lines; keep them (and the generation notes) only.
+  sed -n 's/^BENCH //p; /^|/p; /^Where the time goes/p; /^$/p; /^generated/p' "$log" | cat -s
+  echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi

@@ -1,0 +1,560 @@
+//! `thidua-cli`: the native command-line tool for council staff and archives.
+//!
+//! It checks, shows and merges bundle files with exactly the code the app runs in the browser
+//! (`thidua::bundle`), so a bundle's signature stays checkable years later without a browser.
+//!
+//! ```text
+//! thidua-cli verify FILE…                           one line per file; exit 1 if any fails
+//! thidua-cli inspect FILE                           envelope facts, summary, payload
+//! thidua-cli merge SETUP UNIT… [--out F] [--now T]  the head's merged view as JSON
+//! thidua-cli help
+//! ```
+//!
+//! `--en` anywhere switches messages to English (Vietnamese is the default). Exit status: 0 when
+//! everything verified or was accepted, 1 when a file failed, 2 on a usage error.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use thidua::bundle::envelope::FORMAT;
+use thidua::bundle::identity::fingerprint;
+use thidua::bundle::import::{import_files, Outcome};
+use thidua::bundle::merge::merge;
+use thidua::bundle::payload::{table_hash, ClusterSetup, UnitSubmission};
+use thidua::bundle::{open, BundleError, Opened, PayloadType};
+use thidua::engine::{Lang, Timestamp, Workspace};
+
+const OK: ExitCode = ExitCode::SUCCESS;
+
+fn failed() -> ExitCode {
+    ExitCode::from(1)
+}
+
+fn usage_error() -> ExitCode {
+    ExitCode::from(2)
+}
+
+const HELP_VI: &str = "\
+thidua-cli — kiểm tra, xem và tổng hợp hồ sơ của ứng dụng Thi đua (không cần trình duyệt)
+
+Cách dùng:
+  thidua-cli verify TỆP…
+      Kiểm tra chữ ký, định dạng và nội dung của từng tệp; mỗi tệp một dòng:
+        OK   <tệp>  unit-submission <đơn vị> r<lần gửi> id=<16 ký tự đầu của mã> signer=<mã nhận diện khoá>
+        OK   <tệp>  cluster-setup <cụm> <năm> id=… signer=…
+        FAIL <tệp>  <lý do>
+  thidua-cli inspect TỆP
+      Hiện thông tin đã kiểm tra của hồ sơ (loại, định dạng, khoá ký, mã nhận diện, mã hồ sơ),
+      tóm tắt nội dung và toàn bộ nội dung dưới dạng JSON.
+  thidua-cli merge TỆP_THIẾT_LẬP TỆP_ĐƠN_VỊ… [--out TỆP] [--now YYYY-MM-DDTHH:MM:SSZ]
+      Nhận các hồ sơ tự chấm điểm như cụm trưởng (theo hồ sơ thiết lập cụm), in kết quả nhận
+      từng tệp ra stderr (OK: đã nhận; NOTE: trùng hoặc bản cũ; HOLD: xung đột hoặc khoá ký
+      khác, chờ cụm trưởng quyết định; FAIL: bị từ chối) và bảng tổng hợp (JSON) ra stdout
+      hoặc vào TỆP của --out.
+      --now: thời điểm ghi nhận (mặc định: thời điểm lập hồ sơ thiết lập).
+  thidua-cli help
+      Hiện hướng dẫn này.
+
+Thêm --en ở bất kỳ vị trí nào để hiện thông báo bằng tiếng Anh.
+Mã thoát: 0 khi mọi tệp hợp lệ, 1 khi có tệp bị từ chối, 2 khi dùng sai lệnh.
+";
+
+const HELP_EN: &str = "\
+thidua-cli — check, show and merge thidua bundles (no browser needed)
+
+Usage:
+  thidua-cli verify FILE…
+      Checks each file's signature, format and content; one line per file:
+        OK   <file>  unit-submission <unit> r<revision> id=<first 16 hex of id> signer=<key fingerprint>
+        OK   <file>  cluster-setup <cluster> <year> id=… signer=…
+        FAIL <file>  <reason>
+  thidua-cli inspect FILE
+      Shows the verified facts of a bundle (type, format, signer key, fingerprint, id), a
+      summary of its content and the whole payload as JSON.
+  thidua-cli merge SETUP_FILE UNIT_FILE… [--out FILE] [--now YYYY-MM-DDTHH:MM:SSZ]
+      Imports the self-score bundles as the cluster head (from the cluster set-up bundle),
+      prints one line per file to stderr (OK: accepted; NOTE: duplicate or superseded; HOLD:
+      conflict or another signing key, waits for the head; FAIL: refused) and the merged
+      view (JSON) to stdout or to --out.
+      --now: the time recorded as received (default: when the set-up was created).
+  thidua-cli help
+      Shows this help.
+
+Add --en anywhere for English messages.
+Exit status: 0 when every file is good, 1 when a file was refused, 2 on a usage error.
+";
+
+fn main() -> ExitCode {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let lang = if args.iter().any(|a| a == "--en") {
+        args.retain(|a| a != "--en");
+        Lang::En
+    } else {
+        Lang::Vi
+    };
+    let Some(command) = args.first().cloned() else {
+        return usage(lang, None);
+    };
+    let rest = &args[1..];
+    match command.as_str() {
+        "help" | "--help" | "-h" => {
+            print!("{HELP_VI}\n{HELP_EN}");
+            OK
+        }
+        "verify" => verify(rest, lang),
+        "inspect" => inspect(rest, lang),
+        "merge" => merge_command(rest, lang),
+        other => usage(
+            lang,
+            Some(match lang {
+                Lang::Vi => format!("Lệnh không rõ: “{other}”."),
+                Lang::En => format!("Unknown command: “{other}”."),
+            }),
+        ),
+    }
+}
+
+/// Prints the problem (if any) and the help in both languages to stderr; exit status 2.
+fn usage(lang: Lang, problem: Option<String>) -> ExitCode {
+    let mut err = std::io::stderr().lock();
+    if let Some(p) = problem {
+        let _ = writeln!(err, "{p}");
+        let _ = writeln!(
+            err,
+            "{}",
+            match lang {
+                Lang::Vi => "Xem hướng dẫn dưới đây (thidua-cli help).\n",
+                Lang::En => "See the help below (thidua-cli help).\n",
+            }
+        );
+    }
+    let _ = write!(err, "{HELP_VI}\n{HELP_EN}");
+    usage_error()
+}
+
+fn unknown_option(lang: Lang, option: &str) -> ExitCode {
+    usage(
+        lang,
+        Some(match lang {
+            Lang::Vi => format!("Tuỳ chọn không rõ: “{option}”."),
+            Lang::En => format!("Unknown option: “{option}”."),
+        }),
+    )
+}
+
+/// A file that could not be read at all (missing, a directory, no permission).
+fn read_error(path: &str, e: &std::io::Error, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Không đọc được tệp “{path}”: {e}."),
+        Lang::En => format!("Cannot read the file “{path}”: {e}."),
+    }
+}
+
+/// What `verify` checks: the envelope ([`open`]: size, strict JSON, format, signature) and the
+/// typed payload.
+enum Verified {
+    Setup(Opened, Box<ClusterSetup>),
+    Submission(Opened, Box<UnitSubmission>),
+}
+
+impl Verified {
+    fn opened(&self) -> &Opened {
+        match self {
+            Verified::Setup(o, _) | Verified::Submission(o, _) => o,
+        }
+    }
+}
+
+fn check(bytes: &[u8]) -> Result<Verified, BundleError> {
+    let opened = open(bytes)?;
+    Ok(match opened.kind {
+        PayloadType::ClusterSetup => {
+            let setup = opened.payload()?;
+            Verified::Setup(opened, Box::new(setup))
+        }
+        PayloadType::UnitSubmission => {
+            let sub = opened.payload()?;
+            Verified::Submission(opened, Box::new(sub))
+        }
+    })
+}
+
+fn verify(files: &[String], lang: Lang) -> ExitCode {
+    if let Some(option) = files.iter().find(|f| f.starts_with("--")) {
+        return unknown_option(lang, option);
+    }
+    if files.is_empty() {
+        return usage(
+            lang,
+            Some(match lang {
+                Lang::Vi => "Lệnh verify cần ít nhất một tệp.".into(),
+                Lang::En => "verify needs at least one file.".into(),
+            }),
+        );
+    }
+    let mut out = std::io::stdout().lock();
+    let mut all_ok = true;
+    for path in files {
+        let line = match std::fs::read(path) {
+            Err(e) => Err(read_error(path, &e, lang)),
+            Ok(bytes) => check(&bytes).map_err(|e| e.message(lang)),
+        };
+        let _ = match line {
+            Ok(v) => {
+                let o = v.opened();
+                let what = match &v {
+                    Verified::Setup(_, s) => format!("{} {}", s.cluster.id, s.cluster.year),
+                    Verified::Submission(_, s) => format!("{} r{}", s.unit_id, s.revision),
+                };
+                writeln!(
+                    out,
+                    "OK   {path}  {} {what} id={} signer={}",
+                    o.kind.name(),
+                    &o.id[..16],
+                    fingerprint(&o.signer)
+                )
+            }
+            Err(reason) => {
+                all_ok = false;
+                writeln!(out, "FAIL {path}  {reason}")
+            }
+        };
+    }
+    if all_ok {
+        OK
+    } else {
+        failed()
+    }
+}
+
+/// One "label: value" line of `inspect`'s summary.
+fn row(out: &mut String, label: &str, value: &dyn std::fmt::Display) {
+    *out += &format!("  {:<38} {value}\n", format!("{label}:"));
+}
+
+fn inspect(args: &[String], lang: Lang) -> ExitCode {
+    if let Some(option) = args.iter().find(|f| f.starts_with("--")) {
+        return unknown_option(lang, option);
+    }
+    let [path] = args else {
+        return usage(
+            lang,
+            Some(match lang {
+                Lang::Vi => "Lệnh inspect cần đúng một tệp.".into(),
+                Lang::En => "inspect needs exactly one file.".into(),
+            }),
+        );
+    };
+    let verified = match std::fs::read(path) {
+        Err(e) => Err(read_error(path, &e, lang)),
+        Ok(bytes) => check(&bytes).map_err(|e| e.message(lang)),
+    };
+    let v = match verified {
+        Ok(v) => v,
+        Err(reason) => {
+            eprintln!("FAIL {path}  {reason}");
+            return failed();
+        }
+    };
+    let t = |vi: &'static str, en: &'static str| if lang == Lang::Vi { vi } else { en };
+    let o = v.opened();
+    let mut s = String::new();
+    let mut line = |k: &str, value: &dyn std::fmt::Display| {
+        s += &format!("{:<40} {value}\n", format!("{k}:"));
+    };
+    line(t("Loại hồ sơ", "Type"), &o.kind.name());
+    line(t("Định dạng", "Format"), &FORMAT);
+    line(
+        t("Khoá ký (công khai)", "Signer key (public)"),
+        &o.signer_hex(),
+    );
+    line(
+        t("Mã nhận diện khoá", "Key fingerprint"),
+        &fingerprint(&o.signer),
+    );
+    line(t("Mã hồ sơ", "Bundle id"), &o.id);
+    let mut out = format!(
+        "{}\n{s}\n{}:\n",
+        t("Chữ ký hợp lệ.", "The signature is valid."),
+        t("Tóm tắt", "Summary")
+    );
+    match &v {
+        Verified::Submission(_, sub) => {
+            row(&mut out, t("Đơn vị", "Unit"), &sub.unit_id);
+            row(&mut out, t("Cụm", "Cluster"), &sub.cluster_id);
+            row(&mut out, t("Năm", "Year"), &sub.year);
+            row(&mut out, t("Lần gửi", "Revision"), &sub.revision);
+            row(
+                &mut out,
+                t("Thay cho", "Supersedes"),
+                &sub.supersedes
+                    .as_deref()
+                    .unwrap_or(t("(không có: lần gửi đầu tiên)", "(none: first revision)")),
+            );
+            row(&mut out, t("Lập lúc", "Created"), &sub.created.as_str());
+            row(
+                &mut out,
+                t(
+                    "Số tiêu chí có điểm hoặc minh chứng",
+                    "Criteria with points or evidence",
+                ),
+                &sub.scores.len(),
+            );
+            row(
+                &mut out,
+                t("Số thay đổi trong nhật ký", "Changes in the log"),
+                &sub.changes.len(),
+            );
+            row(
+                &mut out,
+                t("Mã bảng tiêu chí", "Table hash"),
+                &sub.table_hash,
+            );
+        }
+        Verified::Setup(_, setup) => {
+            let c = &setup.cluster;
+            let name_of = |id: &str| {
+                c.unit(id)
+                    .map_or(id.to_string(), |u| format!("{} ({id})", u.name))
+            };
+            row(
+                &mut out,
+                t("Cụm", "Cluster"),
+                &format!("{} ({})", c.name, c.id),
+            );
+            row(&mut out, t("Năm", "Year"), &c.year);
+            row(
+                &mut out,
+                t("Đơn vị thành viên", "Member units"),
+                &c.units.len(),
+            );
+            for u in &c.units {
+                out += &format!("    - {} ({})\n", u.name, u.id);
+            }
+            row(&mut out, t("Cụm trưởng", "Head"), &name_of(&c.head));
+            row(&mut out, t("Cụm phó", "Deputy"), &name_of(&c.deputy));
+            row(
+                &mut out,
+                t("Bảng tiêu chí", "Criteria table"),
+                &format!(
+                    "{} ({}; {} {})",
+                    setup.table.title,
+                    setup.table.id,
+                    setup.table.criteria().len(),
+                    t("tiêu chí", "criteria")
+                ),
+            );
+            let verdict = if table_hash(&setup.table) == setup.table_hash {
+                t("khớp với bảng tiêu chí", "matches the table")
+            } else {
+                t("KHÔNG khớp với bảng tiêu chí", "does NOT match the table")
+            };
+            row(
+                &mut out,
+                t("Mã bảng tiêu chí", "Table hash"),
+                &format!("{} ({verdict})", setup.table_hash),
+            );
+            if let Some(d) = &setup.deadlines.self_score {
+                row(
+                    &mut out,
+                    t("Hạn gửi tự chấm điểm", "Self-score deadline"),
+                    &d.vietnamese(),
+                );
+            }
+            if let Some(d) = &setup.deadlines.year_end_meeting {
+                row(
+                    &mut out,
+                    t("Hội nghị tổng kết", "Year-end meeting"),
+                    &d.vietnamese(),
+                );
+            }
+            row(&mut out, t("Lập lúc", "Created"), &setup.created.as_str());
+            let mut problems: Vec<String> = Vec::new();
+            if let Err(errs) = c.validate() {
+                problems.extend(errs.iter().map(|e| e.message(lang)));
+            }
+            if let Err(errs) = setup.table.validate() {
+                problems.extend(errs.iter().map(|e| e.message(lang)));
+            }
+            if !problems.is_empty() {
+                out += &format!("  {}:\n", t("Vấn đề", "Problems"));
+                for p in problems {
+                    out += &format!("    - {p}\n");
+                }
+            }
+        }
+    }
+    let payload = serde_json::to_string_pretty(&o.payload).expect("a JSON value serializes");
+    let mut stdout = std::io::stdout().lock();
+    let _ = write!(
+        stdout,
+        "{out}\n{}:\n{payload}\n",
+        t("Nội dung (payload)", "Payload")
+    );
+    OK
+}
+
+fn merge_command(args: &[String], lang: Lang) -> ExitCode {
+    let mut out_path: Option<&str> = None;
+    let mut now: Option<Timestamp> = None;
+    let mut files: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        match a {
+            "--out" | "--now" => {
+                let Some(value) = args.get(i + 1) else {
+                    return usage(
+                        lang,
+                        Some(match lang {
+                            Lang::Vi => format!("Thiếu giá trị sau {a}."),
+                            Lang::En => format!("{a} needs a value."),
+                        }),
+                    );
+                };
+                if a == "--out" {
+                    out_path = Some(value);
+                } else {
+                    match Timestamp::parse(value) {
+                        Some(t) => now = Some(t),
+                        None => {
+                            return usage(
+                                lang,
+                                Some(match lang {
+                                    Lang::Vi => format!(
+                                    "“{value}” không phải thời điểm UTC dạng YYYY-MM-DDTHH:MM:SSZ."
+                                ),
+                                    Lang::En => {
+                                        format!("“{value}” is not a UTC time YYYY-MM-DDTHH:MM:SSZ.")
+                                    }
+                                }),
+                            )
+                        }
+                    }
+                }
+                i += 2;
+            }
+            _ if a.starts_with("--") => return unknown_option(lang, a),
+            _ => {
+                files.push(a);
+                i += 1;
+            }
+        }
+    }
+    let Some((setup_path, unit_paths)) = files.split_first() else {
+        return usage(
+            lang,
+            Some(match lang {
+                Lang::Vi => {
+                    "Lệnh merge cần tệp thiết lập cụm và ít nhất một tệp của đơn vị.".into()
+                }
+                Lang::En => "merge needs the set-up file and at least one unit file.".into(),
+            }),
+        );
+    };
+    if unit_paths.is_empty() {
+        return usage(
+            lang,
+            Some(match lang {
+                Lang::Vi => {
+                    "Lệnh merge cần ít nhất một tệp của đơn vị sau tệp thiết lập cụm.".into()
+                }
+                Lang::En => "merge needs at least one unit file after the set-up file.".into(),
+            }),
+        );
+    }
+
+    let (mut ws, created) = match head_workspace(setup_path, lang) {
+        Ok(v) => v,
+        Err(reason) => {
+            eprintln!("FAIL {setup_path}  {reason}");
+            return failed();
+        }
+    };
+    let now = now.unwrap_or(created);
+
+    let mut err = std::io::stderr().lock();
+    let mut any_refused = false;
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for path in unit_paths {
+        let name = Path::new(path)
+            .file_name()
+            .map_or(path.to_string(), |n| n.to_string_lossy().into_owned());
+        match std::fs::read(path) {
+            Ok(bytes) => files.push((name, bytes)),
+            Err(e) => {
+                any_refused = true;
+                let _ = writeln!(err, "FAIL {name}  {}", read_error(path, &e, lang));
+            }
+        }
+    }
+    for line in import_files(&mut ws, &files, &now) {
+        let refused = line.outcome.is_refused();
+        any_refused |= refused;
+        let who = match (&line.unit_id, line.revision) {
+            (Some(u), Some(r)) => format!("{u} r{r}: "),
+            _ => String::new(),
+        };
+        let tag = match line.outcome {
+            Outcome::Accepted { .. } => "OK  ",
+            Outcome::Duplicate | Outcome::Superseded { .. } => "NOTE",
+            Outcome::Conflict { .. } | Outcome::KeyChanged(_) => "HOLD",
+            Outcome::Refused(_) => "FAIL",
+        };
+        let _ = writeln!(
+            err,
+            "{tag} {}  {who}{}",
+            line.file_name,
+            line.outcome.message(lang)
+        );
+    }
+    let json =
+        serde_json::to_string_pretty(&merge(&ws)).expect("the merged view serializes") + "\n";
+    match out_path {
+        Some(p) => {
+            if let Err(e) = std::fs::write(p, json) {
+                let _ = writeln!(
+                    err,
+                    "{}",
+                    match lang {
+                        Lang::Vi => format!("Không ghi được tệp “{p}”: {e}."),
+                        Lang::En => format!("Cannot write the file “{p}”: {e}."),
+                    }
+                );
+                return failed();
+            }
+        }
+        None => {
+            let _ = std::io::stdout().lock().write_all(json.as_bytes());
+        }
+    }
+    if any_refused {
+        failed()
+    } else {
+        OK
+    }
+}
+
+/// The head's workspace from a set-up bundle (checked like a member's import of it: signature,
+/// type, table hash, valid cluster and table), and the set-up's creation time.
+fn head_workspace(path: &str, lang: Lang) -> Result<(Workspace, Timestamp), String> {
+    let bytes = std::fs::read(path).map_err(|e| read_error(path, &e, lang))?;
+    let setup = match check(&bytes).map_err(|e| e.message(lang))? {
+        Verified::Setup(_, setup) => *setup,
+        Verified::Submission(o, _) => {
+            return Err(BundleError::WrongType {
+                expected: PayloadType::ClusterSetup,
+                found: o.kind,
+            }
+            .message(lang))
+        }
+    };
+    if table_hash(&setup.table) != setup.table_hash {
+        return Err(BundleError::TableMismatch.message(lang));
+    }
+    let head = setup.cluster.head.clone();
+    let mut ws = Workspace::new(setup.cluster, setup.table, &head).map_err(|e| e.message(lang))?;
+    ws.deadlines = setup.deadlines;
+    Ok((ws, setup.created))
+}
