@@ -16,7 +16,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
-use super::json::{canonical, check_value, parse_strict, JsonError};
+use super::json::{canonical, canonical_without, check_value, parse_strict, JsonError};
 use super::BundleError;
 
 /// The envelope format this build writes and reads.
@@ -60,8 +60,7 @@ pub struct Opened {
 impl Opened {
     /// The payload as its typed form; unknown or missing fields are refused.
     pub fn payload<T: DeserializeOwned>(&self) -> Result<T, BundleError> {
-        serde_json::from_value(self.payload.clone())
-            .map_err(|e| BundleError::BadPayload(e.to_string()))
+        T::deserialize(&self.payload).map_err(|e| BundleError::BadPayload(e.to_string()))
     }
 
     pub fn signer_hex(&self) -> String {
@@ -129,8 +128,7 @@ pub fn open(bytes: &[u8]) -> Result<Opened, BundleError> {
     if !envelope.get("payload").is_some_and(Value::is_object) {
         return Err(BundleError::Malformed("payload is not an object".into()));
     }
-    envelope.remove("signature");
-    let signed = canonical(&Value::Object(envelope.clone()));
+    let signed = canonical_without(&envelope, "signature");
     signer
         .verify_strict(&signed, &Signature::from_bytes(&signature_bytes))
         .map_err(|_| BundleError::BadSignature)?;

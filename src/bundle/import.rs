@@ -368,8 +368,14 @@ pub fn confirm_key(ws: &mut Workspace, unit_id: &str) -> bool {
 /// The submission inside a kept bundle. Kept bundles were verified on import, so this only
 /// parses.
 pub fn stored_submission(record: &Received) -> Option<UnitSubmission> {
-    let value: serde_json::Value = serde_json::from_str(&record.text).ok()?;
-    serde_json::from_value(value.get("payload")?.clone()).ok()
+    // Straight into the typed payload; the other envelope members are skipped unread.
+    #[derive(serde::Deserialize)]
+    struct Stored {
+        payload: UnitSubmission,
+    }
+    serde_json::from_str::<Stored>(&record.text)
+        .ok()
+        .map(|s| s.payload)
 }
 
 /// What a member's import of a set-up did.

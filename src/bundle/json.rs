@@ -166,8 +166,108 @@ impl<'de> Visitor<'de> for StrictVisitor {
 /// RFC 8785 (JCS) canonical bytes of a value: sorted keys, no whitespace, ECMAScript number and
 /// string forms. These are the bytes that are hashed and signed.
 pub fn canonical(value: &Value) -> Vec<u8> {
-    // Serializing a serde_json::Value cannot fail.
+    let mut out = Vec::new();
+    match write_canonical(value, &mut out) {
+        Ok(()) => out,
+        Err(NeedsFloatForm) => jcs_general(value),
+    }
+}
+
+/// The canonical bytes of an object without one of its members (an envelope without its
+/// signature), without copying the object.
+pub fn canonical_without(map: &Map<String, Value>, skip: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    match write_object(map.iter().filter(|(k, _)| *k != skip), &mut out) {
+        Ok(()) => out,
+        Err(NeedsFloatForm) => {
+            let mut copy = map.clone();
+            copy.remove(skip);
+            jcs_general(&Value::Object(copy))
+        }
+    }
+}
+
+/// Signed data holds integers only, which the writer below handles itself; anything with a
+/// float or an unsafe integer (only ever met outside bundles, e.g. in the RFC 8785 test
+/// vectors) goes to a general implementation of ECMAScript number formatting.
+fn jcs_general(value: &Value) -> Vec<u8> {
     serde_json_canonicalizer::to_vec(value).expect("a JSON value canonicalizes")
+}
+
+struct NeedsFloatForm;
+
+fn write_canonical(value: &Value, out: &mut Vec<u8>) -> Result<(), NeedsFloatForm> {
+    match value {
+        Value::Null => out.extend_from_slice(b"null"),
+        Value::Bool(true) => out.extend_from_slice(b"true"),
+        Value::Bool(false) => out.extend_from_slice(b"false"),
+        Value::Number(n) => {
+            // An integer within ±(2^53 − 1) is written by ECMAScript as plain decimal digits.
+            let text = match (n.as_i64(), n.as_u64()) {
+                (Some(i), _) if i.unsigned_abs() <= MAX_SAFE_INTEGER => i.to_string(),
+                (None, Some(u)) if u <= MAX_SAFE_INTEGER => u.to_string(),
+                _ => return Err(NeedsFloatForm),
+            };
+            out.extend_from_slice(text.as_bytes());
+        }
+        Value::String(s) => write_string(s, out),
+        Value::Array(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_canonical(item, out)?;
+            }
+            out.push(b']');
+        }
+        Value::Object(map) => write_object(map.iter(), out)?,
+    }
+    Ok(())
+}
+
+/// Members sorted by the UTF-16 code units of their names, as RFC 8785 §3.2.3 requires.
+fn write_object<'a>(
+    members: impl Iterator<Item = (&'a String, &'a Value)>,
+    out: &mut Vec<u8>,
+) -> Result<(), NeedsFloatForm> {
+    let mut members: Vec<_> = members.collect();
+    members.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    out.push(b'{');
+    for (i, (name, value)) in members.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_string(name, out);
+        out.push(b':');
+        write_canonical(value, out)?;
+    }
+    out.push(b'}');
+    Ok(())
+}
+
+/// A string as ECMAScript's JSON.stringify writes it (RFC 8785 §3.2.2.2).
+fn write_string(s: &str, out: &mut Vec<u8>) {
+    out.push(b'"');
+    for c in s.chars() {
+        match c {
+            '"' => out.extend_from_slice(b"\\\""),
+            '\\' => out.extend_from_slice(b"\\\\"),
+            '\u{8}' => out.extend_from_slice(b"\\b"),
+            '\t' => out.extend_from_slice(b"\\t"),
+            '\n' => out.extend_from_slice(b"\\n"),
+            '\u{c}' => out.extend_from_slice(b"\\f"),
+            '\r' => out.extend_from_slice(b"\\r"),
+            c if (c as u32) < 0x20 => {
+                out.extend_from_slice(format!("\\u{:04x}", c as u32).as_bytes());
+            }
+            c => {
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+    out.push(b'"');
 }
 
 #[cfg(test)]

@@ -162,8 +162,18 @@ impl CriteriaTable {
         out
     }
 
+    /// The criterion with this code, searched in place (every entry checked on import looks
+    /// one up, so this builds no list).
     pub fn criterion(&self, code: &str) -> Option<(Part, &Criterion)> {
-        self.criteria().into_iter().find(|(_, c)| c.code == code)
+        fn find<'a>(nodes: &'a [Node], code: &str) -> Option<&'a Criterion> {
+            nodes.iter().find_map(|n| match n {
+                Node::Criterion(c) => (c.code == code).then_some(c),
+                Node::Group(g) => find(&g.children, code),
+            })
+        }
+        [Part::Main, Part::Bonus, Part::Deduction]
+            .into_iter()
+            .find_map(|part| find(self.section(part), code).map(|c| (part, c)))
     }
 
     /// What the main part's maxima add up to (must equal the scale).
