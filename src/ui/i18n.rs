@@ -84,6 +84,7 @@ crate::catalogue! {
         "The data stored on this device could not be opened, so the app shows the demo data and does NOT overwrite the old data. Reason:";
     SaveFailed => "Không lưu được vào bộ nhớ trình duyệt. Những gì vừa nhập vẫn còn trên màn hình; đừng đóng trang. Lý do:",
         "Could not save to browser storage. What you entered is still on screen; do not close the page. Reason:";
+    NavLabel => "Các trang của ứng dụng", "The app's pages";
     NavScoring => "Tự chấm điểm", "Self-scoring";
     NavExchange => "Gửi & nhận hồ sơ", "Send & receive";
     NavInbox => "Hồ sơ các đơn vị gửi", "Members' bundles";

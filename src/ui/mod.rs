@@ -108,7 +108,7 @@ fn Nav(page: RwSignal<Page>) -> impl IntoView {
     let state = use_state();
     let is_head = move || state.ws.with(|w| w.is_head());
     view! {
-        <nav class="tabs" aria-label="Menu">
+        <nav class="tabs" aria-label=move || i18n.t(K::NavLabel)>
             {Page::ALL
                 .into_iter()
                 .map(|p| {
