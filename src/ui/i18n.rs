@@ -46,8 +46,6 @@ macro_rules! catalogue {
 
 crate::catalogue! {
     AppName => "Thi đua", "Thi đua (emulation)";
-    AppTagline => "Chấm điểm thi đua của cụm, khối thi đua — chạy ngay trên trình duyệt, không cần mạng",
-        "Emulation scoring for clusters — runs in the browser, no network needed";
     Language => "Ngôn ngữ", "Language";
     Year => "Năm", "Year";
     Head => "Cụm trưởng", "Head";
