@@ -478,7 +478,7 @@ fn files_that_are_not_json_are_refused_as_not_json() {
         b"{\"thidua\": 1,",
         b"\"\xff\xfe\"",
         b"{\"thidua\":1} {}",
-        "\u{feff}{}".as_bytes(),
+        "\u{feff}\u{feff}{}".as_bytes(),
     ] {
         assert_eq!(
             open(bytes),
@@ -993,13 +993,14 @@ fn deeply_nested_input_is_refused_without_exhausting_the_stack() {
 
 #[test]
 fn strings_that_are_not_unicode_text_are_refused() {
-    // A lone surrogate escape, an unescaped control character, a byte-order mark.
+    // A lone surrogate escape, an unescaped control character, a byte-order mark that is not
+    // at the very start.
     for text in [
         &b"[\"\\ud800\"]"[..],
         b"[\"\\udc00\\ud800\"]",
         b"[\"a\x01b\"]",
         b"[\"a\nb\"]",
-        b"\xef\xbb\xbf[]",
+        b" \xef\xbb\xbf[]",
     ] {
         assert!(
             matches!(parse_strict(text), Err(JsonError::Syntax(_))),

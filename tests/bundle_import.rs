@@ -1074,3 +1074,25 @@ fn a_key_already_enrolled_for_another_unit_is_held_with_a_warning() {
     assert_eq!(head.inbox.keys[PHU_LA].key, key_hex(21));
     assert_eq!(status(&head, &borrowed), Status::Current);
 }
+
+#[test]
+fn a_bundle_resaved_with_a_byte_order_mark_is_the_same_bundle() {
+    let mut head = head();
+    let mut kien_hung = member(KIEN_HUNG, 31);
+    score(&mut kien_hung, &[("I.1.a", "45")]);
+    let (name, bytes) = submit(&mut kien_hung);
+    let with_bom = [&b"\xEF\xBB\xBF"[..], &bytes].concat();
+    assert_eq!(open(&with_bom).unwrap().id, open(&bytes).unwrap().id);
+    let line = import(&mut head, &(name.clone(), with_bom.clone()));
+    assert!(matches!(line.outcome, Outcome::Accepted { .. }), "{line:?}");
+    // Kept exactly as received, BOM included, and still read by the merged view.
+    assert!(head.inbox.received[0].text.starts_with('\u{feff}'));
+    let merged = merge(&head);
+    let unit = merged.iter().find(|u| u.unit_id == KIEN_HUNG).unwrap();
+    assert_eq!(unit.submission.as_ref().unwrap().total, Points(450));
+    // The same file without the mark is a duplicate.
+    assert_eq!(
+        import(&mut head, &(name, bytes)).outcome,
+        Outcome::Duplicate
+    );
+}

@@ -373,7 +373,7 @@ pub fn stored_submission(record: &Received) -> Option<UnitSubmission> {
     struct Stored {
         payload: UnitSubmission,
     }
-    serde_json::from_str::<Stored>(&record.text)
+    serde_json::from_slice::<Stored>(super::json::without_bom(record.text.as_bytes()))
         .ok()
         .map(|s| s.payload)
 }

@@ -30,11 +30,18 @@ pub enum JsonError {
 /// Parses `bytes` under the rules above.
 pub fn parse_strict(bytes: &[u8]) -> Result<Value, JsonError> {
     check_size(bytes.len())?;
-    let text = std::str::from_utf8(bytes).map_err(|_| JsonError::NotUtf8)?;
+    let text = std::str::from_utf8(without_bom(bytes)).map_err(|_| JsonError::NotUtf8)?;
     let mut de = serde_json::Deserializer::from_str(text);
     let value = Strict::deserialize(&mut de).map_err(classify)?;
     de.end().map_err(classify)?;
     Ok(value.0)
+}
+
+/// The bytes without a leading UTF-8 byte-order mark, which some Windows editors add when they
+/// save a file. It is not part of the JSON (RFC 8259 §8.1 lets a parser ignore it), so it changes
+/// neither the canonical bytes nor the bundle id.
+pub fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
 /// The size rule alone, for callers that can refuse a file before reading it.
