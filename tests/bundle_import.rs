@@ -1096,3 +1096,46 @@ fn a_bundle_resaved_with_a_byte_order_mark_is_the_same_bundle() {
         Outcome::Duplicate
     );
 }
+
+#[test]
+fn a_new_device_with_the_restored_key_continues_the_revision_chain() {
+    use thidua::bundle::payload::adopt_sent;
+    let mut head = head();
+    let mut old_device = member(KIEN_HUNG, 41);
+    score(&mut old_device, &[("I.1.a", "40")]);
+    let r1 = submit(&mut old_device);
+    score(&mut old_device, &[("I.1.a", "42")]);
+    let r2 = submit(&mut old_device);
+    for f in [&r1, &r2] {
+        assert!(matches!(
+            import(&mut head, f).outcome,
+            Outcome::Accepted { .. }
+        ));
+    }
+    // The new device has the same key (restored) but none of the history.
+    let mut new_device = member(KIEN_HUNG, 41);
+    score(&mut new_device, &[("I.1.a", "45")]);
+    let own = key_hex(41);
+    // Someone else's file, or another unit's, is not adopted.
+    let mut stranger = member(PHU_LA, 42);
+    let theirs = submit(&mut stranger);
+    let before = new_device.clone();
+    assert_eq!(
+        adopt_sent(&mut new_device, &theirs.0, &theirs.1, &own),
+        Err(BundleError::NotOwnSubmission)
+    );
+    assert_eq!(new_device, before);
+    assert_eq!(adopt_sent(&mut new_device, &r2.0, &r2.1, &own), Ok(2));
+    assert_eq!(adopt_sent(&mut new_device, &r1.0, &r1.1, &own), Ok(1));
+    let r3 = submit(&mut new_device);
+    assert!(r3.0.ends_with("_r3.thidua.json"), "{}", r3.0);
+    let line = import(&mut head, &r3);
+    assert_eq!(
+        line.outcome,
+        Outcome::Accepted {
+            enrolled: None,
+            gap: false
+        }
+    );
+    assert_eq!(current_id(&head, KIEN_HUNG), Some(id_of(&r3)));
+}

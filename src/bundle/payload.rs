@@ -112,3 +112,41 @@ pub fn make_submission(
         });
     Ok((file_name, text))
 }
+
+/// A member on a new device (its key restored from a backup) picks up where it left off: given
+/// a submission it sent before, signed with this unit's key, the device records it as sent, so
+/// the next revision follows it instead of starting again at 1. Returns the revision adopted.
+pub fn adopt_sent(
+    ws: &mut Workspace,
+    file_name: &str,
+    bytes: &[u8],
+    own_key_hex: &str,
+) -> Result<u32, BundleError> {
+    let (opened, sub): (_, UnitSubmission) =
+        super::envelope::open_as(bytes, PayloadType::UnitSubmission)?;
+    if sub.cluster_id != ws.cluster.id {
+        return Err(BundleError::WrongCluster {
+            found: sub.cluster_id,
+        });
+    }
+    if sub.year != ws.cluster.year {
+        return Err(BundleError::WrongYear {
+            expected: ws.cluster.year,
+            found: sub.year,
+        });
+    }
+    if sub.unit_id != ws.unit_id || opened.signer_hex() != own_key_hex {
+        return Err(BundleError::NotOwnSubmission);
+    }
+    let sent = ws.submissions.entry(sub.unit_id.clone()).or_default();
+    if !sent.iter().any(|r| r.id == opened.id) {
+        sent.push(SubmissionRecord {
+            id: opened.id,
+            revision: sub.revision,
+            created: sub.created,
+            file_name: file_name.to_string(),
+        });
+        sent.sort_by_key(|r| r.revision);
+    }
+    Ok(sub.revision)
+}

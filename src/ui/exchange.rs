@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use web_sys::HtmlInputElement;
 
 use super::files::{download, files_of, read_all};
-use super::i18n::{send_button, setup_imported, use_i18n, K};
+use super::i18n::{adopted, send_button, setup_imported, use_i18n, K};
 use super::state::use_state;
 use super::table::DataTable;
 use crate::bundle::identity::{
@@ -17,7 +17,7 @@ use crate::bundle::identity::{
     BACKUP_ITERATIONS,
 };
 use crate::bundle::import::{import_files, import_setup};
-use crate::bundle::payload::{ensure_identity, make_setup, make_submission, seed_of};
+use crate::bundle::payload::{adopt_sent, ensure_identity, make_setup, make_submission, seed_of};
 use crate::bundle::BundleError;
 use crate::engine::{Date, Lang};
 use crate::platform;
@@ -119,6 +119,31 @@ fn SendCard() -> impl IntoView {
             Err(e) => Err(e.message(lang)),
         }));
     };
+    let adopt_notice: Notice = RwSignal::new(None);
+    let on_adopt = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&ev);
+        let Some(list) = input.files() else { return };
+        let files = files_of(&list);
+        input.set_value("");
+        spawn_local(async move {
+            let lang = i18n.lang.get_untracked();
+            let Some(file) = read_all(files).await.into_iter().next() else {
+                return;
+            };
+            let result = file.bytes.map_err(BundleError::Json).and_then(|bytes| {
+                state.change(|w| {
+                    let seed = seed_of(w, &w.unit_id).ok_or(BundleError::NoIdentity)?;
+                    let own =
+                        crate::bundle::envelope::hex(signing_key(&seed).verifying_key().as_bytes());
+                    adopt_sent(w, &file.name, &bytes, &own)
+                })
+            });
+            adopt_notice.set(Some(match result {
+                Ok(revision) => Ok(adopted(lang, revision)),
+                Err(e) => Err(e.message(lang)),
+            }));
+        });
+    };
     let history = move || {
         state
             .ws
@@ -147,6 +172,18 @@ fn SendCard() -> impl IntoView {
             </button>
             {notice_view(notice)}
             <h4>{move || i18n.t(K::SentHistory)}</h4>
+            <p class="hint">{move || i18n.t(K::AdoptExplain)}</p>
+            <label class="file-button">
+                <span>{move || i18n.t(K::AdoptSent)}</span>
+                <input
+                    type="file"
+                    class="visually-hidden"
+                    accept=".json,application/json"
+                    data-testid="adopt-file"
+                    on:change=on_adopt
+                />
+            </label>
+            {notice_view(adopt_notice)}
             {move || {
                 let rows = history();
                 if rows.is_empty() {

@@ -98,6 +98,9 @@ crate::catalogue! {
     SendExplain => "Tạo một tệp hồ sơ có chữ ký số gồm điểm, minh chứng và lịch sử sửa điểm, rồi gửi tệp cho cụm trưởng qua thư điện tử, USB hoặc ứng dụng nhắn tin. Sửa điểm sau đó thì tạo lần gửi mới; cụm trưởng sẽ dùng lần gửi mới nhất.",
         "Create a digitally signed bundle of the points, evidence and change history, and send the file to the head by e-mail, USB stick or chat. After changing points, create a new revision; the head uses the latest.";
     SentHistory => "Các lần đã gửi", "Sent so far";
+    AdoptSent => "Tiếp nối lần gửi trước…", "Continue from an earlier file…";
+    AdoptExplain => "Chuyển sang máy mới? Sau khi khôi phục khoá, chọn tệp hồ sơ đã gửi lần gần nhất để lần gửi sau được đánh số nối tiếp.",
+        "Moved to a new computer? After restoring the key, choose the last file you sent so the next one is numbered after it.";
     Revision => "Lần gửi", "Revision";
     CreatedAt => "Thời điểm tạo", "Created";
     FileName => "Tên tệp", "File name";
@@ -171,6 +174,13 @@ pub fn send_button(lang: Lang, revision: u32) -> String {
     match lang {
         Lang::Vi => format!("Tạo và tải hồ sơ gửi cụm trưởng (lần gửi thứ {revision})"),
         Lang::En => format!("Create and download the bundle (revision {revision})"),
+    }
+}
+
+pub fn adopted(lang: Lang, revision: u32) -> String {
+    match lang {
+        Lang::Vi => format!("Đã ghi nhận lần gửi thứ {revision} từ tệp; lần gửi sau sẽ nối tiếp."),
+        Lang::En => format!("Revision {revision} recorded from the file; the next one follows it."),
     }
 }
 

@@ -197,6 +197,7 @@ test('the unit key is backed up under a passphrase and restored on another devic
   await a.page.getByTestId('unit-select').selectOption('phuong-la-khe');
   await goto(a.page, 'ho-so');
   const fp = await text(a.page.getByTestId('fingerprint'));
+  const sentBefore = await downloadFrom(a.page, 'send-button');
   const card = a.page.getByTestId('backup');
   await a.page.getByTestId('passphrase').fill('mật khẩu an toàn 2025');
   await a.page.getByTestId('passphrase-again').fill('mật khẩu khác 2025');
@@ -225,6 +226,12 @@ test('the unit key is backed up under a passphrase and restored on another devic
   await b.page.getByTestId('restore-file').setInputFiles(file.path);
   await restoreCard.locator('.notice.ok').waitFor();
   assert.equal(await text(b.page.getByTestId('fingerprint')), fp);
+  // The new device continues the revision chain from the file sent on the old one.
+  await b.page.getByTestId('adopt-file').setInputFiles(sentBefore.path);
+  await b.page.getByTestId('send').locator('.notice.ok').waitFor();
+  assert.match(await text(b.page.getByTestId('send')), /Đã ghi nhận lần gửi thứ 1 từ tệp/);
+  const next = await downloadFrom(b.page, 'send-button');
+  assert.equal(next.name, '2025_cum-3_phuong-la-khe_r2.thidua.json');
   // A backup of another unit's key is refused.
   await b.page.getByTestId('unit-select').selectOption('phuong-phuc-la');
   await b.page.getByTestId('restore-file').setInputFiles(file.path);
