@@ -312,3 +312,31 @@ fn the_change_log_keeps_one_entry_per_run_of_edits() {
         "the run 35,5 → 30 → 35,5 ends where it started and leaves no entry"
     );
 }
+
+#[test]
+fn an_edit_rolled_back_leaves_points_and_change_log_exactly_as_before() {
+    let t = |s: &str| Timestamp::parse(s).unwrap();
+    let mut ws = demo::workspace();
+    ws.enter_points("I.1.a", "4", &t("2025-12-01T08:00:00Z"))
+        .unwrap();
+    ws.enter_points("I.1.a", "40", &t("2025-12-01T08:00:01Z"))
+        .unwrap();
+    let before = ws.to_json();
+    // A later edit of the same criterion: "5" is valid on the way, "51" is refused.
+    let snapshot = ws.sheet().cloned();
+    ws.enter_points("I.1.a", "5", &t("2025-12-01T09:00:00Z"))
+        .unwrap();
+    assert!(ws
+        .enter_points("I.1.a", "51", &t("2025-12-01T09:00:01Z"))
+        .is_err());
+    // Putting the value back would still move the change's time; the snapshot does not.
+    ws.restore_sheet(snapshot).unwrap();
+    assert_eq!(ws.to_json(), before);
+    // With no sheet before the edit, the rollback leaves none.
+    let mut fresh = demo::workspace();
+    let before = fresh.to_json();
+    let snapshot = fresh.sheet().cloned();
+    fresh.enter_points("I.1.a", "5", &at()).unwrap();
+    fresh.restore_sheet(snapshot).unwrap();
+    assert_eq!(fresh.to_json(), before);
+}

@@ -213,6 +213,24 @@ impl Workspace {
         self.unit_id == self.cluster.head
     }
 
+    /// Puts the current unit's sheet back as it was (a copy taken with `sheet().cloned()`
+    /// before an edit), points and change log alike. A sheet of another unit is refused.
+    pub fn restore_sheet(&mut self, snapshot: Option<ScoreSheet>) -> Result<(), WorkspaceError> {
+        match snapshot {
+            Some(sheet) if sheet.unit_id != self.unit_id => {
+                Err(WorkspaceError::UnknownUnit { id: sheet.unit_id })
+            }
+            Some(sheet) => {
+                self.sheets.insert(self.unit_id.clone(), sheet);
+                Ok(())
+            }
+            None => {
+                self.sheets.remove(&self.unit_id);
+                Ok(())
+            }
+        }
+    }
+
     /// See [`ScoreSheet::enter_evidence`]; on error nothing changes.
     pub fn enter_evidence(&mut self, code: &str, text: &str) -> Result<(), ScoreError> {
         check_evidence(&self.table, code, text)?;

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use super::i18n::{scored_of, use_i18n, K};
 use super::state::{use_state, SaveStatus};
 use crate::engine::criteria::{Node, Part};
-use crate::engine::{Criterion, Lang, Points, ScoreError};
+use crate::engine::{Criterion, Lang, Points, ScoreError, ScoreSheet};
 
 /// Formats points in the current table's precision and the current language.
 fn fmt_points(p: Points, lang: Lang) -> String {
@@ -305,25 +305,24 @@ fn CriterionRow(c: Criterion, part: Part) -> impl IntoView {
     let error = RwSignal::new(None::<ScoreError>);
     let evidence_error = RwSignal::new(None::<ScoreError>);
 
-    // The stored value when this edit began. Valid keystrokes are saved as they come, so
-    // nothing typed is lost if the page closes; when the text becomes invalid, the stored value
-    // goes back to this one, so a refused entry never leaves a half-typed number behind
-    // ("5" on the way to "51").
-    let edit_base = StoredValue::new(None::<Option<Points>>);
+    // The unit's sheet as it was when this edit began. Valid keystrokes are saved as they come,
+    // so nothing typed is lost if the page closes; when the text becomes invalid, the sheet
+    // (points and change log) goes back to exactly this, so a refused entry never leaves a
+    // half-typed number ("5" on the way to "51") or a trace of one behind.
+    let edit_base = StoredValue::new(None::<Option<ScoreSheet>>);
     let on_points = {
         let code = code.clone();
         move |ev: leptos::ev::Event| {
             let input = event_target_value(&ev);
             if edit_base.get_value().is_none() {
-                edit_base.set_value(Some(state.ws.with_untracked(|w| w.points(&code))));
+                edit_base.set_value(Some(state.ws.with_untracked(|w| w.sheet().cloned())));
             }
             let at = crate::platform::now();
             match state.change(|w| w.enter_points(&code, &input, &at)) {
                 Ok(_) => error.set(None),
                 Err(e) => {
                     if let Some(base) = edit_base.get_value() {
-                        // The base was accepted before, so the engine accepts it again.
-                        let _ = state.change(|w| w.set_points(&code, base, &at));
+                        let _ = state.change(|w| w.restore_sheet(base));
                     }
                     error.set(Some(e));
                 }

@@ -65,6 +65,9 @@ test('invalid points are refused on the spot with a Vietnamese reason and never 
   await typeInto(scoreInput(page, 'I.1.a'), '40');
   await page.keyboard.press('Tab');
   const before = await stored(page);
+  // The change log keeps times to the second: let a second pass, so that a refused edit that
+  // left any trace (even only a moved time) would show in the stored data.
+  await page.waitForTimeout(1100);
   const cases = [
     ['51', 'Vượt quá điểm tối đa: chỉ được chấm từ 0 đến 50.'],
     ['12,3', 'Điểm phải chấm theo bước 0,5: ví dụ 12 hoặc 12,5.'],
