@@ -1139,3 +1139,33 @@ fn a_new_device_with_the_restored_key_continues_the_revision_chain() {
     );
     assert_eq!(current_id(&head, KIEN_HUNG), Some(id_of(&r3)));
 }
+
+#[test]
+fn a_conflict_is_shown_as_the_points_that_differ() {
+    use thidua::bundle::import::conflict_view;
+    let mut head = head();
+    let mut one = member(KIEN_HUNG, 51);
+    score(&mut one, &[("I.1.a", "30"), ("I.2.a", "10")]);
+    let first = submit(&mut one);
+    let mut other = member(KIEN_HUNG, 51); // same key, another device, also revision 1
+    score(
+        &mut other,
+        &[("I.1.a", "50"), ("I.2.a", "10"), ("C.1", "10")],
+    );
+    let second = submit(&mut other);
+    import(&mut head, &first);
+    assert_eq!(
+        import(&mut head, &second).outcome,
+        Outcome::Conflict { current: 1 }
+    );
+    let record = head.inbox.get(&id_of(&second)).unwrap().clone();
+    let view = conflict_view(&head, &record).unwrap();
+    assert_eq!(view.current_revision, 1);
+    assert_eq!(
+        view.differences,
+        vec![
+            ("I.1.a".to_string(), Some(Points(300)), Some(Points(500))),
+            ("C.1".to_string(), None, Some(Points(100))),
+        ]
+    );
+}

@@ -13,7 +13,7 @@ use super::{BundleError, PayloadType};
 use crate::engine::inbox::{EnrolledKey, Received, Status};
 use crate::engine::score::{check_evidence, check_value};
 use crate::engine::workspace::SetupRecord;
-use crate::engine::{Lang, ScoreSheet, Timestamp, Workspace};
+use crate::engine::{Lang, Points, ScoreSheet, Timestamp, Workspace};
 
 /// The result of importing one file, for the import report.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -376,6 +376,36 @@ pub fn stored_submission(record: &Received) -> Option<UnitSubmission> {
     serde_json::from_slice::<Stored>(super::json::without_bom(record.text.as_bytes()))
         .ok()
         .map(|s| s.payload)
+}
+
+/// A conflicting bundle beside the revision in force: the revision in force and, criterion by
+/// criterion in table order, the points where the two differ (in force, new).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConflictView {
+    pub current_revision: u32,
+    pub differences: Vec<(String, Option<Points>, Option<Points>)>,
+}
+
+/// What the head compares before choosing between a conflicting bundle and the one in force.
+pub fn conflict_view(ws: &Workspace, record: &Received) -> Option<ConflictView> {
+    let new = stored_submission(record)?;
+    let current = ws
+        .inbox
+        .current(&record.unit_id)
+        .and_then(stored_submission)?;
+    let points = |s: &UnitSubmission, code: &str| s.scores.get(code).and_then(|e| e.points);
+    Some(ConflictView {
+        current_revision: current.revision,
+        differences: ws
+            .table
+            .criteria()
+            .into_iter()
+            .filter_map(|(_, c)| {
+                let (a, b) = (points(&current, &c.code), points(&new, &c.code));
+                (a != b).then(|| (c.code.clone(), a, b))
+            })
+            .collect(),
+    })
 }
 
 /// What a member's import of a set-up did.

@@ -14,8 +14,8 @@ use super::state::use_state;
 use super::table::DataTable;
 use crate::bundle::identity::fingerprint_of_hex;
 use crate::bundle::import::{
-    accept_new_key, confirm_key, decline, import_files, key_problem, refused_unread,
-    resolve_conflict, stored_submission, ImportLine, Outcome,
+    accept_new_key, confirm_key, conflict_view, decline, import_files, key_problem, refused_unread,
+    resolve_conflict, ImportLine, Outcome,
 };
 use crate::engine::{Points, Received, Status};
 use crate::platform;
@@ -206,27 +206,19 @@ fn decision_view(r: Received) -> impl IntoView {
                 .into_any()
         }
         _ => {
-            let rows = state.ws.with_untracked(|w| {
-                let new = stored_submission(&r)?;
-                let cur = w.inbox.current(&r.unit_id).and_then(stored_submission)?;
+            let (cur_rev, diffs) = state.ws.with_untracked(|w| {
                 let fmt = |p: Option<Points>| {
                     p.map(|p| w.table.precision.format(p, lang))
                         .unwrap_or_else(|| "—".into())
                 };
-                Some((
-                    cur.revision,
-                    w.table
-                        .criteria()
+                conflict_view(w, &r).map_or((0, Vec::new()), |v| {
+                    let rows = v
+                        .differences
                         .into_iter()
-                        .filter_map(|(_, c)| {
-                            let a = cur.scores.get(&c.code).and_then(|e| e.points);
-                            let b = new.scores.get(&c.code).and_then(|e| e.points);
-                            (a != b).then(|| (c.code.clone(), fmt(a), fmt(b)))
-                        })
-                        .collect::<Vec<_>>(),
-                ))
+                        .map(|(code, a, b)| (code, fmt(a), fmt(b)));
+                    (v.current_revision, rows.collect())
+                })
             });
-            let (cur_rev, diffs) = rows.unwrap_or((0, Vec::new()));
             let (id1, id2) = (id.clone(), id);
             view! {
                 <div class="decision" data-testid="conflict-decision">
