@@ -8,7 +8,7 @@
 use super::envelope::hex;
 use super::envelope::open_as;
 use super::identity::fingerprint_of_hex;
-use super::payload::{table_hash, ClusterSetup, UnitSubmission};
+use super::payload::{check_cluster_year, table_hash, ClusterSetup, UnitSubmission};
 use super::{BundleError, PayloadType};
 use crate::engine::inbox::{EnrolledKey, Received, Status};
 use crate::engine::score::{check_evidence, check_value};
@@ -209,17 +209,7 @@ fn check_submission(
     bytes: &[u8],
 ) -> Result<(super::Opened, UnitSubmission), BundleError> {
     let (opened, sub): (_, UnitSubmission) = open_as(bytes, PayloadType::UnitSubmission)?;
-    if sub.cluster_id != ws.cluster.id {
-        return Err(BundleError::WrongCluster {
-            found: sub.cluster_id,
-        });
-    }
-    if sub.year != ws.cluster.year {
-        return Err(BundleError::WrongYear {
-            expected: ws.cluster.year,
-            found: sub.year,
-        });
-    }
+    check_cluster_year(ws, &sub)?;
     if ws.cluster.unit(&sub.unit_id).is_none() {
         return Err(BundleError::NotAMember { unit: sub.unit_id });
     }

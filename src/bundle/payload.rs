@@ -113,6 +113,22 @@ pub fn make_submission(
     Ok((file_name, text))
 }
 
+/// A submission belongs to this workspace's cluster and year.
+pub(super) fn check_cluster_year(ws: &Workspace, sub: &UnitSubmission) -> Result<(), BundleError> {
+    if sub.cluster_id != ws.cluster.id {
+        return Err(BundleError::WrongCluster {
+            found: sub.cluster_id.clone(),
+        });
+    }
+    if sub.year != ws.cluster.year {
+        return Err(BundleError::WrongYear {
+            expected: ws.cluster.year,
+            found: sub.year,
+        });
+    }
+    Ok(())
+}
+
 /// A member on a new device (its key restored from a backup) picks up where it left off: given
 /// a submission it sent before, signed with this unit's key, the device records it as sent, so
 /// the next revision follows it instead of starting again at 1. Returns the revision adopted.
@@ -124,17 +140,7 @@ pub fn adopt_sent(
 ) -> Result<u32, BundleError> {
     let (opened, sub): (_, UnitSubmission) =
         super::envelope::open_as(bytes, PayloadType::UnitSubmission)?;
-    if sub.cluster_id != ws.cluster.id {
-        return Err(BundleError::WrongCluster {
-            found: sub.cluster_id,
-        });
-    }
-    if sub.year != ws.cluster.year {
-        return Err(BundleError::WrongYear {
-            expected: ws.cluster.year,
-            found: sub.year,
-        });
-    }
+    check_cluster_year(ws, &sub)?;
     if sub.unit_id != ws.unit_id || opened.signer_hex() != own_key_hex {
         return Err(BundleError::NotOwnSubmission);
     }

@@ -5,10 +5,8 @@
 use std::convert::Infallible;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use web_sys::HtmlInputElement;
 
-use super::files::{download, files_of, read_all};
+use super::files::{download, FileButton, Incoming};
 use super::i18n::{adopted, send_button, setup_imported, use_i18n, K};
 use super::state::use_state;
 use super::table::DataTable;
@@ -120,30 +118,22 @@ fn SendCard() -> impl IntoView {
         }));
     };
     let adopt_notice: Notice = RwSignal::new(None);
-    let on_adopt = move |ev: leptos::ev::Event| {
-        let input: HtmlInputElement = event_target(&ev);
-        let Some(list) = input.files() else { return };
-        let files = files_of(&list);
-        input.set_value("");
-        spawn_local(async move {
-            let lang = i18n.lang.get_untracked();
-            let Some(file) = read_all(files).await.into_iter().next() else {
-                return;
-            };
-            let result = file.bytes.map_err(BundleError::Json).and_then(|bytes| {
-                state.change(|w| {
-                    let seed = seed_of(w, &w.unit_id).ok_or(BundleError::NoIdentity)?;
-                    let own =
-                        crate::bundle::envelope::hex(signing_key(&seed).verifying_key().as_bytes());
-                    adopt_sent(w, &file.name, &bytes, &own)
-                })
-            });
-            adopt_notice.set(Some(match result {
-                Ok(revision) => Ok(adopted(lang, revision)),
-                Err(e) => Err(e.message(lang)),
-            }));
+    let on_adopt = Callback::new(move |file: Incoming| {
+        let lang = i18n.lang.get_untracked();
+        let Incoming { name, bytes } = file;
+        let result = bytes.map_err(BundleError::Json).and_then(|bytes| {
+            state.change(|w| {
+                let seed = seed_of(w, &w.unit_id).ok_or(BundleError::NoIdentity)?;
+                let own =
+                    crate::bundle::envelope::hex(signing_key(&seed).verifying_key().as_bytes());
+                adopt_sent(w, &name, &bytes, &own)
+            })
         });
-    };
+        adopt_notice.set(Some(match result {
+            Ok(revision) => Ok(adopted(lang, revision)),
+            Err(e) => Err(e.message(lang)),
+        }));
+    });
     let history = move || {
         state
             .ws
@@ -173,16 +163,7 @@ fn SendCard() -> impl IntoView {
             {notice_view(notice)}
             <h4>{move || i18n.t(K::SentHistory)}</h4>
             <p class="hint">{move || i18n.t(K::AdoptExplain)}</p>
-            <label class="file-button">
-                <span>{move || i18n.t(K::AdoptSent)}</span>
-                <input
-                    type="file"
-                    class="visually-hidden"
-                    accept=".json,application/json"
-                    data-testid="adopt-file"
-                    on:change=on_adopt
-                />
-            </label>
+            <FileButton label=K::AdoptSent testid="adopt-file" on_file=on_adopt />
             {notice_view(adopt_notice)}
             {move || {
                 let rows = history();
@@ -221,32 +202,20 @@ fn SetupImportCard() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let notice: Notice = RwSignal::new(None);
-    let on_file = move |ev: leptos::ev::Event| {
-        let input: HtmlInputElement = event_target(&ev);
-        let Some(list) = input.files() else { return };
-        let files = files_of(&list);
-        input.set_value("");
-        spawn_local(async move {
-            let lang = i18n.lang.get_untracked();
-            let Some(file) = read_all(files).await.into_iter().next() else {
-                return;
-            };
-            let result = match file.bytes {
-                Err(e) => Err(BundleError::Json(e)),
-                Ok(bytes) => {
-                    let now = platform::now();
-                    state.change(|w| import_setup(w, &bytes, &now))
-                }
-            };
-            notice.set(Some(match result {
-                Ok(done) => {
-                    state.generation.update(|g| *g += 1);
-                    Ok(setup_imported(lang, &done.head_fingerprint, done.archived))
-                }
-                Err(e) => Err(e.message(lang)),
-            }));
+    let on_file = Callback::new(move |file: Incoming| {
+        let lang = i18n.lang.get_untracked();
+        let result = file.bytes.map_err(BundleError::Json).and_then(|bytes| {
+            let now = platform::now();
+            state.change(|w| import_setup(w, &bytes, &now))
         });
-    };
+        notice.set(Some(match result {
+            Ok(done) => {
+                state.generation.update(|g| *g += 1);
+                Ok(setup_imported(lang, &done.head_fingerprint, done.archived))
+            }
+            Err(e) => Err(e.message(lang)),
+        }));
+    });
     let current = move || {
         let lang = i18n.lang.get();
         state.ws.with(|w| match &w.setup {
@@ -266,16 +235,7 @@ fn SetupImportCard() -> impl IntoView {
             <h3>{move || i18n.t(K::SetupTitle)}</h3>
             <p class="hint">{move || i18n.t(K::SetupExplain)}</p>
             <p data-testid="setup-current">{current}</p>
-            <label class="file-button">
-                <span>{move || i18n.t(K::ChooseFile)}</span>
-                <input
-                    type="file"
-                    class="visually-hidden"
-                    accept=".json,application/json"
-                    data-testid="setup-file"
-                    on:change=on_file
-                />
-            </label>
+            <FileButton label=K::ChooseFile testid="setup-file" on_file=on_file />
             {notice_view(notice)}
         </section>
     }
@@ -374,41 +334,32 @@ fn BackupCard() -> impl IntoView {
             Err(e) => Err(e.message(lang)),
         }));
     };
-    let on_restore = move |ev: leptos::ev::Event| {
-        let input: HtmlInputElement = event_target(&ev);
-        let Some(list) = input.files() else { return };
-        let files = files_of(&list);
-        input.set_value("");
-        spawn_local(async move {
-            let lang: Lang = i18n.lang.get_untracked();
-            let Some(file) = read_all(files).await.into_iter().next() else {
-                return;
-            };
-            let text = file
-                .bytes
-                .ok()
-                .and_then(|b| String::from_utf8(b).ok())
-                .unwrap_or_default();
-            let result = restore(&text, &pass.get_untracked()).and_then(|(unit, seed)| {
-                state.change(|w| {
-                    if unit != w.unit_id {
-                        let name = w
-                            .cluster
-                            .unit(&unit)
-                            .map_or(unit.clone(), |u| u.name.clone());
-                        return Err(BundleError::BackupForOtherUnit { unit: name });
-                    }
-                    w.identities
-                        .insert(unit, crate::bundle::envelope::hex(&seed));
-                    Ok(())
-                })
-            });
-            notice.set(Some(match result {
-                Ok(()) => Ok(K::RestoreDone.text(lang).into()),
-                Err(e) => Err(e.message(lang)),
-            }));
+    let on_restore = Callback::new(move |file: Incoming| {
+        let lang: Lang = i18n.lang.get_untracked();
+        let text = file
+            .bytes
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default();
+        let result = restore(&text, &pass.get_untracked()).and_then(|(unit, seed)| {
+            state.change(|w| {
+                if unit != w.unit_id {
+                    let name = w
+                        .cluster
+                        .unit(&unit)
+                        .map_or(unit.clone(), |u| u.name.clone());
+                    return Err(BundleError::BackupForOtherUnit { unit: name });
+                }
+                w.identities
+                    .insert(unit, crate::bundle::envelope::hex(&seed));
+                Ok(())
+            })
         });
-    };
+        notice.set(Some(match result {
+            Ok(()) => Ok(K::RestoreDone.text(lang).into()),
+            Err(e) => Err(e.message(lang)),
+        }));
+    });
     view! {
         <section class="card" data-testid="backup">
             <h3>{move || i18n.t(K::BackupTitle)}</h3>
@@ -437,16 +388,7 @@ fn BackupCard() -> impl IntoView {
                 <button type="button" data-testid="make-backup" on:click=make>
                     {move || i18n.t(K::MakeBackup)}
                 </button>
-                <label class="file-button">
-                    <span>{move || i18n.t(K::RestoreBackup)}</span>
-                    <input
-                        type="file"
-                        class="visually-hidden"
-                        accept=".json,application/json"
-                        data-testid="restore-file"
-                        on:change=on_restore
-                    />
-                </label>
+                <FileButton label=K::RestoreBackup testid="restore-file" on_file=on_restore />
             </div>
             {notice_view(notice)}
         </section>

@@ -1,10 +1,13 @@
 //! Files in and out of the browser: offering a text as a download, and reading the files a
 //! user chose or dropped.
 
+use leptos::prelude::*;
+use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, File, FileList, HtmlAnchorElement, Url};
+use web_sys::{Blob, BlobPropertyBag, File, FileList, HtmlAnchorElement, HtmlInputElement, Url};
 
+use super::i18n::{use_i18n, K};
 use crate::bundle::json::{check_size, JsonError};
 
 /// Offers `text` as a file download named `name`.
@@ -56,4 +59,41 @@ pub async fn read_all(files: Vec<File>) -> Vec<Incoming> {
         out.push(Incoming { name, bytes });
     }
     out
+}
+
+/// A button that opens the file chooser for one JSON file and hands its name and bytes (or the
+/// reason it was not read) to `on_file`. The input is reset, so the same file can be chosen
+/// again.
+#[component]
+pub fn FileButton(
+    /// The button's text.
+    label: K,
+    /// `data-testid` of the file input, for tests.
+    testid: &'static str,
+    on_file: Callback<Incoming>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&ev);
+        let Some(list) = input.files() else { return };
+        let files = files_of(&list);
+        input.set_value("");
+        spawn_local(async move {
+            if let Some(file) = read_all(files).await.into_iter().next() {
+                on_file.run(file);
+            }
+        });
+    };
+    view! {
+        <label class="file-button">
+            <span>{move || i18n.t(label)}</span>
+            <input
+                type="file"
+                class="visually-hidden"
+                accept=".json,application/json"
+                data-testid=testid
+                on:change=on_change
+            />
+        </label>
+    }
 }
