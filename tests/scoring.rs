@@ -186,7 +186,10 @@ fn a_refused_entry_does_not_even_create_an_empty_sheet() {
 #[test]
 fn a_newer_stored_schema_is_refused_with_a_message() {
     let ws = demo::workspace();
-    let newer = ws.to_json().replacen("\"schema\":1", "\"schema\":2", 1);
+    let next = format!("\"schema\":{}", thidua::engine::workspace::SCHEMA_VERSION + 1);
+    let current = format!("\"schema\":{}", thidua::engine::workspace::SCHEMA_VERSION);
+    let newer = ws.to_json().replacen(&current, &next, 1);
+    assert_ne!(newer, ws.to_json());
     let err = Workspace::from_json(&newer).unwrap_err();
     assert!(
         err.message(Lang::Vi).contains("phiên bản mới hơn"),
@@ -194,6 +197,23 @@ fn a_newer_stored_schema_is_refused_with_a_message() {
         err.message(Lang::Vi)
     );
     assert!(Workspace::from_json("không phải JSON").is_err());
+}
+
+#[test]
+fn a_version_1_workspace_loads_and_is_written_back_as_the_current_version() {
+    let mut ws = demo::workspace();
+    ws.enter_points("I.1.a", "45", &at()).unwrap();
+    let current = format!("\"schema\":{}", thidua::engine::workspace::SCHEMA_VERSION);
+    // What version 1 wrote: no review, award, reviews_sent or review_received members.
+    let mut v1: serde_json::Value = serde_json::from_str(&ws.to_json()).unwrap();
+    let obj = v1.as_object_mut().unwrap();
+    for k in ["reviews", "award", "reviews_sent", "review_received"] {
+        assert!(obj.remove(k).is_some(), "{k} is written");
+    }
+    obj.insert("schema".into(), 1.into());
+    let loaded = Workspace::from_json(&v1.to_string()).unwrap();
+    assert_eq!(loaded.points("I.1.a"), ws.points("I.1.a"));
+    assert!(loaded.to_json().contains(&current));
 }
 
 #[test]

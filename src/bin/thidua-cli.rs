@@ -22,6 +22,7 @@ use thidua::bundle::identity::fingerprint;
 use thidua::bundle::import::{import_files, Outcome};
 use thidua::bundle::merge::merge;
 use thidua::bundle::payload::{table_hash, ClusterSetup, UnitSubmission};
+use thidua::bundle::review::ClusterReview;
 use thidua::bundle::{open, BundleError, Opened, PayloadType};
 use thidua::engine::{Lang, Timestamp, Workspace};
 
@@ -156,12 +157,13 @@ fn read_error(path: &str, e: &std::io::Error, lang: Lang) -> String {
 enum Verified {
     Setup(Opened, Box<ClusterSetup>),
     Submission(Opened, Box<UnitSubmission>),
+    Review(Opened, Box<ClusterReview>),
 }
 
 impl Verified {
     fn opened(&self) -> &Opened {
         match self {
-            Verified::Setup(o, _) | Verified::Submission(o, _) => o,
+            Verified::Setup(o, _) | Verified::Submission(o, _) | Verified::Review(o, _) => o,
         }
     }
 }
@@ -176,6 +178,10 @@ fn check(bytes: &[u8]) -> Result<Verified, BundleError> {
         PayloadType::UnitSubmission => {
             let sub = opened.payload()?;
             Verified::Submission(opened, Box::new(sub))
+        }
+        PayloadType::ClusterReview => {
+            let review = opened.payload()?;
+            Verified::Review(opened, Box::new(review))
         }
     })
 }
@@ -206,6 +212,7 @@ fn verify(files: &[String], lang: Lang) -> ExitCode {
                 let what = match &v {
                     Verified::Setup(_, s) => format!("{} {}", s.cluster.id, s.cluster.year),
                     Verified::Submission(_, s) => format!("{} r{}", s.unit_id, s.revision),
+                    Verified::Review(_, r) => format!("{} {} r{}", r.cluster_id, r.year, r.revision),
                 };
                 writeln!(
                     out,
@@ -310,6 +317,19 @@ fn inspect(args: &[String], lang: Lang) -> ExitCode {
                 &mut out,
                 t("Mã bảng tiêu chí", "Table hash"),
                 &sub.table_hash,
+            );
+        }
+        Verified::Review(_, r) => {
+            row(&mut out, t("Cụm", "Cluster"), &r.cluster_id);
+            row(&mut out, t("Năm", "Year"), &r.year);
+            row(&mut out, t("Lần gửi", "Revision"), &r.revision);
+            row(&mut out, t("Lập lúc", "Created"), &r.created.as_str());
+            row(&mut out, t("Bộ quy tắc", "Rule set"), &r.rule_set.id);
+            row(&mut out, t("Số đơn vị", "Units"), &r.units.len());
+            row(
+                &mut out,
+                t("Mã bảng tiêu chí", "Table hash"),
+                &r.table_hash,
             );
         }
         Verified::Setup(_, setup) => {
@@ -542,7 +562,7 @@ fn head_workspace(path: &str, lang: Lang) -> Result<(Workspace, Timestamp), Stri
     let bytes = std::fs::read(path).map_err(|e| read_error(path, &e, lang))?;
     let setup = match check(&bytes).map_err(|e| e.message(lang))? {
         Verified::Setup(_, setup) => *setup,
-        Verified::Submission(o, _) => {
+        Verified::Submission(o, _) | Verified::Review(o, _) => {
             return Err(BundleError::WrongType {
                 expected: PayloadType::ClusterSetup,
                 found: o.kind,

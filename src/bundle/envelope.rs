@@ -29,15 +29,22 @@ pub enum PayloadType {
     ClusterSetup,
     /// Member to head: a unit's self-score.
     UnitSubmission,
+    /// Head to members: the reviewed results and what the award evaluation used.
+    ClusterReview,
 }
 
 impl PayloadType {
-    pub const ALL: [PayloadType; 2] = [PayloadType::ClusterSetup, PayloadType::UnitSubmission];
+    pub const ALL: [PayloadType; 3] = [
+        PayloadType::ClusterSetup,
+        PayloadType::UnitSubmission,
+        PayloadType::ClusterReview,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             PayloadType::ClusterSetup => "cluster-setup",
             PayloadType::UnitSubmission => "unit-submission",
+            PayloadType::ClusterReview => "cluster-review",
         }
     }
 

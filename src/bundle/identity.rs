@@ -148,6 +148,14 @@ pub fn setup_file_name(year: u16, cluster_id: &str) -> String {
     format!("{year}_{}_thiet-lap.thidua.json", safe(cluster_id))
 }
 
+/// "2025_cum-3_tham-dinh_r1.thidua.json": the head's reviewed results.
+pub fn review_file_name(year: u16, cluster_id: &str, revision: u32) -> String {
+    format!(
+        "{year}_{}_tham-dinh_r{revision}.thidua.json",
+        safe(cluster_id)
+    )
+}
+
 pub fn key_backup_file_name(unit_id: &str) -> String {
     format!("{}.thidua-key.json", safe(unit_id))
 }

@@ -6,6 +6,7 @@
 //! - [`payload`]: the cluster set-up and unit submission payloads and how they are made.
 //! - [`import`]: what the head and the members do with a file they are given.
 //! - [`merge`]: the head's merged view of its members' submissions.
+//! - [`review`]: the head's reviewed results as a bundle, and the award evaluation from them.
 //!
 //! Like the engine, this module is pure: no browser crate, no clock, no randomness of its own.
 
@@ -15,6 +16,7 @@ pub mod import;
 pub mod json;
 pub mod merge;
 pub mod payload;
+pub mod review;
 
 use crate::engine::Lang;
 pub use envelope::{open, seal, Opened, PayloadType};
@@ -69,6 +71,17 @@ pub enum BundleError {
     BackupForOtherUnit {
         unit: String,
     },
+    NoSetup,
+    NotFromHead,
+    NothingToReview,
+    /// Units (by name) with criteria whose reviewed points differ and have no reason.
+    MissingReasons {
+        units: Vec<(String, Vec<String>)>,
+    },
+    OlderReview {
+        kept: u32,
+        found: u32,
+    },
 }
 
 fn type_name(t: PayloadType, lang: Lang) -> &'static str {
@@ -77,6 +90,8 @@ fn type_name(t: PayloadType, lang: Lang) -> &'static str {
         (PayloadType::ClusterSetup, Lang::En) => "a cluster set-up bundle",
         (PayloadType::UnitSubmission, Lang::Vi) => "hồ sơ tự chấm điểm của đơn vị",
         (PayloadType::UnitSubmission, Lang::En) => "a unit's self-score bundle",
+        (PayloadType::ClusterReview, Lang::Vi) => "hồ sơ kết quả thẩm định của cụm",
+        (PayloadType::ClusterReview, Lang::En) => "the cluster's review results",
     }
 }
 
@@ -145,6 +160,22 @@ impl BundleError {
             NotABackup => "Not a thidua key backup file.".into(),
             BackupForOtherUnit { unit } if vi => format!("Tệp sao lưu này là khoá của đơn vị “{unit}”, không phải đơn vị đang chọn."),
             BackupForOtherUnit { unit } => format!("This backup holds the key of unit “{unit}”, not the selected unit."),
+            NoSetup if vi => "Chưa nhận hồ sơ thiết lập cụm: hãy nhận hồ sơ thiết lập do Cụm trưởng gửi trước, để biết khoá của Cụm trưởng.".into(),
+            NoSetup => "No cluster set-up imported yet: import the head's set-up first, so that the head's key is known.".into(),
+            NotFromHead if vi => "Hồ sơ không được ký bằng khoá của Cụm trưởng đã ghi nhận khi nhận hồ sơ thiết lập. Không nhận.".into(),
+            NotFromHead => "The bundle is not signed with the head's key recorded from the set-up. Refused.".into(),
+            NothingToReview if vi => "Chưa có đơn vị nào có điểm tự chấm để thẩm định.".into(),
+            NothingToReview => "No unit has a self-score to review yet.".into(),
+            MissingReasons { units } => {
+                let list: Vec<String> = units.iter().map(|(u, codes)| format!("{u} ({})", codes.join(", "))).collect();
+                if vi {
+                    format!("Còn tiêu chí có điểm thẩm định khác điểm tự chấm nhưng chưa ghi lý do: {}. Hãy ghi lý do trước khi gửi.", list.join("; "))
+                } else {
+                    format!("Some reviewed points differ from the self-score with no reason: {}. Give the reasons before sending.", list.join("; "))
+                }
+            }
+            OlderReview { kept, found } if vi => format!("Đây là kết quả thẩm định lần {found}, cũ hơn lần {kept} đang lưu. Giữ nguyên lần {kept}."),
+            OlderReview { kept, found } => format!("This is review {found}, older than review {kept} kept. Review {kept} is kept."),
         }
     }
 }

@@ -115,15 +115,24 @@ pub fn make_submission(
 
 /// A submission belongs to this workspace's cluster and year.
 pub(super) fn check_cluster_year(ws: &Workspace, sub: &UnitSubmission) -> Result<(), BundleError> {
-    if sub.cluster_id != ws.cluster.id {
+    check_year_of(&ws.cluster, &sub.cluster_id, sub.year)
+}
+
+/// A bundle naming `cluster_id` and `year` belongs to this cluster's year.
+pub(super) fn check_year_of(
+    cluster: &Cluster,
+    cluster_id: &str,
+    year: u16,
+) -> Result<(), BundleError> {
+    if cluster_id != cluster.id {
         return Err(BundleError::WrongCluster {
-            found: sub.cluster_id.clone(),
+            found: cluster_id.to_string(),
         });
     }
-    if sub.year != ws.cluster.year {
+    if year != cluster.year {
         return Err(BundleError::WrongYear {
-            expected: ws.cluster.year,
-            found: sub.year,
+            expected: cluster.year,
+            found: year,
         });
     }
     Ok(())

@@ -62,7 +62,7 @@ pub struct Facts {
 }
 
 impl Facts {
-    fn yes_no(&self, name: &str) -> Option<&Sourced<bool>> {
+    pub fn yes_no(&self, name: &str) -> Option<&Sourced<bool>> {
         match name {
             "shortcomings" => self.shortcomings.as_ref(),
             "public_outcry" => self.public_outcry.as_ref(),
@@ -71,6 +71,20 @@ impl Facts {
             "exception_approved" => self.exception_approved.as_ref(),
             "leader_suspended" => self.leader_suspended.as_ref(),
             "official_prosecuted" => self.official_prosecuted.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// The slot of a yes/no fact by name, for recording it.
+    pub fn yes_no_mut(&mut self, name: &str) -> Option<&mut Option<Sourced<bool>>> {
+        match name {
+            "shortcomings" => Some(&mut self.shortcomings),
+            "public_outcry" => Some(&mut self.public_outcry),
+            "under_inspection" => Some(&mut self.under_inspection),
+            "unremedied_conclusion" => Some(&mut self.unremedied_conclusion),
+            "exception_approved" => Some(&mut self.exception_approved),
+            "leader_suspended" => Some(&mut self.leader_suspended),
+            "official_prosecuted" => Some(&mut self.official_prosecuted),
             _ => None,
         }
     }
@@ -292,6 +306,27 @@ impl UnitOutcome {
             Outcome::Excluded => "excluded".into(),
             Outcome::Deferred => "deferred".into(),
             Outcome::Undecided { .. } => "undecided".into(),
+        }
+    }
+
+    /// The outcome in a few words, for a table cell: the award's name, or what happened.
+    pub fn label(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match &self.outcome {
+            Outcome::Award { award } => self
+                .award_names
+                .get(award)
+                .map_or_else(|| award.clone(), |t| t.get(lang).to_string()),
+            Outcome::NoAward if vi => "Không đề nghị khen thưởng".into(),
+            Outcome::NoAward => "No award proposed".into(),
+            Outcome::Excluded if vi => "Không xem xét khen thưởng".into(),
+            Outcome::Excluded => "Not considered".into(),
+            Outcome::Deferred if vi => "Chưa xét khen thưởng".into(),
+            Outcome::Deferred => "Deferred".into(),
+            Outcome::Undecided { .. } if vi => {
+                "Chưa quyết định (bằng điểm, hội nghị quyết định)".into()
+            }
+            Outcome::Undecided { .. } => "Undecided (tie; the meeting decides)".into(),
         }
     }
 

@@ -6,6 +6,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::cluster::ClusterError;
+use super::evaluation::Quotas;
+use super::review::{Review, ReviewError};
+use super::rules::{RuleError, RuleSet};
 use super::score::{check_evidence, check_points, check_value};
 use super::{
     Cluster, CriteriaTable, Date, Inbox, Lang, Points, ScoreError, ScoreSheet, TableError,
@@ -13,7 +16,12 @@ use super::{
 };
 
 /// The version of the stored workspace format this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// - 1: cluster, table, sheets, deadlines, identities, set-up, submissions, inbox.
+/// - 2: adds the head's reviews and facts, the award settings (rule set, quotas), the reviews
+///   sent and the review received. Version 1 data loads unchanged (every new member has a
+///   default) and is written back as version 2.
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -45,6 +53,78 @@ pub struct Workspace {
     /// Sheets entered against an earlier criteria table, kept when a set-up replaced the table.
     #[serde(default)]
     pub archived_sheets: Vec<ScoreSheet>,
+    /// The head's review and facts, by unit id.
+    #[serde(default)]
+    pub reviews: BTreeMap<String, Review>,
+    /// The rule set in force and the quotas for this year's evaluation.
+    #[serde(default)]
+    pub award: AwardSettings,
+    /// Review bundles this device (the head) has sent, oldest first.
+    #[serde(default)]
+    pub reviews_sent: Vec<SubmissionRecord>,
+    /// The latest review bundle received from the head (a member's device), kept verbatim.
+    #[serde(default)]
+    pub review_received: Option<ReceivedReview>,
+}
+
+/// The award evaluation's settings: which rule set is in force and the year's quotas.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AwardSettings {
+    /// A rule set the head loaded from a file; `None`: the default shipped with the app.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule_set: Option<RuleSet>,
+    /// How many awards of each kind the cluster may propose (cơ cấu), by award id. An award of
+    /// the ladder not listed has a quota of 0.
+    #[serde(default)]
+    pub quotas: Quotas,
+}
+
+/// A review bundle as a member received it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReceivedReview {
+    pub id: String,
+    pub revision: u32,
+    pub file_name: String,
+    pub received_at: Timestamp,
+    /// The file as received, byte for byte.
+    pub text: String,
+}
+
+/// Why a rule set file was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RuleSetError {
+    Unreadable(String),
+    Invalid(Vec<RuleError>),
+}
+
+impl RuleSetError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (RuleSetError::Unreadable(d), Lang::Vi) => {
+                format!("Tệp không phải là bộ quy tắc bình xét hợp lệ ({d}). Bộ quy tắc đang áp dụng được giữ nguyên.")
+            }
+            (RuleSetError::Unreadable(d), Lang::En) => {
+                format!(
+                    "The file is not a valid award rule set ({d}). The rule set in force is kept."
+                )
+            }
+            (RuleSetError::Invalid(errs), _) => {
+                let list: Vec<String> = errs.iter().map(|e| e.message(lang)).collect();
+                match lang {
+                    Lang::Vi => format!(
+                        "Bộ quy tắc bị từ chối: {} Bộ quy tắc đang áp dụng được giữ nguyên.",
+                        list.join(" ")
+                    ),
+                    Lang::En => format!(
+                        "The rule set was refused: {} The rule set in force is kept.",
+                        list.join(" ")
+                    ),
+                }
+            }
+        }
+    }
 }
 
 /// Deadlines the head sets in the cluster set-up.
@@ -97,6 +177,10 @@ impl Workspace {
             submissions: BTreeMap::new(),
             inbox: Inbox::default(),
             archived_sheets: Vec::new(),
+            reviews: BTreeMap::new(),
+            award: AwardSettings::default(),
+            reviews_sent: Vec::new(),
+            review_received: None,
         };
         ws.validate()?;
         Ok(ws)
@@ -134,9 +218,11 @@ impl Workspace {
                 header.schema
             )));
         }
-        let ws: Workspace =
+        let mut ws: Workspace =
             serde_json::from_str(text).map_err(|e| WorkspaceError::Unreadable(e.to_string()))?;
         ws.validate()?;
+        // Migration 1 → 2: the new members took their defaults above.
+        ws.schema = SCHEMA_VERSION;
         Ok(ws)
     }
 
@@ -236,6 +322,77 @@ impl Workspace {
         check_evidence(&self.table, code, text)?;
         let (table, sheet) = self.sheet_mut();
         sheet.enter_evidence(table, code, text)
+    }
+
+    /// Changes one unit's review; on error nothing changes (not even an empty review appears).
+    pub fn edit_review<T>(
+        &mut self,
+        unit_id: &str,
+        edit: impl FnOnce(&CriteriaTable, &mut Review) -> Result<T, ReviewError>,
+    ) -> Result<T, ReviewError> {
+        if self.cluster.unit(unit_id).is_none() {
+            return Err(ReviewError::UnknownUnit { id: unit_id.into() });
+        }
+        let mut review = self.reviews.get(unit_id).cloned().unwrap_or_default();
+        let out = edit(&self.table, &mut review)?;
+        if review == Review::default() {
+            self.reviews.remove(unit_id);
+        } else {
+            self.reviews.insert(unit_id.to_string(), review);
+        }
+        Ok(out)
+    }
+
+    pub fn review(&self, unit_id: &str) -> Review {
+        self.reviews.get(unit_id).cloned().unwrap_or_default()
+    }
+
+    /// The rule set in force: the one loaded, or the default.
+    pub fn rule_set(&self) -> RuleSet {
+        self.award
+            .rule_set
+            .clone()
+            .unwrap_or_else(super::default_rule_set)
+    }
+
+    /// Loads a rule set file; it must be valid and in force for this cluster's year. On error
+    /// the rule set in force is kept.
+    pub fn load_rule_set(&mut self, text: &str) -> Result<(), RuleSetError> {
+        let set = RuleSet::from_json(text.strip_prefix('\u{feff}').unwrap_or(text))
+            .map_err(RuleSetError::Unreadable)?;
+        set.validate().map_err(RuleSetError::Invalid)?;
+        set.for_year(i32::from(self.cluster.year))
+            .map_err(RuleSetError::Invalid)?;
+        self.award.rule_set = Some(set);
+        Ok(())
+    }
+
+    /// Goes back to the rule set shipped with the app.
+    pub fn use_default_rules(&mut self) {
+        self.award.rule_set = None;
+    }
+
+    /// The quotas for every award of the rule set in force (0 where none was set).
+    pub fn quotas(&self) -> Quotas {
+        self.rule_set()
+            .ladder()
+            .into_iter()
+            .map(|a| {
+                let n = self.award.quotas.get(&a.id).copied().unwrap_or(0);
+                (a.id.clone(), n)
+            })
+            .collect()
+    }
+
+    /// Sets the quota of one award of the rule set in force.
+    pub fn set_quota(&mut self, award: &str, n: u32) -> Result<(), RuleError> {
+        if self.rule_set().award(award).is_none() {
+            return Err(RuleError::QuotaUnknownAward {
+                award: award.into(),
+            });
+        }
+        self.award.quotas.insert(award.to_string(), n);
+        Ok(())
     }
 
     pub fn totals(&self) -> Totals {

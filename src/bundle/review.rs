@@ -1,0 +1,320 @@
+//! The review round trip: the head's reviewed results as a signed bundle, a member's import
+//! of it, and the award evaluation computed from it.
+//!
+//! One function computes every evaluation ([`evaluate_review`]): the head's results screen,
+//! a member looking at a review it received and `thidua-cli evaluate` all go through it, from
+//! the same payload, so they cannot disagree.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::envelope::{open_as, seal};
+use super::identity::{review_file_name, signing_key};
+use super::import::stored_submission;
+use super::payload::{check_year_of, seed_of, table_hash};
+use super::{BundleError, PayloadType};
+use crate::engine::evaluation::{evaluate, Quotas, UnitInput};
+use crate::engine::review::Line;
+use crate::engine::workspace::{ReceivedReview, SubmissionRecord};
+use crate::engine::{
+    Cluster, CriteriaTable, Entry, Evaluation, Lang, Review, RuleError, RuleSet, Timestamp, Totals,
+    Workspace,
+};
+
+/// Head to members: the reviewed results of the year, and everything the evaluation used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClusterReview {
+    pub cluster_id: String,
+    pub year: u16,
+    pub table_hash: String,
+    /// 1 for the first review sent, then one more each time.
+    pub revision: u32,
+    pub supersedes: Option<String>,
+    pub created: Timestamp,
+    pub rule_set: RuleSet,
+    pub quotas: Quotas,
+    /// Every unit with a self-score, in the cluster's order.
+    pub units: Vec<UnitReview>,
+}
+
+/// One unit's self-score as reviewed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitReview {
+    pub unit_id: String,
+    /// Id of the self-score bundle reviewed; `null` for the head's own unit, scored on the
+    /// head's device.
+    pub submission: Option<String>,
+    pub revision: Option<u32>,
+    /// The unit's own entries, as reviewed.
+    pub own: BTreeMap<String, Entry>,
+    pub review: Review,
+}
+
+/// A unit's self-score as the head has it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SelfScore {
+    /// Id and revision of the bundle in force; `None` for the head's own sheet.
+    pub submission: Option<(String, u32)>,
+    pub entries: BTreeMap<String, Entry>,
+}
+
+/// The self-score of a unit: its bundle in force, or for the head's own unit, the head's own
+/// sheet when the head has not imported a bundle of its own.
+pub fn self_score(ws: &Workspace, unit_id: &str) -> Option<SelfScore> {
+    if let Some(record) = ws.inbox.current(unit_id) {
+        let sub = stored_submission(record)?;
+        return Some(SelfScore {
+            submission: Some((record.id.clone(), record.revision)),
+            entries: sub.scores,
+        });
+    }
+    if unit_id == ws.cluster.head && ws.is_head() {
+        let sheet = ws.sheets.get(unit_id)?;
+        if sheet.entries.values().any(|e| e.points.is_some()) {
+            return Some(SelfScore {
+                submission: None,
+                entries: sheet.entries.clone(),
+            });
+        }
+    }
+    None
+}
+
+/// The review payload as the head's workspace stands (not signed, not recorded).
+pub fn review_payload(ws: &Workspace, now: &Timestamp) -> ClusterReview {
+    let previous = ws.reviews_sent.last();
+    ClusterReview {
+        cluster_id: ws.cluster.id.clone(),
+        year: ws.cluster.year,
+        table_hash: table_hash(&ws.table),
+        revision: previous.map_or(1, |p| p.revision + 1),
+        supersedes: previous.map(|p| p.id.clone()),
+        created: now.clone(),
+        rule_set: ws.rule_set(),
+        quotas: ws.quotas(),
+        units: ws
+            .cluster
+            .units
+            .iter()
+            .filter_map(|u| {
+                let s = self_score(ws, &u.id)?;
+                Some(UnitReview {
+                    unit_id: u.id.clone(),
+                    submission: s.submission.as_ref().map(|(id, _)| id.clone()),
+                    revision: s.submission.as_ref().map(|(_, r)| *r),
+                    own: s.entries,
+                    review: ws.review(&u.id),
+                })
+            })
+            .collect(),
+    }
+}
+
+/// One unit of a review: both totals and the criteria whose points changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewedUnit {
+    pub unit_id: String,
+    pub name: String,
+    pub revision: Option<u32>,
+    pub own: Totals,
+    pub reviewed: Totals,
+    pub lines: Vec<Line>,
+}
+
+impl ReviewedUnit {
+    pub fn changed(&self) -> usize {
+        self.lines.iter().filter(|l| l.differs()).count()
+    }
+    pub fn missing_reasons(&self) -> Vec<&str> {
+        self.lines
+            .iter()
+            .filter(|l| l.missing_reason())
+            .map(|l| l.code.as_str())
+            .collect()
+    }
+}
+
+/// Each unit of a review with its totals, in the payload's order.
+pub fn reviewed_units(
+    cluster: &Cluster,
+    table: &CriteriaTable,
+    review: &ClusterReview,
+    lang: Lang,
+) -> Vec<ReviewedUnit> {
+    review
+        .units
+        .iter()
+        .map(|u| {
+            let own_sheet = crate::engine::ScoreSheet {
+                unit_id: u.unit_id.clone(),
+                table_id: table.id.clone(),
+                entries: u.own.clone(),
+                changes: Vec::new(),
+            };
+            ReviewedUnit {
+                unit_id: u.unit_id.clone(),
+                name: cluster
+                    .unit(&u.unit_id)
+                    .map_or_else(|| u.unit_id.clone(), |x| x.name.clone()),
+                revision: u.revision,
+                own: own_sheet.totals(table),
+                reviewed: u.review.reviewed_totals(table, &u.own),
+                lines: u.review.lines(table, &u.own, lang),
+            }
+        })
+        .collect()
+}
+
+/// The award evaluation of a review: each unit's final (reviewed) score and facts, under the
+/// review's rule set and quotas.
+pub fn evaluate_review(
+    cluster: &Cluster,
+    table: &CriteriaTable,
+    review: &ClusterReview,
+) -> Result<Evaluation, Vec<RuleError>> {
+    let units: Vec<UnitInput> = reviewed_units(cluster, table, review, Lang::Vi)
+        .into_iter()
+        .zip(&review.units)
+        .map(|(r, u)| UnitInput {
+            id: r.unit_id,
+            name: r.name,
+            score: r.reviewed.total,
+            facts: u.review.facts.clone(),
+        })
+        .collect();
+    evaluate(
+        &review.rule_set,
+        i32::from(review.year),
+        &review.quotas,
+        table.precision,
+        &units,
+    )
+}
+
+/// The head's evaluation as its workspace stands.
+pub fn evaluate_workspace(ws: &Workspace, now: &Timestamp) -> Result<Evaluation, Vec<RuleError>> {
+    evaluate_review(&ws.cluster, &ws.table, &review_payload(ws, now))
+}
+
+/// Signs the reviewed results and records them as sent. Refused while a changed score has no
+/// reason, or when no unit has a self-score yet. Returns (file name, file text).
+pub fn make_review(ws: &mut Workspace, now: &Timestamp) -> Result<(String, String), BundleError> {
+    let seed = seed_of(ws, &ws.unit_id).ok_or(BundleError::NoIdentity)?;
+    let payload = review_payload(ws, now);
+    if payload.units.is_empty() {
+        return Err(BundleError::NothingToReview);
+    }
+    let missing: Vec<(String, Vec<String>)> =
+        reviewed_units(&ws.cluster, &ws.table, &payload, Lang::Vi)
+            .iter()
+            .filter(|u| !u.missing_reasons().is_empty())
+            .map(|u| {
+                let codes = u.missing_reasons().iter().map(|c| c.to_string()).collect();
+                (u.name.clone(), codes)
+            })
+            .collect();
+    if !missing.is_empty() {
+        return Err(BundleError::MissingReasons { units: missing });
+    }
+    let revision = payload.revision;
+    let text = seal(PayloadType::ClusterReview, &payload, &signing_key(&seed))?;
+    let id = super::open(text.as_bytes())?.id;
+    let file_name = review_file_name(ws.cluster.year, &ws.cluster.id, revision);
+    ws.reviews_sent.push(SubmissionRecord {
+        id,
+        revision,
+        created: now.clone(),
+        file_name: file_name.clone(),
+    });
+    Ok((file_name, text))
+}
+
+/// Opens a review bundle signed by the head of the set-up `head_key` (hex), for this cluster,
+/// year and table.
+pub fn open_review(
+    cluster: &Cluster,
+    table: &CriteriaTable,
+    head_key: &str,
+    bytes: &[u8],
+) -> Result<(String, ClusterReview), BundleError> {
+    let (opened, review): (_, ClusterReview) = open_as(bytes, PayloadType::ClusterReview)?;
+    check_year_of(cluster, &review.cluster_id, review.year)?;
+    if opened.signer_hex() != head_key {
+        return Err(BundleError::NotFromHead);
+    }
+    if review.table_hash != table_hash(table) {
+        return Err(BundleError::TableMismatch);
+    }
+    review
+        .rule_set
+        .validate()
+        .map_err(|errs| rule_errors(&errs))?;
+    Ok((opened.id, review))
+}
+
+fn rule_errors(errs: &[RuleError]) -> BundleError {
+    let msgs: Vec<String> = errs.iter().map(|e| e.message(Lang::Vi)).collect();
+    BundleError::BadPayload(msgs.join(" "))
+}
+
+/// What a member's import of a review did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReviewImported {
+    Accepted {
+        revision: u32,
+    },
+    /// The same file again: nothing changed.
+    Duplicate,
+}
+
+/// A member keeps the head's review: it must come from the head of the set-up it imported.
+/// A review older than the one kept is refused; the kept one stays.
+pub fn import_review(
+    ws: &mut Workspace,
+    file_name: &str,
+    bytes: &[u8],
+    now: &Timestamp,
+) -> Result<ReviewImported, BundleError> {
+    let head_key = match &ws.setup {
+        Some(s) => s.head_key.clone(),
+        None => return Err(BundleError::NoSetup),
+    };
+    let (id, review) = open_review(&ws.cluster, &ws.table, &head_key, bytes)?;
+    if let Some(kept) = &ws.review_received {
+        if kept.id == id {
+            return Ok(ReviewImported::Duplicate);
+        }
+        if kept.revision >= review.revision {
+            return Err(BundleError::OlderReview {
+                kept: kept.revision,
+                found: review.revision,
+            });
+        }
+    }
+    let text = String::from_utf8(bytes.to_vec()).map_err(|_| BundleError::NotJson)?;
+    ws.review_received = Some(ReceivedReview {
+        id,
+        revision: review.revision,
+        file_name: file_name.to_string(),
+        received_at: now.clone(),
+        text,
+    });
+    Ok(ReviewImported::Accepted {
+        revision: review.revision,
+    })
+}
+
+/// The review a member keeps (verified on import, so this only parses).
+pub fn received_review(ws: &Workspace) -> Option<ClusterReview> {
+    #[derive(Deserialize)]
+    struct Stored {
+        payload: ClusterReview,
+    }
+    let kept = ws.review_received.as_ref()?;
+    serde_json::from_slice::<Stored>(super::json::without_bom(kept.text.as_bytes()))
+        .ok()
+        .map(|s| s.payload)
+}
