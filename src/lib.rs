@@ -5,6 +5,7 @@
 //! - [`engine`]: the domain (criteria tables, points, score sheets). Pure Rust, no browser crate.
 //! - [`bundle`]: signed JSON bundles (canonical JSON, Ed25519), identities, imports. Pure.
 //! - [`demo`]: the sample cluster and criteria table shipped with the app. Pure.
+//! - [`report`]: reports the head prints or exports (the .xlsx writer). Pure.
 //! - [`storage`]: the only module that touches browser storage.
 //! - [`platform`]: the browser's clock and random numbers.
 //! - [`ui`]: Leptos components; they call the engine and never re-implement a rule.
@@ -13,5 +14,6 @@ pub mod bundle;
 pub mod demo;
 pub mod engine;
 pub mod platform;
+pub mod report;
 pub mod storage;
 pub mod ui;

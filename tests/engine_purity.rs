@@ -71,6 +71,12 @@ fn demo_data_has_no_browser_dependency() {
 }
 
 #[test]
+fn reports_have_no_browser_dependency() {
+    let found = offenders("src/report");
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
 fn the_check_itself_catches_an_import() {
     assert!(uses_crate("use leptos::prelude::*;", "leptos"));
     assert!(uses_crate("let s = web_sys::window();", "web_sys"));

@@ -186,7 +186,10 @@ fn a_refused_entry_does_not_even_create_an_empty_sheet() {
 #[test]
 fn a_newer_stored_schema_is_refused_with_a_message() {
     let ws = demo::workspace();
-    let next = format!("\"schema\":{}", thidua::engine::workspace::SCHEMA_VERSION + 1);
+    let next = format!(
+        "\"schema\":{}",
+        thidua::engine::workspace::SCHEMA_VERSION + 1
+    );
     let current = format!("\"schema\":{}", thidua::engine::workspace::SCHEMA_VERSION);
     let newer = ws.to_json().replacen(&current, &next, 1);
     assert_ne!(newer, ws.to_json());

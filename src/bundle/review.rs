@@ -15,7 +15,9 @@ use super::import::stored_submission;
 use super::payload::{check_year_of, seed_of, table_hash};
 use super::{BundleError, PayloadType};
 use crate::engine::evaluation::{evaluate, Quotas, UnitInput};
-use crate::engine::review::Line;
+use crate::engine::review::{check_source, Line};
+use crate::engine::rules::FACTS;
+use crate::engine::score::check_value;
 use crate::engine::workspace::{ReceivedReview, SubmissionRecord};
 use crate::engine::{
     Cluster, CriteriaTable, Entry, Evaluation, Lang, Review, RuleError, RuleSet, Timestamp, Totals,
@@ -248,11 +250,49 @@ pub fn open_review(
     if review.table_hash != table_hash(table) {
         return Err(BundleError::TableMismatch);
     }
-    review
-        .rule_set
-        .validate()
-        .map_err(|errs| rule_errors(&errs))?;
+    check_units(cluster, table, &review)?;
+    // Refused here rather than when shown: the rule set must be valid for the year, the quotas
+    // complete, each unit listed once.
+    evaluate_review(cluster, table, &review).map_err(|errs| rule_errors(&errs))?;
     Ok((opened.id, review))
+}
+
+/// Every unit of a review is a member of the cluster, and every value in it passes the checks
+/// the head's app applied when it was entered (as a member's submission is checked on import).
+fn check_units(
+    cluster: &Cluster,
+    table: &CriteriaTable,
+    review: &ClusterReview,
+) -> Result<(), BundleError> {
+    let invalid = |code: &str, reason: String| BundleError::InvalidScore {
+        code: code.to_string(),
+        reason,
+    };
+    for u in &review.units {
+        if cluster.unit(&u.unit_id).is_none() {
+            return Err(BundleError::NotAMember {
+                unit: u.unit_id.clone(),
+            });
+        }
+        let entered = u.own.iter().map(|(code, e)| (code, e.points));
+        let reviewed = u.review.entries.iter().map(|(code, e)| (code, e.points));
+        for (code, points) in entered.chain(reviewed) {
+            check_value(table, code, points).map_err(|e| invalid(code, e.message(Lang::Vi)))?;
+        }
+        let mut documents = Review::default();
+        for d in &u.review.deductions {
+            documents
+                .add_deduction(table, d.clone())
+                .map_err(|e| invalid(&d.code, e.message(Lang::Vi)))?;
+        }
+        let facts = &u.review.facts;
+        let yes_no = FACTS.iter().filter_map(|(name, ..)| facts.yes_no(name));
+        let sources = facts.party_rating.iter().map(|f| &f.source);
+        for source in sources.chain(yes_no.map(|f| &f.source)) {
+            check_source(source).map_err(|e| BundleError::BadPayload(e.message(Lang::Vi)))?;
+        }
+    }
+    Ok(())
 }
 
 fn rule_errors(errs: &[RuleError]) -> BundleError {
@@ -314,7 +354,8 @@ pub fn received_review(ws: &Workspace) -> Option<ClusterReview> {
         payload: ClusterReview,
     }
     let kept = ws.review_received.as_ref()?;
-    serde_json::from_slice::<Stored>(super::json::without_bom(kept.text.as_bytes()))
+    let text = kept.text.strip_prefix('\u{feff}').unwrap_or(&kept.text);
+    crate::engine::from_json_text::<Stored>(text)
         .ok()
         .map(|s| s.payload)
 }

@@ -9,11 +9,11 @@ pub const CLUSTER_JSON: &str = include_str!("cluster.json");
 pub const CRITERIA_JSON: &str = include_str!("criteria.json");
 
 pub fn cluster() -> Cluster {
-    serde_json::from_str(CLUSTER_JSON).expect("the demo cluster is valid JSON")
+    crate::engine::from_json_text(CLUSTER_JSON).expect("the demo cluster is valid JSON")
 }
 
 pub fn table() -> CriteriaTable {
-    serde_json::from_str(CRITERIA_JSON).expect("the demo criteria table is valid JSON")
+    crate::engine::from_json_text(CRITERIA_JSON).expect("the demo criteria table is valid JSON")
 }
 
 /// A fresh demo workspace, scoring for the first member unit, with nothing entered.

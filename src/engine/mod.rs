@@ -17,6 +17,14 @@ pub mod score;
 pub mod time;
 pub mod workspace;
 
+/// Reads JSON text into a type through a `serde_json::Value`, like every bundle payload is
+/// read: one way of deserializing each type keeps the wasm smaller (a second, from text, would
+/// repeat the code of every type it reaches).
+pub fn from_json_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    T::deserialize(value).map_err(|e| e.to_string())
+}
+
 pub use cluster::{Cluster, ClusterKind, Unit};
 pub use criteria::{CriteriaTable, Criterion, Node, Section, TableError};
 pub use evaluation::{evaluate, Evaluation, Outcome, UnitInput, UnitOutcome};

@@ -651,7 +651,7 @@ impl std::error::Error for RuleError {}
 impl RuleSet {
     /// Parses a rule set file (unknown members are refused). Call [`RuleSet::validate`] next.
     pub fn from_json(text: &str) -> Result<RuleSet, String> {
-        serde_json::from_str(text).map_err(|e| e.to_string())
+        super::from_json_text(text)
     }
 
     pub fn award(&self, id: &str) -> Option<&Award> {

@@ -200,26 +200,25 @@ impl Workspace {
     /// Reads a stored workspace. A newer schema than this build knows is refused (and the
     /// caller must leave the stored text untouched); so is anything that does not validate.
     pub fn from_json(text: &str) -> Result<Workspace, WorkspaceError> {
-        #[derive(Deserialize)]
-        struct Header {
-            schema: u32,
+        let unreadable = |e: serde_json::Error| WorkspaceError::Unreadable(e.to_string());
+        let value: serde_json::Value = serde_json::from_str(text).map_err(unreadable)?;
+        let schema = value.get("schema").and_then(serde_json::Value::as_u64);
+        match schema {
+            Some(found) if found > u64::from(SCHEMA_VERSION) => {
+                return Err(WorkspaceError::NewerSchema {
+                    found: u32::try_from(found).unwrap_or(u32::MAX),
+                    supported: SCHEMA_VERSION,
+                });
+            }
+            Some(found) if found >= 1 => {}
+            _ => {
+                return Err(WorkspaceError::Unreadable(format!(
+                    "unknown schema {}",
+                    value.get("schema").unwrap_or(&serde_json::Value::Null)
+                )))
+            }
         }
-        let header: Header =
-            serde_json::from_str(text).map_err(|e| WorkspaceError::Unreadable(e.to_string()))?;
-        if header.schema > SCHEMA_VERSION {
-            return Err(WorkspaceError::NewerSchema {
-                found: header.schema,
-                supported: SCHEMA_VERSION,
-            });
-        }
-        if header.schema < 1 {
-            return Err(WorkspaceError::Unreadable(format!(
-                "unknown schema {}",
-                header.schema
-            )));
-        }
-        let mut ws: Workspace =
-            serde_json::from_str(text).map_err(|e| WorkspaceError::Unreadable(e.to_string()))?;
+        let mut ws = Workspace::deserialize(value).map_err(unreadable)?;
         ws.validate()?;
         // Migration 1 → 2: the new members took their defaults above.
         ws.schema = SCHEMA_VERSION;

@@ -103,7 +103,11 @@ pub fn results(
             let names: Vec<String> = t
                 .units
                 .iter()
-                .map(|id| cluster.unit(id).map_or_else(|| id.clone(), |u| u.name.clone()))
+                .map(|id| {
+                    cluster
+                        .unit(id)
+                        .map_or_else(|| id.clone(), |u| u.name.clone())
+                })
                 .collect();
             match lang {
                 Lang::Vi => format!(
@@ -158,7 +162,10 @@ pub fn results_text(r: &Results, lang: Lang) -> String {
         out.push('\n');
     };
     line(if vi {
-        format!("KẾT QUẢ BÌNH XÉT THI ĐUA NĂM {} — {}", r.year, r.cluster_name)
+        format!(
+            "KẾT QUẢ BÌNH XÉT THI ĐUA NĂM {} — {}",
+            r.year, r.cluster_name
+        )
     } else {
         format!("AWARD EVALUATION {} — {}", r.year, r.cluster_name)
     });
@@ -167,7 +174,11 @@ pub fn results_text(r: &Results, lang: Lang) -> String {
     } else {
         format!("Rule set: {} ({})", r.rule_set_title, r.rule_set_id)
     });
-    let quotas: Vec<String> = r.quotas.iter().map(|(_, a, n)| format!("{a}: {n}")).collect();
+    let quotas: Vec<String> = r
+        .quotas
+        .iter()
+        .map(|(_, a, n)| format!("{a}: {n}"))
+        .collect();
     line(if vi {
         format!("Cơ cấu: {}", quotas.join("; "))
     } else {

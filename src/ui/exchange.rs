@@ -7,7 +7,7 @@ use std::convert::Infallible;
 use leptos::prelude::*;
 
 use super::files::{download, FileButton, Incoming};
-use super::i18n::{adopted, send_button, setup_imported, use_i18n, K};
+use super::i18n::{adopted, send_button, setup_imported, tr, use_i18n, K};
 use super::state::use_state;
 use super::table::DataTable;
 use crate::bundle::identity::{
@@ -21,9 +21,9 @@ use crate::engine::{Date, Lang};
 use crate::platform;
 
 /// A message shown after an action: success or failure, already in the current language.
-type Notice = RwSignal<Option<Result<String, String>>>;
+pub type Notice = RwSignal<Option<Result<String, String>>>;
 
-fn notice_view(notice: Notice) -> impl IntoView {
+pub fn notice_view(notice: Notice) -> impl IntoView {
     move || {
         notice.get().map(|n| match n {
             Ok(text) => view! { <p class="notice ok" role="status">{text}</p> }.into_any(),
@@ -59,7 +59,6 @@ pub fn ExchangePage() -> impl IntoView {
 
 #[component]
 fn IdentityCard() -> impl IntoView {
-    let i18n = use_i18n();
     let state = use_state();
     let fp = move || {
         state
@@ -76,11 +75,11 @@ fn IdentityCard() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="identity">
-            <h3>{move || i18n.t(K::IdentityTitle)} " — " {unit_name}</h3>
-            <p class="label">{move || i18n.t(K::FingerprintLabel)}</p>
+            <h3>{tr(K::IdentityTitle)} " — " {unit_name}</h3>
+            <p class="label">{tr(K::FingerprintLabel)}</p>
             <p class="fingerprint" data-testid="fingerprint">{fp}</p>
-            <p class="hint">{move || i18n.t(K::FingerprintHint)}</p>
-            <p class="hint">{move || i18n.t(K::IdentityNote)}</p>
+            <p class="hint">{tr(K::FingerprintHint)}</p>
+            <p class="hint">{tr(K::IdentityNote)}</p>
         </section>
     }
 }
@@ -141,8 +140,8 @@ fn SendCard() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="send">
-            <h3>{move || i18n.t(K::SendTitle)}</h3>
-            <p class="hint">{move || i18n.t(K::SendExplain)}</p>
+            <h3>{tr(K::SendTitle)}</h3>
+            <p class="hint">{tr(K::SendExplain)}</p>
             {move || {
                 state
                     .ws
@@ -161,8 +160,8 @@ fn SendCard() -> impl IntoView {
                 {move || send_button(i18n.lang.get(), next_revision())}
             </button>
             {notice_view(notice)}
-            <h4>{move || i18n.t(K::SentHistory)}</h4>
-            <p class="hint">{move || i18n.t(K::AdoptExplain)}</p>
+            <h4>{tr(K::SentHistory)}</h4>
+            <p class="hint">{tr(K::AdoptExplain)}</p>
             <FileButton label=K::AdoptSent testid="adopt-file" on_file=on_adopt />
             {notice_view(adopt_notice)}
             {move || {
@@ -232,8 +231,8 @@ fn SetupImportCard() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="setup-import">
-            <h3>{move || i18n.t(K::SetupTitle)}</h3>
-            <p class="hint">{move || i18n.t(K::SetupExplain)}</p>
+            <h3>{tr(K::SetupTitle)}</h3>
+            <p class="hint">{tr(K::SetupExplain)}</p>
             <p data-testid="setup-current">{current}</p>
             <FileButton label=K::ChooseFile testid="setup-file" on_file=on_file />
             {notice_view(notice)}
@@ -287,14 +286,14 @@ fn HeadSetupCard() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="head-setup">
-            <h3>{move || i18n.t(K::HeadSetupTitle)} <span class="badge">{move || i18n.t(K::HeadOnly)}</span></h3>
-            <p class="hint">{move || i18n.t(K::HeadSetupExplain)}</p>
+            <h3>{tr(K::HeadSetupTitle)} <span class="badge">{tr(K::HeadOnly)}</span></h3>
+            <p class="hint">{tr(K::HeadSetupExplain)}</p>
             <div class="row">
                 {date_field(K::SelfScoreDue, |d| d.self_score.clone(), |d, v| d.self_score = v)}
                 {date_field(K::YearEndMeeting, |d| d.year_end_meeting.clone(), |d, v| d.year_end_meeting = v)}
             </div>
             <button type="button" class="primary" data-testid="make-setup" on:click=make>
-                {move || i18n.t(K::MakeSetup)}
+                {tr(K::MakeSetup)}
             </button>
             {notice_view(notice)}
         </section>
@@ -362,11 +361,11 @@ fn BackupCard() -> impl IntoView {
     });
     view! {
         <section class="card" data-testid="backup">
-            <h3>{move || i18n.t(K::BackupTitle)}</h3>
-            <p class="hint">{move || i18n.t(K::BackupExplain)}</p>
+            <h3>{tr(K::BackupTitle)}</h3>
+            <p class="hint">{tr(K::BackupExplain)}</p>
             <div class="row">
                 <label class="field">
-                    <span>{move || i18n.t(K::Passphrase)}</span>
+                    <span>{tr(K::Passphrase)}</span>
                     <input
                         type="password"
                         autocomplete="new-password"
@@ -375,7 +374,7 @@ fn BackupCard() -> impl IntoView {
                     />
                 </label>
                 <label class="field">
-                    <span>{move || i18n.t(K::PassphraseAgain)}</span>
+                    <span>{tr(K::PassphraseAgain)}</span>
                     <input
                         type="password"
                         autocomplete="new-password"
@@ -386,7 +385,7 @@ fn BackupCard() -> impl IntoView {
             </div>
             <div class="row">
                 <button type="button" data-testid="make-backup" on:click=make>
-                    {move || i18n.t(K::MakeBackup)}
+                    {tr(K::MakeBackup)}
                 </button>
                 <FileButton label=K::RestoreBackup testid="restore-file" on_file=on_restore />
             </div>

@@ -13,10 +13,20 @@ use crate::bundle::json::{check_size, JsonError};
 /// Offers `text` as a file download named `name`.
 pub fn download(name: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    offer(name, &parts, "application/json;charset=utf-8")
+}
+
+/// Offers bytes as a file download named `name`, of the given media type.
+pub fn download_bytes(name: &str, bytes: &[u8], media_type: &str) -> Result<(), String> {
+    let array = js_sys::Uint8Array::from(bytes);
+    offer(name, &js_sys::Array::of1(&array), media_type)
+}
+
+fn offer(name: &str, parts: &js_sys::Array, media_type: &str) -> Result<(), String> {
     let options = BlobPropertyBag::new();
-    options.set_type("application/json;charset=utf-8");
-    let blob =
-        Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| format!("{e:?}"))?;
+    options.set_type(media_type);
+    let blob = Blob::new_with_u8_array_sequence_and_options(parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
     let url = Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
     let document = leptos::prelude::document();
     let a: HtmlAnchorElement = document

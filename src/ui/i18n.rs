@@ -157,6 +157,89 @@ crate::catalogue! {
     NotSubmittedList => "Chưa gửi:", "Not submitted:";
     AllSubmitted => "Tất cả đơn vị đã gửi.", "Every unit has submitted.";
     MaxShort => "Tối đa", "Max";
+    NavReview => "Thẩm định", "Review";
+    NavResults => "Bình xét", "Evaluation";
+    NavReviewed => "Kết quả thẩm định", "Review results";
+    ReviewTitle => "Thẩm định điểm tự chấm và thông tin bình xét", "Review the self-scores and record the facts";
+    ReviewExplain => "Chọn đơn vị. Điểm thẩm định mặc định bằng điểm tự chấm; ô nào sửa khác điểm tự chấm thì phải ghi lý do. Điểm tự chấm của đơn vị luôn được giữ nguyên bên cạnh.",
+        "Choose a unit. The reviewed points start as the self-score; wherever you change them, give the reason. The unit's own points always stay beside them.";
+    ReviewUnit => "Đơn vị được thẩm định", "Unit under review";
+    OwnSheet => "bảng điểm trên máy cụm trưởng", "the head's own sheet";
+    ReviewNoScore => "Đơn vị này chưa gửi kết quả tự chấm nên chưa thể thẩm định điểm. Vẫn có thể ghi thông tin bình xét và văn bản phê bình, nhắc nhở bên dưới.",
+        "This unit has not sent its self-score yet, so there is nothing to review. The facts and documents below can still be recorded.";
+    ReviewScores => "Điểm tự chấm và điểm thẩm định", "Self-score and reviewed score";
+    ReviewedScore => "Điểm thẩm định", "Reviewed score";
+    Reason => "Lý do điều chỉnh", "Reason for the change";
+    ReasonPlaceholder => "Bắt buộc khi điểm thẩm định khác điểm tự chấm", "Required when the reviewed score differs";
+    MissingReasons => "Chưa ghi lý do cho các tiêu chí có điểm thẩm định khác điểm tự chấm:", "No reason yet for the changed criteria:";
+    AcceptOwn => "Giữ điểm tự chấm", "Keep the self-score";
+    FactsTitle => "Thông tin dùng để bình xét (kèm văn bản làm căn cứ)", "Facts for the award evaluation (with their source documents)";
+    FactsExplain => "Ghi theo văn bản: kết quả xếp loại tổ chức cơ sở đảng, kết luận thanh tra, kỷ luật… Mỗi thông tin cần số và ngày văn bản. Thông tin không ghi nhận được coi là “không”; riêng xếp loại tổ chức đảng nếu chưa có thì chưa xét được Cờ thi đua.",
+        "Record from documents: the party organisation's rating, inspection conclusions, discipline… Each fact needs its document's number and date. A fact not recorded counts as “no”; without a party rating the Flags cannot be considered.";
+    Fact => "Thông tin", "Fact";
+    Value => "Giá trị", "Value";
+    DocumentNo => "Số văn bản", "Document no.";
+    DocumentDate => "Ngày văn bản", "Document date";
+    DateRequired => "Hãy chọn ngày của văn bản.", "Choose the document's date.";
+    FactSaved => "Đã lưu.", "Saved.";
+    Yes => "Có", "Yes";
+    No => "Không", "No";
+    NotRecorded => "— Chưa ghi nhận —", "— Not recorded —";
+    Save => "Lưu", "Save";
+    DeductionsTitle => "Văn bản phê bình, nhắc nhở (điểm trừ)", "Criticism and reminder documents (deductions)";
+    DeductionsExplain => "Ghi từng văn bản do Văn phòng tổng hợp hằng tháng. Điểm trừ của tiêu chí bằng tổng các văn bản (không quá mức tối đa của tiêu chí) và thay cho điểm trừ đơn vị tự chấm.",
+        "Record each document from the office's monthly list. The criterion's deduction is the sum of its documents (up to its maximum) and replaces the unit's own deduction.";
+    PointsCol => "Điểm", "Points";
+    AddDocument => "Thêm văn bản", "Add the document";
+    DeductionAdded => "Đã thêm văn bản.", "Document added.";
+    Remove => "Xoá", "Remove";
+    ResultsTitle => "Bình xét thi đua", "Award evaluation";
+    ResultsExplain => "Xếp hạng theo điểm thẩm định và đề xuất khen thưởng theo bộ quy tắc đang áp dụng và cơ cấu của năm. Bấm “Giải thích” ở mỗi đơn vị để xem từng quy tắc đã áp dụng, căn cứ và số liệu đã dùng.",
+        "Ranked by reviewed score, with awards proposed under the rule set in force and this year's quotas. Open “Explanation” on a unit to see each rule applied, its citation and the inputs used.";
+    RulesTitle => "Bộ quy tắc bình xét", "Award rule set";
+    RulesInForce => "Đang áp dụng:", "In force:";
+    RulesDefault => "bộ mặc định của ứng dụng", "the app's default";
+    RulesLoaded => "nạp từ tệp", "loaded from a file";
+    RulesLoadedNow => "Đã nạp bộ quy tắc", "Rule set loaded";
+    RulesList => "Các quy tắc và căn cứ", "The rules and their citations";
+    Interpretation => "(cách hiểu của phần mềm)", "(this product's reading)";
+    LoadRules => "Nạp bộ quy tắc khác…", "Load another rule set…";
+    UseDefaultRules => "Dùng lại bộ mặc định", "Use the default again";
+    QuotasTitle => "Cơ cấu khen thưởng của năm", "This year's award quotas";
+    QuotasExplain => "Số đơn vị được đề nghị cho từng hình thức, theo thông báo của Hội đồng Thi đua - Khen thưởng.",
+        "How many units may be proposed for each award, as notified by the council.";
+    QuotaInvalid => "Cơ cấu phải là số nguyên từ 0 đến 99.", "A quota is a whole number from 0 to 99.";
+    RankedTitle => "Kết quả xếp hạng và đề xuất khen thưởng", "Ranking and proposed awards";
+    CannotEvaluate => "Chưa bình xét được:", "Cannot evaluate:";
+    TiesTitle => "Bằng điểm ở ranh giới cơ cấu — hội nghị quyết định, phần mềm không tự chọn:", "Ties at a quota boundary — the meeting decides; the app never picks:";
+    NotEvaluated => "Chưa gửi điểm tự chấm, chưa bình xét:", "No self-score yet, not evaluated:";
+    ChangedCount => "Số tiêu chí có điểm thẩm định khác điểm tự chấm", "Criteria whose reviewed score differs";
+    Rank => "Hạng", "Rank";
+    Outcome => "Kết quả bình xét", "Outcome";
+    Explain => "Giải thích", "Explanation";
+    ResultsActions => "In, xuất và gửi kết quả", "Print, export and send";
+    PrintSummary => "In bảng tổng hợp kết quả chấm điểm", "Print the score summary";
+    PrintProposals => "In danh sách đề nghị khen thưởng", "Print the award proposal list";
+    ExportXlsx => "Xuất bảng điểm ra Excel (.xlsx)", "Export the scores to Excel (.xlsx)";
+    SendReviewExplain => "Gửi kết quả thẩm định cho các đơn vị: tạo một tệp có chữ ký của cụm trưởng, gồm điểm tự chấm, điểm thẩm định, lý do và thông tin bình xét; mỗi đơn vị nhận tệp ở trang “Kết quả thẩm định”.",
+        "Send the review to the members: a file signed by the head with the self-scores, reviewed scores, reasons and facts; each unit opens it on its “Review results” page.";
+    SendReview => "Tạo và tải tệp kết quả thẩm định", "Create and download the review file";
+    BackToResults => "← Quay lại trang Bình xét", "← Back to the evaluation";
+    DocNumber => "Số văn bản", "Document number";
+    DocPlace => "Địa danh", "Place";
+    DocDate => "Ngày ban hành", "Date";
+    PrintNow => "In / Lưu thành PDF", "Print / Save as PDF";
+    PrintHint => "Khổ A4, phông Times New Roman, theo Nghị định 30/2020/NĐ-CP. Trong hộp thoại in, chọn “Lưu thành PDF” để có tệp PDF.",
+        "A4, Times New Roman, per Decree 30/2020/NĐ-CP. In the print dialog, choose “Save as PDF” to get a PDF file.";
+    ReviewedTitle => "Kết quả thẩm định của cụm trưởng", "The head's review of our self-score";
+    ReviewedExplain => "Khi cụm trưởng gửi tệp kết quả thẩm định, chọn tệp đó để xem điểm tự chấm của đơn vị bên cạnh điểm thẩm định và lý do điều chỉnh. Chữ ký của cụm trưởng được kiểm tra trước khi nhận.",
+        "When the head sends the review file, choose it to see the unit's self-score beside the reviewed score and the reasons. The head's signature is checked first.";
+    ChooseReview => "Chọn tệp kết quả thẩm định…", "Choose the review file…";
+    ReviewImported => "Đã nhận kết quả thẩm định", "Review imported";
+    ReviewDuplicate => "Tệp này đã được nhận trước đó; không có gì thay đổi.", "This file was already imported; nothing changed.";
+    ReviewedNone => "Chưa nhận kết quả thẩm định.", "No review received yet.";
+    ReviewNotForUnit => "Kết quả thẩm định này không có điểm của đơn vị đang chọn (đơn vị chưa gửi điểm tự chấm trước khi thẩm định).",
+        "This review has no scores of the selected unit (it had not sent its self-score before the review).";
     Footer => "Dữ liệu chỉ lưu trong trình duyệt của máy này; không gửi đi đâu.",
         "Data is kept only in this device's browser; nothing is sent anywhere.";
 }
@@ -235,6 +318,14 @@ impl I18n {
     pub fn t(self, key: K) -> &'static str {
         key.text(self.lang.get())
     }
+}
+
+/// The text of `key` in the current language, as a view or an attribute value. Every call
+/// returns the same closure type, so the renderer's code for it exists once in the wasm, not
+/// once per text (which a `move || i18n.t(..)` closure at each place would cost).
+pub fn tr(key: K) -> impl Fn() -> &'static str + Clone + Copy + Send + Sync + 'static {
+    let lang = use_i18n().lang;
+    move || key.text(lang.get())
 }
 
 pub fn use_i18n() -> I18n {

@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use web_sys::{FileList, HtmlInputElement};
 
 use super::files::{files_of, read_all};
-use super::i18n::{status_name, use_i18n, K};
+use super::i18n::{status_name, tr, use_i18n, K};
 use super::state::use_state;
 use super::table::DataTable;
 use crate::bundle::identity::fingerprint_of_hex;
@@ -63,7 +63,7 @@ pub fn InboxPage() -> impl IntoView {
     view! {
         <div class="cards">
             <section class="card">
-                <h3>{move || i18n.t(K::InboxTitle)}</h3>
+                <h3>{tr(K::InboxTitle)}</h3>
                 <label
                     class="dropzone"
                     class:dragging=move || dragging.get()
@@ -74,7 +74,7 @@ pub fn InboxPage() -> impl IntoView {
                     on:dragleave=move |_| dragging.set(false)
                     on:drop=on_drop
                 >
-                    <span>{move || i18n.t(K::DropHint)}</span>
+                    <span>{tr(K::DropHint)}</span>
                     <input
                         type="file"
                         multiple
@@ -85,7 +85,7 @@ pub fn InboxPage() -> impl IntoView {
                     />
                 </label>
                 <Show when=move || !report.with(Vec::is_empty)>
-                    <h4>{move || i18n.t(K::ReportTitle)}</h4>
+                    <h4>{tr(K::ReportTitle)}</h4>
                     <DataTable
                         headers=vec![K::ColFile, K::ColUnit, K::ColResult]
                         testid="import-report"
@@ -146,7 +146,6 @@ fn unit_name(id: &str) -> String {
 
 #[component]
 fn Pending() -> impl IntoView {
-    let i18n = use_i18n();
     let state = use_state();
     let pending = move || {
         state
@@ -158,7 +157,7 @@ fn Pending() -> impl IntoView {
         (!items.is_empty()).then(|| {
             view! {
                 <section class="card pending" data-testid="pending">
-                    <h3>{move || i18n.t(K::PendingTitle)}</h3>
+                    <h3>{tr(K::PendingTitle)}</h3>
                     {items.into_iter().map(decision_view).collect_view()}
                 </section>
             }
@@ -191,7 +190,7 @@ fn decision_view(r: Received) -> impl IntoView {
                             let _ = state.change(|w| Ok::<_, Infallible>(accept_new_key(w, &id1, &now)));
                         }
                     >
-                        {move || i18n.t(K::AcceptKey)}
+                        {tr(K::AcceptKey)}
                     </button>
                     <button
                         type="button"
@@ -199,7 +198,7 @@ fn decision_view(r: Received) -> impl IntoView {
                             let _ = state.change(|w| Ok::<_, Infallible>(decline(w, &id2)));
                         }
                     >
-                        {move || i18n.t(K::Decline)}
+                        {tr(K::Decline)}
                     </button>
                 </div>
             }
@@ -257,7 +256,7 @@ fn decision_view(r: Received) -> impl IntoView {
                             let _ = state.change(|w| Ok::<_, Infallible>(resolve_conflict(w, &id1, false)));
                         }
                     >
-                        {move || i18n.t(K::KeepCurrent)}
+                        {tr(K::KeepCurrent)}
                     </button>
                     <button
                         type="button"
@@ -266,7 +265,7 @@ fn decision_view(r: Received) -> impl IntoView {
                             let _ = state.change(|w| Ok::<_, Infallible>(resolve_conflict(w, &id2, true)));
                         }
                     >
-                        {move || i18n.t(K::TakeNew)}
+                        {tr(K::TakeNew)}
                     </button>
                 </div>
             }
@@ -277,14 +276,13 @@ fn decision_view(r: Received) -> impl IntoView {
 
 #[component]
 fn Keys() -> impl IntoView {
-    let i18n = use_i18n();
     let state = use_state();
     move || {
         let keys = state.ws.with(|w| w.inbox.keys.clone());
         (!keys.is_empty()).then(|| {
             view! {
                 <section class="card" data-testid="keys">
-                    <h3>{move || i18n.t(K::KeysTitle)}</h3>
+                    <h3>{tr(K::KeysTitle)}</h3>
                     <DataTable headers=vec![K::ColUnit, K::FingerprintLabel, K::Confirmed]>
                                 {keys
                                     .into_iter()
@@ -296,7 +294,7 @@ fn Keys() -> impl IntoView {
                                                 <td class="mono">{fingerprint_of_hex(&k.key)}</td>
                                                 <td>
                                                     {if k.confirmed {
-                                                        view! { <span>"✓ " {move || i18n.t(K::Confirmed)}</span> }.into_any()
+                                                        view! { <span>"✓ " {tr(K::Confirmed)}</span> }.into_any()
                                                     } else {
                                                         view! {
                                                             <button
@@ -305,7 +303,7 @@ fn Keys() -> impl IntoView {
                                                                     let _ = state.change(|w| Ok::<_, Infallible>(confirm_key(w, &u)));
                                                                 }
                                                             >
-                                                                {move || i18n.t(K::MarkConfirmed)}
+                                                                {tr(K::MarkConfirmed)}
                                                             </button>
                                                         }
                                                             .into_any()

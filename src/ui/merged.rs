@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::i18n::{submitted_of, use_i18n, K};
+use super::i18n::{submitted_of, tr, use_i18n, K};
 use super::state::use_state;
 use crate::bundle::merge::{merge, MergedUnit};
 use crate::engine::criteria::Part;
@@ -47,7 +47,7 @@ pub fn MergedPage() -> impl IntoView {
     let total_row = move |place: &'static str| {
         view! {
             <tr class="total-row" data-place=place>
-                <th>{move || i18n.t(K::Total)}</th>
+                <th>{tr(K::Total)}</th>
                 <td></td>
                 {move || {
                     merged
@@ -68,14 +68,14 @@ pub fn MergedPage() -> impl IntoView {
     };
     view! {
         <section class="card merged" data-testid="merged">
-            <h3>{move || i18n.t(K::MergedTitle)}</h3>
+            <h3>{tr(K::MergedTitle)}</h3>
             <p data-testid="merged-summary">{summary}</p>
             <div class="table-wrap">
                 <table class="data merged-table">
                     <thead>
                         <tr>
-                            <th>{move || i18n.t(K::Criterion)}</th>
-                            <th class="num">{move || i18n.t(K::MaxShort)}</th>
+                            <th>{tr(K::Criterion)}</th>
+                            <th class="num">{tr(K::MaxShort)}</th>
                             {move || {
                                 merged
                                     .get()

@@ -6,6 +6,10 @@ pub mod files;
 pub mod i18n;
 pub mod inbox;
 pub mod merged;
+pub mod print;
+pub mod results;
+pub mod review;
+pub mod reviewed;
 pub mod scoring;
 pub mod state;
 pub mod table;
@@ -14,7 +18,7 @@ use leptos::prelude::*;
 
 use crate::engine::Lang;
 use crate::storage;
-use i18n::{use_i18n, I18n, K};
+use i18n::{tr, use_i18n, I18n, K};
 use state::{use_state, AppState};
 
 #[component]
@@ -31,6 +35,12 @@ pub fn App() -> impl IntoView {
     let page = RwSignal::new(Page::from_hash(
         &window().location().hash().unwrap_or_default(),
     ));
+    // Links between pages (e.g. to a printed document) change the hash.
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        page.set(Page::from_hash(
+            &window().location().hash().unwrap_or_default(),
+        ));
+    });
     let state = use_state();
     // Head-only pages fall back to scoring for other units. A memo, so that the page is built
     // again only when it changes, not on every change of the workspace it reads.
@@ -53,6 +63,15 @@ pub fn App() -> impl IntoView {
                 Page::Exchange => view! { <exchange::ExchangePage /> }.into_any(),
                 Page::Inbox => view! { <inbox::InboxPage /> }.into_any(),
                 Page::Merged => view! { <merged::MergedPage /> }.into_any(),
+                Page::Review => view! { <review::ReviewPage /> }.into_any(),
+                Page::Results => view! { <results::ResultsPage /> }.into_any(),
+                Page::Reviewed => view! { <reviewed::ReviewedPage /> }.into_any(),
+                Page::PrintSummary => {
+                    view! { <print::PrintPage doc=print::Doc::Summary /> }.into_any()
+                }
+                Page::PrintProposals => {
+                    view! { <print::PrintPage doc=print::Doc::Proposals /> }.into_any()
+                }
             }}
         </main>
         <footer class="footer">{move || i18n::use_i18n().t(K::Footer)}</footer>
@@ -66,10 +85,25 @@ pub enum Page {
     Exchange,
     Inbox,
     Merged,
+    Review,
+    Results,
+    Reviewed,
+    PrintSummary,
+    PrintProposals,
 }
 
 impl Page {
-    const ALL: [Page; 4] = [Page::Scoring, Page::Exchange, Page::Inbox, Page::Merged];
+    const ALL: [Page; 9] = [
+        Page::Scoring,
+        Page::Exchange,
+        Page::Reviewed,
+        Page::Inbox,
+        Page::Merged,
+        Page::Review,
+        Page::Results,
+        Page::PrintSummary,
+        Page::PrintProposals,
+    ];
 
     fn slug(self) -> &'static str {
         match self {
@@ -77,6 +111,11 @@ impl Page {
             Page::Exchange => "ho-so",
             Page::Inbox => "nhan-ho-so",
             Page::Merged => "tong-hop",
+            Page::Review => "tham-dinh",
+            Page::Results => "binh-xet",
+            Page::Reviewed => "ket-qua-tham-dinh",
+            Page::PrintSummary => "in-bang-tong-hop",
+            Page::PrintProposals => "in-danh-sach-de-nghi",
         }
     }
 
@@ -94,11 +133,21 @@ impl Page {
             Page::Exchange => K::NavExchange,
             Page::Inbox => K::NavInbox,
             Page::Merged => K::NavMerged,
+            Page::Review => K::NavReview,
+            Page::Results => K::NavResults,
+            Page::Reviewed => K::NavReviewed,
+            Page::PrintSummary => K::PrintSummary,
+            Page::PrintProposals => K::PrintProposals,
         }
     }
 
     fn head_only(self) -> bool {
-        matches!(self, Page::Inbox | Page::Merged)
+        !matches!(self, Page::Scoring | Page::Exchange | Page::Reviewed)
+    }
+
+    /// Printed documents are reached from the evaluation page, not from the tabs.
+    fn in_nav(self) -> bool {
+        !matches!(self, Page::PrintSummary | Page::PrintProposals)
     }
 }
 
@@ -108,9 +157,10 @@ fn Nav(page: RwSignal<Page>) -> impl IntoView {
     let state = use_state();
     let is_head = move || state.ws.with(|w| w.is_head());
     view! {
-        <nav class="tabs" aria-label=move || i18n.t(K::NavLabel)>
+        <nav class="tabs" aria-label=tr(K::NavLabel)>
             {Page::ALL
                 .into_iter()
+                .filter(|p| p.in_nav())
                 .map(|p| {
                     view! {
                         <Show when=move || !p.head_only() || is_head()>
@@ -154,7 +204,7 @@ fn Header() -> impl IntoView {
     view! {
         <header class="topbar">
             <div class="brand">
-                <h1>{move || i18n.t(K::AppName)}</h1>
+                <h1>{tr(K::AppName)}</h1>
                 <p class="cluster-line">{cluster_line}</p>
             </div>
             <LanguageSwitch />
@@ -171,7 +221,7 @@ fn LanguageSwitch() -> impl IntoView {
         let _ = storage::save_lang(lang);
     };
     view! {
-        <div class="lang-switch" role="group" aria-label=move || i18n.t(K::Language)>
+        <div class="lang-switch" role="group" aria-label=tr(K::Language)>
             <button
                 type="button"
                 data-lang="vi"

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::i18n::{scored_of, use_i18n, K};
+use super::i18n::{scored_of, tr, use_i18n, K};
 use super::state::{use_state, SaveStatus};
 use crate::engine::criteria::{Node, Part};
 use crate::engine::{Criterion, Lang, Points, ScoreError, ScoreSheet};
@@ -19,21 +19,20 @@ fn fmt_points(p: Points, lang: Lang) -> String {
 
 #[component]
 pub fn ScoringPage() -> impl IntoView {
-    let i18n = use_i18n();
     let state = use_state();
     let sample = move || state.ws.with(|w| w.table.sample);
     view! {
         <Show when=sample>
             <p class="notice sample" role="note" data-testid="sample-notice">
-                {move || i18n.t(K::SampleNotice)}
+                {tr(K::SampleNotice)}
             </p>
         </Show>
         <Summary />
         <h2 class="page-title">
-            {move || i18n.t(K::SelfScoring)} " — "
+            {tr(K::SelfScoring)} " — "
             {move || state.ws.with(|w| w.table.title.clone())}
         </h2>
-        <p class="hint">{move || i18n.t(K::EnterHint)}</p>
+        <p class="hint">{tr(K::EnterHint)}</p>
         // A new sheet, with new fields, whenever the whole sheet is replaced (never while
         // typing). Keyed, so the old fields are dropped rather than patched: a patched field
         // would keep what was typed into it.
@@ -69,7 +68,6 @@ pub fn StatusBanner() -> impl IntoView {
 /// The unit this device works for, and the reset to the demo data. Shown on every page.
 #[component]
 pub fn UnitBar() -> impl IntoView {
-    let i18n = use_i18n();
     let state = use_state();
     let confirming = RwSignal::new(false);
     let units = state.ws.with_untracked(|w| w.cluster.units.clone());
@@ -81,7 +79,7 @@ pub fn UnitBar() -> impl IntoView {
     view! {
         <div class="unit-bar">
             <label class="unit-select">
-                <span>{move || i18n.t(K::UnitLabel)}</span>
+                <span>{tr(K::UnitLabel)}</span>
                 <select data-testid="unit-select" on:change=on_change>
                     {units
                         .into_iter()
@@ -106,13 +104,13 @@ pub fn UnitBar() -> impl IntoView {
                             data-testid="reset-demo"
                             on:click=move |_| confirming.set(true)
                         >
-                            {move || i18n.t(K::ResetDemo)}
+                            {tr(K::ResetDemo)}
                         </button>
                     }
                 }
             >
                 <div class="confirm" role="alertdialog" aria-live="assertive">
-                    <p>{move || i18n.t(K::ResetConfirm)}</p>
+                    <p>{tr(K::ResetConfirm)}</p>
                     <button
                         type="button"
                         class="danger"
@@ -122,10 +120,10 @@ pub fn UnitBar() -> impl IntoView {
                             confirming.set(false);
                         }
                     >
-                        {move || i18n.t(K::ResetYes)}
+                        {tr(K::ResetYes)}
                     </button>
                     <button type="button" on:click=move |_| confirming.set(false)>
-                        {move || i18n.t(K::Cancel)}
+                        {tr(K::Cancel)}
                     </button>
                 </div>
             </Show>
@@ -143,7 +141,7 @@ fn Summary() -> impl IntoView {
     view! {
         <section class="summary" aria-live="polite" data-testid="summary">
             <div class="metric total">
-                <span class="label">{move || i18n.t(K::Total)}</span>
+                <span class="label">{tr(K::Total)}</span>
                 <span class="value">
                     <strong data-testid="total">
                         {move || fmt_points(totals.with(|t| t.total), i18n.lang.get())}
@@ -170,7 +168,7 @@ fn Summary() -> impl IntoView {
                 </span>
             </div>
             <div class="metric">
-                <span class="label">{move || i18n.t(K::Scored)}</span>
+                <span class="label">{tr(K::Scored)}</span>
                 <span class="value" data-testid="scored">
                     {move || totals.with(|t| scored_of(i18n.lang.get(), t.scored, t.required))}
                 </span>
@@ -180,7 +178,7 @@ fn Summary() -> impl IntoView {
                 ></progress>
             </div>
             <div class="metric">
-                <span class="label">{move || i18n.t(K::MissingEvidence)}</span>
+                <span class="label">{tr(K::MissingEvidence)}</span>
                 <span class="value" data-testid="missing-evidence">
                     {move || totals.with(|t| t.missing_evidence.len())}
                 </span>
@@ -230,7 +228,7 @@ fn Sheet() -> impl IntoView {
                     <span class="subtotal" data-testid=format!("subtotal-{key}")>
                         {move || fmt_points(raw(), i18n.lang.get())}
                         " ("
-                        {move || i18n.t(K::Cap)}
+                        {tr(K::Cap)}
                         " "
                         {move || fmt_points(cap, i18n.lang.get())}
                         ")"
@@ -368,7 +366,7 @@ fn CriterionRow(c: Criterion, part: Part) -> impl IntoView {
         let text = c.guidance.clone();
         view! {
             <details class="guidance">
-                <summary>{move || i18n.t(K::Guidance)}</summary>
+                <summary>{tr(K::Guidance)}</summary>
                 <p>{text}</p>
             </details>
         }
@@ -385,28 +383,28 @@ fn CriterionRow(c: Criterion, part: Part) -> impl IntoView {
                 <span class="title">{c.title.clone()}</span>
             </div>
             <div class="crit-meta">
-                {move || i18n.t(K::Max)}
+                {tr(K::Max)}
                 " "
                 {sign}
                 {move || fmt_points(max, i18n.lang.get())}
                 " "
-                {move || i18n.t(K::Points)}
+                {tr(K::Points)}
                 " · "
-                {move || i18n.t(K::Step)}
+                {tr(K::Step)}
                 " "
                 {move || fmt_points(step, i18n.lang.get())}
                 {c
                     .evidence_required
                     .then(|| {
                         view! {
-                            <span class="badge">{move || i18n.t(K::EvidenceRequired)}</span>
+                            <span class="badge">{tr(K::EvidenceRequired)}</span>
                         }
                     })}
             </div>
             {guidance}
             <div class="crit-inputs">
                 <label class="score-field">
-                    <span>{move || i18n.t(K::SelfScore)}</span>
+                    <span>{tr(K::SelfScore)}</span>
                     <input
                         class="score-input"
                         type="text"
@@ -426,12 +424,12 @@ fn CriterionRow(c: Criterion, part: Part) -> impl IntoView {
                     {move || error.with(|e| e.as_ref().map(|e| e.message(i18n.lang.get())))}
                 </p>
                 <label class="evidence-field">
-                    <span>{move || i18n.t(K::Evidence)}</span>
+                    <span>{tr(K::Evidence)}</span>
                     <textarea
                         class="evidence-input"
                         rows="2"
                         data-code=code.clone()
-                        placeholder=move || i18n.t(K::EvidencePlaceholder)
+                        placeholder=tr(K::EvidencePlaceholder)
                         prop:value=initial_evidence
                         on:input=on_evidence
                     ></textarea>
@@ -444,7 +442,7 @@ fn CriterionRow(c: Criterion, part: Part) -> impl IntoView {
                 <Show when=missing>
                     <p class="warn" data-testid="no-evidence">
                         "⚠ "
-                        {move || i18n.t(K::NoEvidenceYet)}
+                        {tr(K::NoEvidenceYet)}
                     </p>
                 </Show>
             </div>

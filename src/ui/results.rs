@@ -1,0 +1,436 @@
+//! "Bình xét" (head): the rule set in force, the year's quotas, the ranked results with each
+//! unit's outcome and its explanation one click away, and what the head does with them: send
+//! the reviewed results to the members, print, export to Excel.
+
+use leptos::prelude::*;
+
+use super::exchange::{notice_view, Notice};
+use super::files::{download, download_bytes, FileButton, Incoming};
+use super::i18n::{tr, use_i18n, K};
+use super::state::use_state;
+use crate::bundle::review::{make_review, review_payload, reviewed_units};
+use crate::engine::evaluation::Outcome;
+use crate::engine::{Lang, RuleError, Workspace};
+use crate::platform;
+use crate::report::results::{results, Results};
+use crate::report::workbook::{file_name as xlsx_name, score_workbook};
+
+/// The results as the workspace stands, in the current language.
+pub fn current_results(ws: &Workspace, lang: Lang) -> Result<Results, Vec<RuleError>> {
+    let payload = review_payload(ws, &platform::now());
+    results(&ws.cluster, &ws.table, &payload, lang)
+}
+
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    view! {
+        <h2 class="page-title">{tr(K::ResultsTitle)}</h2>
+        <p class="hint">{tr(K::ResultsExplain)}</p>
+        <div class="cards">
+            <RulesCard />
+            <QuotasCard />
+        </div>
+        <ResultsCard />
+        <ActionsCard />
+    }
+}
+
+#[component]
+fn RulesCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let notice: Notice = RwSignal::new(None);
+    let in_force = move || {
+        let lang = i18n.lang.get();
+        state.ws.with(|w| {
+            let set = w.rule_set();
+            let origin = if w.award.rule_set.is_some() {
+                K::RulesLoaded.text(lang)
+            } else {
+                K::RulesDefault.text(lang)
+            };
+            format!("{} ({}) — {origin}", set.title.get(lang), set.id)
+        })
+    };
+    let rules = move || {
+        let lang = i18n.lang.get();
+        state.ws.with(|w| {
+            let set = w.rule_set();
+            set.rules
+                .iter()
+                .filter(|r| r.valid_in(i32::from(w.cluster.year)))
+                .map(|r| {
+                    (
+                        r.id.clone(),
+                        r.citation.display(),
+                        r.interpretation.is_some(),
+                    )
+                })
+                .map(|(id, cite, interp)| {
+                    let mark = if interp {
+                        K::Interpretation.text(lang)
+                    } else {
+                        ""
+                    };
+                    view! {
+                        <li>
+                            <code>{id}</code>
+                            " — "
+                            {cite}
+                            " "
+                            <em>{mark}</em>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let on_file = Callback::new(move |file: Incoming| {
+        let lang = i18n.lang.get_untracked();
+        let result = match file.bytes {
+            Err(e) => Err(crate::bundle::BundleError::Json(e).message(lang)),
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Err(_) => Err(crate::bundle::BundleError::NotJson.message(lang)),
+                Ok(text) => state
+                    .change(|w| w.load_rule_set(&text))
+                    .map_err(|e| e.message(lang)),
+            },
+        };
+        notice.set(Some(match result {
+            Ok(()) => Ok(format!("{}: {}", K::RulesLoadedNow.text(lang), file.name)),
+            Err(e) => Err(e),
+        }));
+    });
+    let loaded = move || state.ws.with(|w| w.award.rule_set.is_some());
+    view! {
+        <section class="card" data-testid="rules">
+            <h3>{tr(K::RulesTitle)}</h3>
+            <p data-testid="rules-in-force">
+                <strong>{tr(K::RulesInForce)}</strong>
+                " "
+                {in_force}
+            </p>
+            <details>
+                <summary>{tr(K::RulesList)}</summary>
+                <ul class="rule-list">{rules}</ul>
+            </details>
+            <div class="actions">
+                <FileButton label=K::LoadRules testid="rules-file" on_file=on_file />
+                <Show when=loaded>
+                    <button
+                        type="button"
+                        class="secondary"
+                        data-testid="rules-default"
+                        on:click=move |_| {
+                            let _ = state
+                                .change(|w| {
+                                    w.use_default_rules();
+                                    Ok::<_, ()>(())
+                                });
+                            notice.set(None);
+                        }
+                    >
+                        {tr(K::UseDefaultRules)}
+                    </button>
+                </Show>
+            </div>
+            {notice_view(notice)}
+        </section>
+    }
+}
+
+#[component]
+fn QuotasCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let notice: Notice = RwSignal::new(None);
+    let awards = move || {
+        let lang = i18n.lang.get();
+        state.ws.with(|w| {
+            let quotas = w.quotas();
+            w.rule_set()
+                .ladder()
+                .into_iter()
+                .map(|a| {
+                    (
+                        a.id.clone(),
+                        a.name.get(lang).to_string(),
+                        quotas.get(&a.id).copied().unwrap_or(0),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="card" data-testid="quotas">
+            <h3>{tr(K::QuotasTitle)}</h3>
+            <p class="hint">{tr(K::QuotasExplain)}</p>
+            <div class="form-row">
+                {move || {
+                    awards()
+                        .into_iter()
+                        .map(|(id, name, n)| {
+                            let award = id.clone();
+                            view! {
+                                <label>
+                                    <span>{name}</span>
+                                    <input
+                                        type="number"
+                                        min="0"
+                                        max="99"
+                                        step="1"
+                                        inputmode="numeric"
+                                        data-quota=id
+                                        value=n.to_string()
+                                        on:change=move |ev| {
+                                            let lang = i18n.lang.get_untracked();
+                                            let text = event_target_value(&ev);
+                                            match text.trim().parse::<u32>() {
+                                                Ok(n) if n <= 99 => {
+                                                    let r = state.change(|w| w.set_quota(&award, n));
+                                                    notice.set(r.err().map(|e| Err(e.message(lang))));
+                                                }
+                                                _ => {
+                                                    notice.set(Some(Err(K::QuotaInvalid.text(lang).into())))
+                                                }
+                                            }
+                                        }
+                                    />
+                                </label>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
+            {notice_view(notice)}
+        </section>
+    }
+}
+
+#[component]
+fn ResultsCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let computed = Memo::new(move |_| {
+        let lang = i18n.lang.get();
+        state.ws.with(|w| current_results(w, lang))
+    });
+    let missing = Memo::new(move |_| {
+        state.ws.with(|w| {
+            let payload = review_payload(w, &platform::now());
+            reviewed_units(&w.cluster, &w.table, &payload, Lang::Vi)
+                .iter()
+                .filter(|u| !u.missing_reasons().is_empty())
+                .map(|u| {
+                    let codes: Vec<&str> = u.missing_reasons();
+                    format!("{} ({})", u.name, codes.join(", "))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="card" data-testid="results">
+            <h3>{tr(K::RankedTitle)}</h3>
+            {move || {
+                let m = missing.get();
+                (!m.is_empty())
+                    .then(|| {
+                        view! {
+                            <p class="notice error" data-testid="results-missing-reasons">
+                                {i18n.t(K::MissingReasons)}
+                                " "
+                                {m.join("; ")}
+                            </p>
+                        }
+                    })
+            }}
+            {move || match computed.get() {
+                Err(errors) => {
+                    let lang = i18n.lang.get();
+                    view! {
+                        <div class="notice error" role="alert" data-testid="results-error">
+                            <p>{K::CannotEvaluate.text(lang)}</p>
+                            <ul>
+                                {errors
+                                    .iter()
+                                    .map(|e| view! { <li>{e.message(lang)}</li> })
+                                    .collect_view()}
+                            </ul>
+                        </div>
+                    }
+                        .into_any()
+                }
+                Ok(r) => results_view(r).into_any(),
+            }}
+        </section>
+    }
+}
+
+fn results_view(r: Results) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.lang.get_untracked();
+    let ties = (!r.ties.is_empty()).then(|| {
+        view! {
+            <div class="notice warn" data-testid="ties">
+                <p>
+                    <strong>{K::TiesTitle.text(lang)}</strong>
+                </p>
+                <ul>{r.ties.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
+            </div>
+        }
+    });
+    let not_evaluated = (!r.not_evaluated.is_empty()).then(|| {
+        view! {
+            <p class="notice" data-testid="not-evaluated">
+                {K::NotEvaluated.text(lang)}
+                " "
+                {r.not_evaluated.join(", ")}
+            </p>
+        }
+    });
+    let rows = r
+        .rows
+        .iter()
+        .map(|row| {
+            let kind = match &row.outcome {
+                Outcome::Award { award } => award.clone(),
+                Outcome::NoAward => "none".into(),
+                Outcome::Excluded => "excluded".into(),
+                Outcome::Deferred => "deferred".into(),
+                Outcome::Undecided { .. } => "undecided".into(),
+            };
+            let changed = (row.changed > 0).then(|| {
+                view! {
+                    <span class="badge" title=K::ChangedCount.text(lang)>
+                        {format!("±{}", row.changed)}
+                    </span>
+                }
+            });
+            view! {
+                <tr data-unit=row.unit_id.clone() data-outcome=kind.clone()>
+                    <td class="num" data-testid="rank">{row.rank}</td>
+                    <td>{row.name.clone()}</td>
+                    <td class="num" data-testid="own-total">{r.points(row.own_total, lang)}</td>
+                    <td class="num" data-testid="reviewed-total">
+                        <strong>{r.points(row.reviewed_total, lang)}</strong>
+                        " "
+                        {changed}
+                    </td>
+                    <td>
+                        <span class=format!("outcome outcome-{kind}") data-testid="outcome">
+                            {row.label.clone()}
+                        </span>
+                        <details class="explain" data-testid="explain">
+                            <summary>{K::Explain.text(lang)}</summary>
+                            <ol>
+                                {row
+                                    .explanation
+                                    .iter()
+                                    .map(|l| view! { <li>{l.clone()}</li> })
+                                    .collect_view()}
+                            </ol>
+                        </details>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        {ties}
+        {not_evaluated}
+        <div class="table-wrap">
+            <table class="data results-table" data-testid="results-table">
+                <thead>
+                    <tr>
+                        <th class="num">{K::Rank.text(lang)}</th>
+                        <th>{K::ColUnit.text(lang)}</th>
+                        <th class="num">{K::SelfScore.text(lang)}</th>
+                        <th class="num">{K::ReviewedScore.text(lang)}</th>
+                        <th>{K::Outcome.text(lang)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn ActionsCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let notice: Notice = RwSignal::new(None);
+    let send = move |_| {
+        let lang = i18n.lang.get_untracked();
+        let now = platform::now();
+        let made = state.change(|w| make_review(w, &now));
+        notice.set(Some(match made {
+            Ok((name, text)) => {
+                download(&name, &text).map(|()| format!("{}: {name}", K::Downloaded.text(lang)))
+            }
+            Err(e) => Err(e.message(lang)),
+        }));
+    };
+    let export = move |_| {
+        let lang = i18n.lang.get_untracked();
+        let made = state.ws.with_untracked(|w| {
+            let payload = review_payload(w, &platform::now());
+            results(&w.cluster, &w.table, &payload, lang).map(|r| {
+                (
+                    xlsx_name(w.cluster.year, &w.cluster.id),
+                    score_workbook(&w.cluster, &w.table, &payload, &r, lang),
+                )
+            })
+        });
+        notice.set(Some(match made {
+            Ok((name, bytes)) => download_bytes(
+                &name,
+                &bytes,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+            .map(|()| format!("{}: {name}", K::Downloaded.text(lang))),
+            Err(errors) => Err(errors
+                .iter()
+                .map(|e| e.message(lang))
+                .collect::<Vec<_>>()
+                .join(" ")),
+        }));
+    };
+    let sent = move || state.ws.with(|w| w.reviews_sent.clone());
+    view! {
+        <section class="card" data-testid="result-actions">
+            <h3>{tr(K::ResultsActions)}</h3>
+            <div class="actions">
+                <a class="button" href="#/in-bang-tong-hop" data-testid="print-summary">
+                    {tr(K::PrintSummary)}
+                </a>
+                <a class="button" href="#/in-danh-sach-de-nghi" data-testid="print-proposals">
+                    {tr(K::PrintProposals)}
+                </a>
+                <button type="button" data-testid="export-xlsx" on:click=export>
+                    {tr(K::ExportXlsx)}
+                </button>
+            </div>
+            <p class="hint">{tr(K::SendReviewExplain)}</p>
+            <div class="actions">
+                <button type="button" class="primary" data-testid="send-review" on:click=send>
+                    {tr(K::SendReview)}
+                </button>
+            </div>
+            {notice_view(notice)}
+            <Show when=move || !sent().is_empty()>
+                <p class="hint" data-testid="reviews-sent">
+                    {tr(K::SentHistory)}
+                    ": "
+                    {move || {
+                        sent()
+                            .iter()
+                            .map(|r| format!("{} ({})", r.file_name, r.created.display()))
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    }}
+                </p>
+            </Show>
+        </section>
+    }
+}
