@@ -2,9 +2,11 @@
 # Prints the size of the release .wasm (raw and gzip -9) and fails above the budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The whole app must load in under 500 KB gzipped (roadmap); this budget keeps headroom for
-# the features still to come. Raise it only with a measured reason in the commit message.
-BUDGET_GZ_KB=${BUDGET_GZ_KB:-400}
+# The whole app must load in under 500 KB gzipped (roadmap, issue 4). It does NOT yet: with
+# the review, evaluation, printing and export screens it is about 555 KB (docs/performance.md
+# has the breakdown). This budget stops it growing further while that is worked on; lower it,
+# never raise it, without a measured reason in the commit message.
+BUDGET_GZ_KB=${BUDGET_GZ_KB:-560}
 wasm=$(ls dist/*.wasm | head -n 1)
 raw=$(stat -c %s "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)

@@ -323,7 +323,7 @@ impl I18n {
 /// The text of `key` in the current language, as a view or an attribute value. Every call
 /// returns the same closure type, so the renderer's code for it exists once in the wasm, not
 /// once per text (which a `move || i18n.t(..)` closure at each place would cost).
-pub fn tr(key: K) -> impl Fn() -> &'static str + Clone + Copy + Send + Sync + 'static {
+pub fn tr(key: K) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_i18n().lang;
     move || key.text(lang.get())
 }

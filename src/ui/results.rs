@@ -9,9 +9,9 @@ use super::files::{download, download_bytes, FileButton, Incoming};
 use super::i18n::{tr, use_i18n, K};
 use super::state::use_state;
 use crate::bundle::review::{make_review, review_payload, reviewed_units};
-use crate::engine::evaluation::Outcome;
 use crate::engine::{Lang, RuleError, Workspace};
 use crate::platform;
+use crate::report::html::results_table;
 use crate::report::results::{results, Results};
 use crate::report::workbook::{file_name as xlsx_name, score_workbook};
 
@@ -267,92 +267,8 @@ fn ResultsCard() -> impl IntoView {
 }
 
 fn results_view(r: Results) -> impl IntoView {
-    let i18n = use_i18n();
-    let lang = i18n.lang.get_untracked();
-    let ties = (!r.ties.is_empty()).then(|| {
-        view! {
-            <div class="notice warn" data-testid="ties">
-                <p>
-                    <strong>{K::TiesTitle.text(lang)}</strong>
-                </p>
-                <ul>{r.ties.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
-            </div>
-        }
-    });
-    let not_evaluated = (!r.not_evaluated.is_empty()).then(|| {
-        view! {
-            <p class="notice" data-testid="not-evaluated">
-                {K::NotEvaluated.text(lang)}
-                " "
-                {r.not_evaluated.join(", ")}
-            </p>
-        }
-    });
-    let rows = r
-        .rows
-        .iter()
-        .map(|row| {
-            let kind = match &row.outcome {
-                Outcome::Award { award } => award.clone(),
-                Outcome::NoAward => "none".into(),
-                Outcome::Excluded => "excluded".into(),
-                Outcome::Deferred => "deferred".into(),
-                Outcome::Undecided { .. } => "undecided".into(),
-            };
-            let changed = (row.changed > 0).then(|| {
-                view! {
-                    <span class="badge" title=K::ChangedCount.text(lang)>
-                        {format!("±{}", row.changed)}
-                    </span>
-                }
-            });
-            view! {
-                <tr data-unit=row.unit_id.clone() data-outcome=kind.clone()>
-                    <td class="num" data-testid="rank">{row.rank}</td>
-                    <td>{row.name.clone()}</td>
-                    <td class="num" data-testid="own-total">{r.points(row.own_total, lang)}</td>
-                    <td class="num" data-testid="reviewed-total">
-                        <strong>{r.points(row.reviewed_total, lang)}</strong>
-                        " "
-                        {changed}
-                    </td>
-                    <td>
-                        <span class=format!("outcome outcome-{kind}") data-testid="outcome">
-                            {row.label.clone()}
-                        </span>
-                        <details class="explain" data-testid="explain">
-                            <summary>{K::Explain.text(lang)}</summary>
-                            <ol>
-                                {row
-                                    .explanation
-                                    .iter()
-                                    .map(|l| view! { <li>{l.clone()}</li> })
-                                    .collect_view()}
-                            </ol>
-                        </details>
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        {ties}
-        {not_evaluated}
-        <div class="table-wrap">
-            <table class="data results-table" data-testid="results-table">
-                <thead>
-                    <tr>
-                        <th class="num">{K::Rank.text(lang)}</th>
-                        <th>{K::ColUnit.text(lang)}</th>
-                        <th class="num">{K::SelfScore.text(lang)}</th>
-                        <th class="num">{K::ReviewedScore.text(lang)}</th>
-                        <th>{K::Outcome.text(lang)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
+    let lang = use_i18n().lang.get_untracked();
+    view! { <div inner_html=results_table(&r, lang)></div> }
 }
 
 #[component]

@@ -11,6 +11,7 @@ use super::state::use_state;
 use crate::bundle::review::{import_review, received_review, reviewed_units, ReviewImported};
 use crate::bundle::BundleError;
 use crate::platform;
+use crate::report::html::reviewed_table;
 use crate::report::results::results;
 
 #[component]
@@ -52,16 +53,14 @@ pub fn ReviewedPage() -> impl IntoView {
                         .find(|row| row.unit_id == w.unit_id)
                         .map(|row| (row.rank, n, row.label, row.explanation))
                 });
-            let titles: Vec<(String, String)> = w
+            let titles: Vec<String> = w
                 .table
                 .criteria()
                 .into_iter()
-                .map(|(_, c)| (c.code.clone(), c.title.clone()))
+                .map(|(_, c)| c.title.clone())
                 .collect();
             let p = w.table.precision;
-            let fmt = move |x: Option<crate::engine::Points>| {
-                x.map(|x| p.format(x, lang)).unwrap_or_default()
-            };
+            let fmt = move |x: crate::engine::Points| p.format(x, lang);
             let head = match lang {
                 crate::engine::Lang::Vi => format!(
                     "Kết quả thẩm định lần {}, tệp {}, nhận lúc {}.",
@@ -83,27 +82,7 @@ pub fn ReviewedPage() -> impl IntoView {
                 }
                 .into_any(),
                 Some(u) => {
-                    let rows = u
-                        .lines
-                        .iter()
-                        .zip(&titles)
-                        .map(|(l, (_, title))| {
-                            view! {
-                                <tr data-code=l.code.clone() class:differs=l.differs()>
-                                    <td>
-                                        <span class="code">{l.code.clone()}</span>
-                                        " "
-                                        {title.clone()}
-                                    </td>
-                                    <td class="num">{fmt(l.own)}</td>
-                                    <td class="num">
-                                        <strong>{fmt(l.reviewed)}</strong>
-                                    </td>
-                                    <td>{l.reason.clone()}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view();
+                    let table = reviewed_table(&u, &titles, p, lang);
                     let outcome = outcome.map(|(rank, n, label, explanation)| {
                         view! {
                             <p data-testid="reviewed-outcome">
@@ -130,28 +109,16 @@ pub fn ReviewedPage() -> impl IntoView {
                         <p class="review-totals" data-testid="reviewed-totals">
                             {K::SelfScore.text(lang)}
                             ": "
-                            <strong data-testid="reviewed-own">{fmt(Some(u.own.total))}</strong>
+                            <strong data-testid="reviewed-own">{fmt(u.own.total)}</strong>
                             " · "
                             {K::ReviewedScore.text(lang)}
                             ": "
                             <strong data-testid="reviewed-final">
-                                {fmt(Some(u.reviewed.total))}
+                                {fmt(u.reviewed.total)}
                             </strong>
                         </p>
                         {outcome}
-                        <div class="table-wrap">
-                            <table class="data" data-testid="reviewed-table">
-                                <thead>
-                                    <tr>
-                                        <th>{K::Criterion.text(lang)}</th>
-                                        <th class="num">{K::SelfScore.text(lang)}</th>
-                                        <th class="num">{K::ReviewedScore.text(lang)}</th>
-                                        <th>{K::Reason.text(lang)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>{rows}</tbody>
-                            </table>
-                        </div>
+                        <div inner_html=table></div>
                     }
                     .into_any()
                 }

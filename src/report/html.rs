@@ -1,0 +1,304 @@
+//! Read-only reports as HTML text: the ranked results with their explanations, a unit's
+//! self-score beside the reviewed one, and the two printed documents in the layout of Decree
+//! 30/2020/NĐ-CP. Built here, by pure code tested natively, rather than as UI components: a
+//! table that never changes once shown costs far less wasm as text than as reactive views.
+//!
+//! Every text that comes from data (unit names, reasons, document numbers) goes through
+//! [`escape`], so it is shown as text, never read as markup.
+
+use std::fmt::Write;
+
+use super::document::{place_and_date, roman};
+use super::results::Results;
+use crate::bundle::review::ReviewedUnit;
+use crate::engine::evaluation::Outcome;
+use crate::engine::{Date, Lang, Precision};
+
+/// `<`, `>`, `&`, `"` and `'` as character references.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn t(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+/// The outcome's short name, as the `data-outcome` attribute and CSS class use it.
+pub fn outcome_kind(outcome: &Outcome) -> &str {
+    match outcome {
+        Outcome::Award { award } => award,
+        Outcome::NoAward => "none",
+        Outcome::Excluded => "excluded",
+        Outcome::Deferred => "deferred",
+        Outcome::Undecided { .. } => "undecided",
+    }
+}
+
+fn list(out: &mut String, items: &[String]) {
+    out.push_str("<ul>");
+    for i in items {
+        let _ = write!(out, "<li>{}</li>", escape(i));
+    }
+    out.push_str("</ul>");
+}
+
+/// The ranked results: ties and units not evaluated first, then the table, each unit's
+/// explanation in a `<details>` one click away.
+pub fn results_table(r: &Results, lang: Lang) -> String {
+    let mut out = String::new();
+    if !r.ties.is_empty() {
+        let _ = write!(
+            out,
+            r#"<div class="notice warn" data-testid="ties"><p><strong>{}</strong></p>"#,
+            t(
+                lang,
+                "Bằng điểm ở ranh giới cơ cấu — hội nghị quyết định, phần mềm không tự chọn:",
+                "Ties at a quota boundary — the meeting decides; the app never picks:"
+            )
+        );
+        list(&mut out, &r.ties);
+        out.push_str("</div>");
+    }
+    if !r.not_evaluated.is_empty() {
+        let _ = write!(
+            out,
+            r#"<p class="notice" data-testid="not-evaluated">{} {}</p>"#,
+            t(
+                lang,
+                "Chưa gửi điểm tự chấm, chưa bình xét:",
+                "No self-score yet, not evaluated:"
+            ),
+            escape(&r.not_evaluated.join(", "))
+        );
+    }
+    let _ = write!(
+        out,
+        r#"<div class="table-wrap"><table class="data results-table" data-testid="results-table"><thead><tr><th class="num">{}</th><th>{}</th><th class="num">{}</th><th class="num">{}</th><th>{}</th></tr></thead><tbody>"#,
+        t(lang, "Hạng", "Rank"),
+        t(lang, "Đơn vị", "Unit"),
+        t(lang, "Điểm tự chấm", "Self-score"),
+        t(lang, "Điểm thẩm định", "Reviewed score"),
+        t(lang, "Kết quả bình xét", "Outcome"),
+    );
+    for row in &r.rows {
+        let kind = escape(outcome_kind(&row.outcome));
+        let changed = if row.changed > 0 {
+            format!(
+                r#" <span class="badge" title="{}">±{}</span>"#,
+                t(
+                    lang,
+                    "Số tiêu chí có điểm thẩm định khác điểm tự chấm",
+                    "Criteria whose reviewed score differs"
+                ),
+                row.changed
+            )
+        } else {
+            String::new()
+        };
+        let _ = write!(
+            out,
+            r#"<tr data-unit="{id}" data-outcome="{kind}"><td class="num" data-testid="rank">{rank}</td><td>{name}</td><td class="num" data-testid="own-total">{own}</td><td class="num" data-testid="reviewed-total"><strong>{reviewed}</strong>{changed}</td><td><span class="outcome outcome-{kind}" data-testid="outcome">{label}</span><details class="explain" data-testid="explain"><summary>{explain}</summary><ol>"#,
+            id = escape(&row.unit_id),
+            rank = row.rank,
+            name = escape(&row.name),
+            own = r.points(row.own_total, lang),
+            reviewed = r.points(row.reviewed_total, lang),
+            label = escape(&row.label),
+            explain = t(lang, "Giải thích", "Explanation"),
+        );
+        for line in &row.explanation {
+            let _ = write!(out, "<li>{}</li>", escape(line));
+        }
+        out.push_str("</ol></details></td></tr>");
+    }
+    out.push_str("</tbody></table></div>");
+    out
+}
+
+/// A unit's self-score beside the reviewed score, criterion by criterion, with the reasons.
+/// `titles` are the criteria's titles in table order (as `unit.lines`).
+pub fn reviewed_table(
+    unit: &ReviewedUnit,
+    titles: &[String],
+    precision: Precision,
+    lang: Lang,
+) -> String {
+    let fmt =
+        |p: Option<crate::engine::Points>| p.map_or(String::new(), |p| precision.format(p, lang));
+    let mut out = format!(
+        r#"<div class="table-wrap"><table class="data" data-testid="reviewed-table"><thead><tr><th>{}</th><th class="num">{}</th><th class="num">{}</th><th>{}</th></tr></thead><tbody>"#,
+        t(lang, "Tiêu chí", "Criterion"),
+        t(lang, "Điểm tự chấm", "Self-score"),
+        t(lang, "Điểm thẩm định", "Reviewed score"),
+        t(lang, "Lý do điều chỉnh", "Reason for the change"),
+    );
+    for (line, title) in unit.lines.iter().zip(titles) {
+        let class = if line.differs() {
+            " class=\"differs\""
+        } else {
+            ""
+        };
+        let _ = write!(
+            out,
+            r#"<tr data-code="{code}"{class}><td><span class="code">{code}</span> {title}</td><td class="num">{own}</td><td class="num"><strong>{reviewed}</strong></td><td>{reason}</td></tr>"#,
+            code = escape(&line.code),
+            title = escape(title),
+            own = fmt(line.own),
+            reviewed = fmt(line.reviewed),
+            reason = escape(&line.reason),
+        );
+    }
+    out.push_str("</tbody></table></div>");
+    out
+}
+
+/// Which printed document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Doc {
+    /// Bảng tổng hợp kết quả chấm điểm.
+    Summary,
+    /// Danh sách đề nghị khen thưởng.
+    Proposals,
+}
+
+/// What the head fills in before printing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocHeader {
+    /// The superior body, e.g. "Hội đồng Thi đua - Khen thưởng quận Hà Đông".
+    pub superior: String,
+    /// The issuing body, e.g. "Cụm thi đua số 3".
+    pub issuer: String,
+    /// e.g. "12/BC-CTĐ"; blank places are kept.
+    pub number: String,
+    pub place: String,
+    pub date: Option<Date>,
+    /// The head unit's name, under the signature.
+    pub signer: String,
+}
+
+/// A printed document: national heading and motto, issuer and number, place and date in
+/// italics, title, body, recipients and signature. Always in Vietnamese (an official paper).
+pub fn document(doc: Doc, h: &DocHeader, r: &Results) -> String {
+    let mut out = format!(
+        r#"<table class="doc-header"><tr><td class="doc-issuer"><p class="doc-superior">{}</p><p class="doc-issuer-name">{}</p><p class="doc-rule"></p><p class="doc-number">Số: {}</p></td><td class="doc-nation"><p class="doc-national">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p class="doc-motto">Độc lập - Tự do - Hạnh phúc</p><p class="doc-rule"></p><p class="doc-place-date">{}</p></td></tr></table>"#,
+        escape(&h.superior.to_uppercase()),
+        escape(&h.issuer.to_uppercase()),
+        escape(&h.number),
+        escape(
+            &h.date
+                .as_ref()
+                .map(|d| place_and_date(&h.place, d))
+                .unwrap_or_default()
+        ),
+    );
+    let cluster = escape(&r.cluster_name);
+    let rules = escape(&r.rule_set_title);
+    let p = |x| r.points(x, Lang::Vi);
+    let recipients: &[&str] = match doc {
+        Doc::Summary => {
+            let _ = write!(
+                out,
+                r#"<h1 class="doc-title">BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM</h1><p class="doc-subtitle">Thi đua năm {} của {cluster}</p><p class="doc-lead">Căn cứ kết quả tự chấm điểm của các đơn vị thành viên và kết quả thẩm định của Cụm trưởng; bộ quy tắc bình xét: {rules}.</p><table class="doc-table"><thead><tr><th>STT</th><th>Tên đơn vị</th><th>Điểm tự chấm</th><th>Điểm thẩm định</th><th>Xếp thứ</th><th>Ghi chú</th></tr></thead><tbody>"#,
+                r.year
+            );
+            for (i, row) in r.rows.iter().enumerate() {
+                let _ = write!(
+                    out,
+                    r#"<tr><td class="c">{}</td><td>{}</td><td class="c">{}</td><td class="c"><strong>{}</strong></td><td class="c">{}</td><td>{}</td></tr>"#,
+                    i + 1,
+                    escape(&row.name),
+                    p(row.own_total),
+                    p(row.reviewed_total),
+                    row.rank,
+                    escape(&row.label)
+                );
+            }
+            out.push_str("</tbody></table>");
+            if !r.not_evaluated.is_empty() {
+                let _ = write!(
+                    out,
+                    "<p>Đơn vị chưa gửi kết quả tự chấm: {}.</p>",
+                    escape(&r.not_evaluated.join(", "))
+                );
+            }
+            &[
+                "Thường trực Hội đồng Thi đua - Khen thưởng;",
+                "Các đơn vị thành viên của Cụm;",
+                "Lưu: VT.",
+            ]
+        }
+        Doc::Proposals => {
+            let _ = write!(
+                out,
+                r#"<h1 class="doc-title">DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG</h1><p class="doc-subtitle">Thành tích thi đua năm {year} của {cluster}</p><p class="doc-lead">Căn cứ kết quả chấm điểm, thẩm định và bình xét thi đua năm {year}; bộ quy tắc bình xét: {rules}.</p>"#,
+                year = r.year
+            );
+            let proposals = r.proposals();
+            for (i, (_, name, quota)) in r.quotas.iter().enumerate() {
+                let _ = write!(
+                    out,
+                    r#"<h2 class="doc-section">{}. {} (cơ cấu: {} đơn vị)</h2>"#,
+                    roman(i as u32 + 1),
+                    escape(name),
+                    quota
+                );
+                let units: Vec<_> = proposals.iter().filter(|(_, a)| a == name).collect();
+                if units.is_empty() {
+                    out.push_str("<p>Không có đơn vị được đề nghị.</p>");
+                    continue;
+                }
+                out.push_str(r#"<table class="doc-table"><thead><tr><th>STT</th><th>Tên đơn vị</th><th>Tổng điểm</th><th>Xếp thứ</th></tr></thead><tbody>"#);
+                for (k, (row, _)) in units.iter().enumerate() {
+                    let _ = write!(
+                        out,
+                        r#"<tr><td class="c">{}</td><td>{}</td><td class="c">{}</td><td class="c">{}</td></tr>"#,
+                        k + 1,
+                        escape(&row.name),
+                        p(row.reviewed_total),
+                        row.rank
+                    );
+                }
+                out.push_str("</tbody></table>");
+            }
+            if !r.ties.is_empty() {
+                out.push_str(r#"<h2 class="doc-section">Đề nghị Hội nghị quyết định (bằng điểm ở ranh giới cơ cấu)</h2>"#);
+                list(&mut out, &r.ties);
+            }
+            let held: Vec<String> = r
+                .rows
+                .iter()
+                .filter(|row| matches!(row.outcome, Outcome::Deferred | Outcome::Excluded))
+                .map(|row| format!("{}: {}", row.name, row.label))
+                .collect();
+            if !held.is_empty() {
+                out.push_str(r#"<h2 class="doc-section">Đơn vị chưa xét hoặc không xem xét khen thưởng</h2>"#);
+                list(&mut out, &held);
+            }
+            &["Thường trực Hội đồng Thi đua - Khen thưởng;", "Lưu: VT."]
+        }
+    };
+    out.push_str(r#"<table class="doc-footer"><tr><td class="doc-recipients"><p class="doc-recipients-title">Nơi nhận:</p>"#);
+    for line in recipients {
+        let _ = write!(out, "<p>- {line}</p>");
+    }
+    let _ = write!(
+        out,
+        r#"</td><td class="doc-signature"><p class="doc-sign-for">TM. CỤM THI ĐUA</p><p class="doc-sign-title">CỤM TRƯỞNG</p><p class="doc-sign-note">(Ký, ghi rõ họ tên, đóng dấu)</p><p class="doc-sign-space"></p><p class="doc-sign-name">{}</p></td></tr></table>"#,
+        escape(&h.signer)
+    );
+    out
+}

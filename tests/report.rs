@@ -1,0 +1,176 @@
+//! The reports the head prints and shows: the results, the printed documents (Decree 30/2020
+//! layout) and the escaping of every text that comes from data.
+
+use thidua::bundle::import::import_files;
+use thidua::bundle::payload::{ensure_identity, make_submission};
+use thidua::bundle::review::review_payload;
+use thidua::demo;
+use thidua::engine::evaluation::{Source, Sourced};
+use thidua::engine::review::FactEntry;
+use thidua::engine::rules::PartyRating;
+use thidua::engine::{Date, Lang, Timestamp, Workspace};
+use thidua::report::document::{place_and_date, place_of, roman};
+use thidua::report::html::{document, escape, results_table, Doc, DocHeader};
+use thidua::report::results::{results, results_text, Results};
+
+fn now() -> Timestamp {
+    Timestamp::parse("2025-12-01T08:00:00Z").unwrap()
+}
+
+/// A head workspace with three members' self-scores (totals 95, 90 and 85 points on the first
+/// criteria) and an excellent party rating for each.
+fn head_with_scores(rename: Option<&str>) -> Workspace {
+    let mut head = demo::workspace();
+    if let Some(name) = rename {
+        head.cluster.units[1].name = name.to_string();
+    }
+    let head_id = head.cluster.head.clone();
+    head.select_unit(&head_id).unwrap();
+    let units: Vec<String> = head.cluster.units[1..4]
+        .iter()
+        .map(|u| u.id.clone())
+        .collect();
+    for (i, (unit, points)) in units.iter().zip(["50", "45", "40"]).enumerate() {
+        let mut m = head.clone();
+        m.select_unit(unit).unwrap();
+        ensure_identity(&mut m, unit, [i as u8 + 1; 32]);
+        m.enter_points("I.1.a", points, &now()).unwrap();
+        let (name, text) = make_submission(&mut m, &now()).unwrap();
+        import_files(&mut head, &[(name, text.into_bytes())], &now());
+        let source = Source {
+            document: "125-TB/QU".into(),
+            date: Date::parse("2025-11-30").unwrap(),
+        };
+        head.edit_review(unit, |_, r| {
+            r.set_fact(FactEntry::Rating(Some(Sourced {
+                value: PartyRating::Excellent,
+                source,
+            })))
+        })
+        .unwrap();
+    }
+    head
+}
+
+fn report(ws: &Workspace) -> Results {
+    results(
+        &ws.cluster,
+        &ws.table,
+        &review_payload(ws, &now()),
+        Lang::Vi,
+    )
+    .unwrap()
+}
+
+fn header() -> DocHeader {
+    DocHeader {
+        superior: "Hội đồng Thi đua - Khen thưởng quận Hà Đông".into(),
+        issuer: "Cụm thi đua số 3".into(),
+        number: "12/BC-CTĐ".into(),
+        place: "Hà Đông".into(),
+        date: Date::parse("2025-12-15"),
+        signer: "UBND phường Hà Cầu".into(),
+    }
+}
+
+#[test]
+fn the_results_rank_units_by_reviewed_score_and_list_who_has_not_submitted() {
+    let ws = head_with_scores(None);
+    let r = report(&ws);
+    let names: Vec<&str> = r.rows.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "UBND phường Kiến Hưng",
+            "UBND phường Phú La",
+            "UBND phường Vạn Phúc"
+        ]
+    );
+    assert_eq!(r.rows.iter().map(|x| x.rank).collect::<Vec<_>>(), [1, 2, 3]);
+    assert_eq!(r.not_evaluated.len(), 5, "{:?}", r.not_evaluated);
+    let text = results_text(&r, Lang::Vi);
+    assert!(
+        text.contains("1 | UBND phường Kiến Hưng | 50 | 50 |"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_summary_document_has_the_decree_30_heading_and_the_units_in_rank_order() {
+    let ws = head_with_scores(None);
+    let html = document(Doc::Summary, &header(), &report(&ws));
+    for part in [
+        "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG QUẬN HÀ ĐÔNG",
+        "CỤM THI ĐUA SỐ 3",
+        "Số: 12/BC-CTĐ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Hà Đông, ngày 15 tháng 12 năm 2025",
+        "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM",
+        "Nơi nhận:",
+        "CỤM TRƯỞNG",
+    ] {
+        assert!(html.contains(part), "missing {part}");
+    }
+    let pos = |s: &str| html.find(s).unwrap_or_else(|| panic!("{s} missing"));
+    assert!(pos("Kiến Hưng") < pos("Phú La") && pos("Phú La") < pos("Vạn Phúc"));
+}
+
+#[test]
+fn the_proposal_list_has_a_section_per_award_with_its_quota() {
+    let mut ws = head_with_scores(None);
+    ws.set_quota("certificate", 2).unwrap();
+    let html = document(Doc::Proposals, &header(), &report(&ws));
+    assert!(html.contains("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"));
+    assert!(
+        html.contains("I. Cờ thi đua của Chính phủ (cơ cấu: 0 đơn vị)"),
+        "{html}"
+    );
+    assert!(html.contains("Không có đơn vị được đề nghị."));
+}
+
+#[test]
+fn text_from_data_is_shown_as_text_never_as_markup() {
+    let evil = "<script>alert('x')</script> & \"phường\"";
+    let ws = head_with_scores(Some(evil));
+    let r = report(&ws);
+    for html in [
+        results_table(&r, Lang::Vi),
+        document(Doc::Summary, &header(), &r),
+    ] {
+        assert!(!html.contains("<script>"), "unescaped: {html}");
+        assert!(html
+            .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;phường&quot;"));
+    }
+    assert_eq!(escape("a<b>&'\""), "a&lt;b&gt;&amp;&#39;&quot;");
+}
+
+#[test]
+fn places_and_dates_are_written_as_decree_30_says() {
+    let d = |s| Date::parse(s).unwrap();
+    assert_eq!(
+        place_and_date("Hà Đông", &d("2025-01-05")),
+        "Hà Đông, ngày 05 tháng 01 năm 2025"
+    );
+    assert_eq!(
+        place_and_date("Hà Đông", &d("2025-02-28")),
+        "Hà Đông, ngày 28 tháng 02 năm 2025"
+    );
+    assert_eq!(
+        place_and_date("Hà Đông", &d("2025-03-15")),
+        "Hà Đông, ngày 15 tháng 3 năm 2025"
+    );
+    assert_eq!(
+        place_and_date("", &d("2025-12-09")),
+        "ngày 09 tháng 12 năm 2025"
+    );
+    assert_eq!(
+        place_of("Hội đồng Thi đua - Khen thưởng quận Hà Đông"),
+        "Hà Đông"
+    );
+    assert_eq!(place_of("Hội đồng Thi đua"), "");
+    assert_eq!(
+        [1, 2, 3, 4, 9, 14, 39].map(roman),
+        ["I", "II", "III", "IV", "IX", "XIV", "XXXIX"].map(String::from)
+    );
+}
