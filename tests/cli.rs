@@ -1,5 +1,5 @@
 //! The native command-line tool `thidua-cli`: the built binary run on bundles made with the
-//! library in a temporary folder (verify, inspect, merge, help and usage errors).
+//! library in a temporary folder (verify, inspect, merge, evaluate, help and usage errors).
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -7,9 +7,19 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use thidua::bundle::payload::{ensure_identity, make_setup, make_submission};
+use thidua::bundle::envelope::open_as;
+use thidua::bundle::identity::signing_key;
+use thidua::bundle::import::import_files;
+use thidua::bundle::payload::{ensure_identity, make_setup, make_submission, ClusterSetup};
+use thidua::bundle::review::{make_review, open_review, review_payload};
+use thidua::bundle::{seal, PayloadType};
 use thidua::demo;
-use thidua::engine::{Timestamp, Totals, Workspace};
+use thidua::engine::criteria::Part;
+use thidua::engine::evaluation::{Source, Sourced};
+use thidua::engine::review::FactEntry;
+use thidua::engine::rules::PartyRating;
+use thidua::engine::{Date, DeductionItem, Lang, Timestamp, Totals, Workspace};
+use thidua::report::results::{results, results_text};
 
 const HEAD: &str = "phuong-ha-cau";
 const MEMBERS: [&str; 3] = ["phuong-kien-hung", "phuong-phu-la", "phuong-van-phuc"];
@@ -382,4 +392,348 @@ fn help_and_usage_errors() {
     }
     let o = cli(&["frobnicate", "--en"]);
     assert!(stderr(&o).starts_with("Unknown command"), "{}", stderr(&o));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The head's review and `evaluate`.
+
+/// A unit's workspace with its key and every main criterion at its maximum, except the
+/// criteria listed, which get no points.
+fn scored(unit: &str, seed: u8, without: &[&str]) -> Workspace {
+    let mut ws = demo::workspace();
+    ws.select_unit(unit).unwrap();
+    ensure_identity(&mut ws, unit, [seed; 32]);
+    let table = ws.table.clone();
+    for (part, c) in table.criteria() {
+        if part == Part::Main && !without.contains(&c.code.as_str()) {
+            ws.set_points(&c.code, Some(c.max), &at("2025-12-01T08:00:00Z"))
+                .unwrap();
+            ws.enter_evidence(&c.code, "Báo cáo số 01/BC-UBND").unwrap();
+        }
+    }
+    ws
+}
+
+fn sourced<T>(value: T, document: &str) -> Sourced<T> {
+    Sourced {
+        value,
+        source: Source {
+            document: document.into(),
+            date: Date::parse("2025-12-10").unwrap(),
+        },
+    }
+}
+
+/// The files of a reviewed year: the set-up, the review (revision 1) and a copy of the same
+/// review signed by another key.
+struct Reviewed {
+    dir: TempDir,
+    setup: String,
+    review: String,
+    other_key: String,
+}
+
+/// Three members send their self-score (Phú La without I.1.b: 990 points); the head scores
+/// its own unit (890 points: group V.1 and V.2.a left out), lowers Phú La's I.1.a by 5 points
+/// with a reason, records a criticism document (10 points) against it, the party ratings and
+/// an inspection of Vạn Phúc, and sends the review with one award of each kind.
+fn reviewed(name: &str) -> Reviewed {
+    let dir = TempDir::new(name);
+    let mut head = scored(HEAD, 42, &["V.1.a", "V.1.b", "V.1.c", "V.1.d", "V.2.a"]);
+    let (file, text) = make_setup(&head, &at("2025-11-15T07:00:00Z")).unwrap();
+    let setup = dir.write(&file, &text);
+    let mut files = Vec::new();
+    for (unit, seed, without) in [
+        (MEMBERS[0], 1, &[][..]),
+        (MEMBERS[1], 2, &["I.1.b"][..]),
+        (MEMBERS[2], 3, &[][..]),
+    ] {
+        let (file, text) = make_submission(
+            &mut scored(unit, seed, without),
+            &at("2025-12-02T09:00:00Z"),
+        )
+        .unwrap();
+        files.push((file, text.into_bytes()));
+    }
+    for line in import_files(&mut head, &files, &at("2025-12-03T09:00:00Z")) {
+        assert!(!line.outcome.is_refused(), "{line:?}");
+    }
+    for (unit, doc) in [(MEMBERS[0], "125-TB/ĐU"), (MEMBERS[1], "126-TB/ĐU")] {
+        head.edit_review(unit, |_, r| {
+            r.set_fact(FactEntry::Rating(Some(sourced(
+                PartyRating::Excellent,
+                doc,
+            ))))
+        })
+        .unwrap();
+    }
+    head.edit_review(MEMBERS[1], |t, r| {
+        r.enter(t, "I.1.a", "45", "Thu ngân sách đạt 96% dự toán.")?;
+        r.add_deduction(
+            t,
+            DeductionItem {
+                code: "C.1".into(),
+                document: "45/UBND-VP".into(),
+                date: Date::parse("2025-06-20").unwrap(),
+                points: t.precision.parse("10").unwrap(),
+            },
+        )
+    })
+    .unwrap();
+    head.edit_review(MEMBERS[2], |_, r| {
+        r.set_fact(FactEntry::YesNo(
+            "under_inspection",
+            Some(sourced(true, "88/QĐ-TTr")),
+        ))
+    })
+    .unwrap();
+    for award in ["gov_flag", "city_flag", "certificate"] {
+        head.set_quota(award, 1).unwrap();
+    }
+    let now = at("2025-12-20T08:00:00Z");
+    let other = seal(
+        PayloadType::ClusterReview,
+        &review_payload(&head, &now),
+        &signing_key(&[99; 32]),
+    )
+    .unwrap();
+    let other_key = dir.write("khoa-khac.thidua.json", &other);
+    let (file, text) = make_review(&mut head, &now).unwrap();
+    assert_eq!(file, "2025_cum-3_tham-dinh_r1.thidua.json");
+    let review = dir.write(&file, &text);
+    Reviewed {
+        dir,
+        setup,
+        review,
+        other_key,
+    }
+}
+
+/// The report computed in this process from the two files, as the app computes it.
+fn expected_report(setup: &str, review: &str, lang: Lang) -> String {
+    let (opened, setup): (_, ClusterSetup) =
+        open_as(&std::fs::read(setup).unwrap(), PayloadType::ClusterSetup).unwrap();
+    let (_, review) = open_review(
+        &setup.cluster,
+        &setup.table,
+        &opened.signer_hex(),
+        &std::fs::read(review).unwrap(),
+    )
+    .unwrap();
+    results_text(
+        &results(&setup.cluster, &setup.table, &review, lang).unwrap(),
+        lang,
+    )
+}
+
+#[test]
+fn evaluate_prints_the_award_evaluation_of_a_review_signed_by_the_head() {
+    let f = reviewed("evaluate");
+    let o = cli(&["evaluate", &f.setup, &f.review]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out, expected_report(&f.setup, &f.review, Lang::Vi));
+    // Rank | unit | self-score | reviewed | outcome.
+    for expected in [
+        "KẾT QUẢ BÌNH XÉT THI ĐUA NĂM 2025 — Cụm thi đua số 3",
+        "1 | UBND phường Kiến Hưng | 1000 | 1000 | Cờ thi đua của Chính phủ\n",
+        "1 | UBND phường Vạn Phúc | 1000 | 1000 | Chưa xét khen thưởng\n",
+        "3 | UBND phường Phú La | 990 | 975 | Cờ thi đua của UBND Thành phố",
+        "4 | UBND phường Hà Cầu | 890 | 890 | Bằng khen của Chủ tịch UBND Thành phố\n",
+        "Chưa có điểm tự chấm, chưa bình xét: UBND phường Văn Quán",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in\n{out}");
+    }
+    // Stderr names both files, the review as signed by the set-up's key.
+    let report = stderr(&o);
+    let lines: Vec<&str> = report.lines().collect();
+    assert_eq!(lines.len(), 2, "{report}");
+    assert!(
+        lines[0].starts_with(&format!("OK   {}  cluster-setup cum-3 2025 id=", f.setup)),
+        "{report}"
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "OK   {}  cluster-review cum-3 2025 r1 id=",
+            f.review
+        )),
+        "{report}"
+    );
+    let fp = |l: &str| l.split("signer=").nth(1).unwrap()[..24].to_string();
+    assert_eq!(fp(lines[0]), fp(lines[1]));
+
+    // In English, into a file.
+    let out_file = f.dir.0.join("ket-qua.txt");
+    let o = cli(&[
+        "evaluate",
+        "--en",
+        &f.setup,
+        &f.review,
+        "--out",
+        out_file.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+    let text = std::fs::read_to_string(&out_file).unwrap();
+    assert_eq!(text, expected_report(&f.setup, &f.review, Lang::En));
+    assert!(text.starts_with("AWARD EVALUATION 2025"), "{text}");
+    assert!(
+        text.contains("1 | UBND phường Vạn Phúc | 1000 | 1000 | Deferred\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn evaluate_refuses_a_tampered_review_and_one_signed_by_another_key() {
+    let f = reviewed("evaluate-refused");
+    let text = std::fs::read_to_string(&f.review).unwrap();
+    assert!(text.contains("\"revision\": 1,"), "{text}");
+    let bad = f.dir.write(
+        "tampered.thidua.json",
+        &text.replacen("\"revision\": 1,", "\"revision\": 2,", 1),
+    );
+    for (path, vi, en) in [
+        (&bad, "Chữ ký không hợp lệ", "Bad signature"),
+        (
+            &f.other_key,
+            "Hồ sơ không được ký bằng khoá của Cụm trưởng",
+            "The bundle is not signed with the head's key",
+        ),
+    ] {
+        let o = cli(&["evaluate", &f.setup, path]);
+        assert_eq!(o.status.code(), Some(1), "{path}");
+        assert!(stdout(&o).is_empty(), "{path}");
+        assert!(
+            stderr(&o).contains(&format!("FAIL {path}  {vi}")),
+            "{}",
+            stderr(&o)
+        );
+        let o = cli(&["evaluate", &f.setup, path, "--en"]);
+        assert_eq!(o.status.code(), Some(1), "{path}");
+        assert!(
+            stderr(&o).contains(&format!("FAIL {path}  {en}")),
+            "{}",
+            stderr(&o)
+        );
+    }
+    // The other key's review is a good bundle in itself: only the set-up tells them apart.
+    let o = cli(&["verify", &f.other_key]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+#[test]
+fn evaluate_with_the_files_in_the_wrong_order_says_which_comes_first() {
+    let f = reviewed("evaluate-order");
+    let o = cli(&["evaluate", &f.review, &f.setup]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).is_empty());
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "FAIL {}  Đây là hồ sơ kết quả thẩm định của cụm, không phải hồ sơ thiết lập cụm.",
+            f.review
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("Thứ tự các tệp: thidua-cli evaluate TỆP_THIẾT_LẬP TỆP_THẨM_ĐỊNH"),
+        "{err}"
+    );
+
+    // The set-up twice: the second is not a review.
+    let o = cli(&["evaluate", &f.setup, &f.setup, "--en"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("This is a cluster set-up bundle, not the cluster's review results."),
+        "{err}"
+    );
+    assert!(err.contains("Order of the files:"), "{err}");
+
+    // A unit's submission in place of the review: refused, with no hint about the order.
+    let g = fixture("evaluate-submission");
+    let o = cli(&["evaluate", &g.setup, &g.submissions[0]]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains(
+            "Đây là hồ sơ tự chấm điểm của đơn vị, không phải hồ sơ kết quả thẩm định của cụm."
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("Thứ tự"), "{err}");
+
+    for args in [
+        &["evaluate", &f.setup][..],
+        &["evaluate", &f.setup, &f.review, &f.review],
+        &["evaluate", &f.setup, &f.review, "--out"],
+        &[
+            "evaluate",
+            &f.setup,
+            &f.review,
+            "--now",
+            "2025-12-20T08:00:00Z",
+        ],
+    ] {
+        let o = cli(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains("Usage:"), "{args:?}");
+    }
+}
+
+#[test]
+fn verify_and_inspect_a_review_bundle() {
+    let f = reviewed("inspect-review");
+    let o = cli(&["verify", &f.setup, &f.review]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[1].starts_with(&format!(
+            "OK   {}  cluster-review cum-3 2025 r1 id=",
+            f.review
+        )),
+        "{out}"
+    );
+    // The same signer as the set-up.
+    let fp = |l: &str| l.split("signer=").nth(1).unwrap().to_string();
+    assert_eq!(fp(lines[0]), fp(lines[1]));
+
+    let o = cli(&["inspect", &f.review]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    for expected in [
+        "Chữ ký hợp lệ.",
+        "cluster-review",
+        "Lần gửi:",
+        "(không có: lần gửi đầu tiên)",
+        "2025-12-20T08:00:00Z",
+        "(hadong-2024)",
+        "Cờ thi đua của Chính phủ: 1; ",
+        "Số đơn vị được thẩm định:",
+        "    - phuong-ha-cau: tự chấm trên máy Cụm trưởng; 0 tiêu chí chấm lại, 0 văn bản trừ điểm, 0 thông tin có nguồn\n",
+        "    - phuong-phu-la: tự chấm lần 1 (mã ",
+        "1 tiêu chí chấm lại, 1 văn bản trừ điểm, 1 thông tin có nguồn\n",
+        "thidua-cli evaluate TỆP_THIẾT_LẬP TỆP_THẨM_ĐỊNH",
+        "Nội dung (payload):",
+        "\"deductions\": [",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in\n{out}");
+    }
+    let units = out.lines().find(|l| l.contains("Số đơn vị")).unwrap();
+    assert!(units.trim_end().ends_with(" 4"), "{units}");
+    assert!(!out.contains("Vấn đề"), "{out}");
+
+    let o = cli(&["inspect", "--en", &f.review]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    for expected in [
+        "The signature is valid.",
+        "Units reviewed:",
+        "    - phuong-van-phuc: self-score r1 (id ",
+        "0 criteria re-scored, 0 deduction documents, 1 sourced facts",
+        "Government Emulation Flag: 1; ",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in\n{out}");
+    }
 }

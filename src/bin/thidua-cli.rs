@@ -7,8 +7,13 @@
 //! thidua-cli verify FILE…                           one line per file; exit 1 if any fails
 //! thidua-cli inspect FILE                           envelope facts, summary, payload
 //! thidua-cli merge SETUP UNIT… [--out F] [--now T]  the head's merged view as JSON
+//! thidua-cli evaluate SETUP REVIEW [--out F]        the award evaluation of a review, as text
 //! thidua-cli help
 //! ```
+//!
+//! `evaluate` accepts a review only if it is signed by the key that signed the set-up, for the
+//! set-up's cluster, year and table, and prints the same report as the app
+//! (`report::results`), computed by the same function from the same payload.
 //!
 //! `--en` anywhere switches messages to English (Vietnamese is the default). Exit status: 0 when
 //! everything verified or was accepted, 1 when a file failed, 2 on a usage error.
@@ -18,13 +23,14 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use thidua::bundle::envelope::FORMAT;
-use thidua::bundle::identity::fingerprint;
+use thidua::bundle::identity::{fingerprint, fingerprint_of_hex};
 use thidua::bundle::import::{import_files, Outcome};
 use thidua::bundle::merge::merge;
 use thidua::bundle::payload::{table_hash, ClusterSetup, UnitSubmission};
-use thidua::bundle::review::ClusterReview;
+use thidua::bundle::review::{open_review, ClusterReview};
 use thidua::bundle::{open, BundleError, Opened, PayloadType};
 use thidua::engine::{Lang, Timestamp, Workspace};
+use thidua::report::results::{results, results_text};
 
 const OK: ExitCode = ExitCode::SUCCESS;
 
@@ -44,7 +50,10 @@ Cách dùng:
       Kiểm tra chữ ký, định dạng và nội dung của từng tệp; mỗi tệp một dòng:
         OK   <tệp>  unit-submission <đơn vị> r<lần gửi> id=<16 ký tự đầu của mã> signer=<mã nhận diện khoá>
         OK   <tệp>  cluster-setup <cụm> <năm> id=… signer=…
+        OK   <tệp>  cluster-review <cụm> <năm> r<lần gửi> id=… signer=…
         FAIL <tệp>  <lý do>
+      (Với hồ sơ kết quả thẩm định, khoá ký chỉ so được với khoá của Cụm trưởng qua lệnh
+      evaluate.)
   thidua-cli inspect TỆP
       Hiện thông tin đã kiểm tra của hồ sơ (loại, định dạng, khoá ký, mã nhận diện, mã hồ sơ),
       tóm tắt nội dung và toàn bộ nội dung dưới dạng JSON.
@@ -54,6 +63,11 @@ Cách dùng:
       khác, chờ cụm trưởng quyết định; FAIL: bị từ chối) và bảng tổng hợp (JSON) ra stdout
       hoặc vào TỆP của --out.
       --now: thời điểm ghi nhận (mặc định: thời điểm lập hồ sơ thiết lập).
+  thidua-cli evaluate TỆP_THIẾT_LẬP TỆP_THẨM_ĐỊNH [--out TỆP]
+      Kiểm tra hồ sơ kết quả thẩm định: phải do chính khoá đã ký hồ sơ thiết lập cụm ký, cho
+      đúng cụm, năm và bảng tiêu chí của hồ sơ thiết lập. Ghi kết quả kiểm tra từng tệp ra
+      stderr và in kết quả bình xét thi đua (thứ hạng, điểm tự chấm và điểm thẩm định, hình
+      thức khen thưởng, các quy tắc đã áp dụng) ra stdout hoặc vào TỆP của --out.
   thidua-cli help
       Hiện hướng dẫn này.
 
@@ -69,7 +83,10 @@ Usage:
       Checks each file's signature, format and content; one line per file:
         OK   <file>  unit-submission <unit> r<revision> id=<first 16 hex of id> signer=<key fingerprint>
         OK   <file>  cluster-setup <cluster> <year> id=… signer=…
+        OK   <file>  cluster-review <cluster> <year> r<revision> id=… signer=…
         FAIL <file>  <reason>
+      (Whether a review was signed by the head's key is checked against the set-up by
+      evaluate.)
   thidua-cli inspect FILE
       Shows the verified facts of a bundle (type, format, signer key, fingerprint, id), a
       summary of its content and the whole payload as JSON.
@@ -79,6 +96,11 @@ Usage:
       conflict or another signing key, waits for the head; FAIL: refused) and the merged
       view (JSON) to stdout or to --out.
       --now: the time recorded as received (default: when the set-up was created).
+  thidua-cli evaluate SETUP_FILE REVIEW_FILE [--out FILE]
+      Checks the cluster's review bundle: it must be signed by the key that signed the set-up,
+      for the set-up's cluster, year and criteria table. Prints one line per file to stderr
+      and the award evaluation (ranks, self-scores and reviewed scores, awards, the rules
+      applied) to stdout or to --out.
   thidua-cli help
       Shows this help.
 
@@ -106,6 +128,7 @@ fn main() -> ExitCode {
         "verify" => verify(rest, lang),
         "inspect" => inspect(rest, lang),
         "merge" => merge_command(rest, lang),
+        "evaluate" => evaluate_command(rest, lang),
         other => usage(
             lang,
             Some(match lang {
@@ -212,13 +235,15 @@ fn verify(files: &[String], lang: Lang) -> ExitCode {
                 let what = match &v {
                     Verified::Setup(_, s) => format!("{} {}", s.cluster.id, s.cluster.year),
                     Verified::Submission(_, s) => format!("{} r{}", s.unit_id, s.revision),
-                    Verified::Review(_, r) => format!("{} {} r{}", r.cluster_id, r.year, r.revision),
+                    Verified::Review(_, r) => {
+                        format!("{} {} r{}", r.cluster_id, r.year, r.revision)
+                    }
                 };
                 writeln!(
                     out,
                     "OK   {path}  {} {what} id={} signer={}",
                     o.kind.name(),
-                    &o.id[..16],
+                    short_id(&o.id),
                     fingerprint(&o.signer)
                 )
             }
@@ -233,6 +258,11 @@ fn verify(files: &[String], lang: Lang) -> ExitCode {
     } else {
         failed()
     }
+}
+
+/// The first 16 hex digits of a bundle id, as `verify` shows them.
+fn short_id(id: &str) -> &str {
+    id.get(..16).unwrap_or(id)
 }
 
 /// One "label: value" line of `inspect`'s summary.
@@ -323,13 +353,71 @@ fn inspect(args: &[String], lang: Lang) -> ExitCode {
             row(&mut out, t("Cụm", "Cluster"), &r.cluster_id);
             row(&mut out, t("Năm", "Year"), &r.year);
             row(&mut out, t("Lần gửi", "Revision"), &r.revision);
-            row(&mut out, t("Lập lúc", "Created"), &r.created.as_str());
-            row(&mut out, t("Bộ quy tắc", "Rule set"), &r.rule_set.id);
-            row(&mut out, t("Số đơn vị", "Units"), &r.units.len());
             row(
                 &mut out,
-                t("Mã bảng tiêu chí", "Table hash"),
-                &r.table_hash,
+                t("Thay cho", "Supersedes"),
+                &r.supersedes
+                    .as_deref()
+                    .unwrap_or(t("(không có: lần gửi đầu tiên)", "(none: first revision)")),
+            );
+            row(&mut out, t("Lập lúc", "Created"), &r.created.as_str());
+            row(
+                &mut out,
+                t("Bộ quy tắc bình xét", "Award rule set"),
+                &format!("{} ({})", r.rule_set.title.get(lang), r.rule_set.id),
+            );
+            let quotas: Vec<String> = r
+                .rule_set
+                .ladder()
+                .into_iter()
+                .map(|a| {
+                    let n = r
+                        .quotas
+                        .get(&a.id)
+                        .map_or_else(|| "?".to_string(), u32::to_string);
+                    format!("{}: {n}", a.name.get(lang))
+                })
+                .collect();
+            row(&mut out, t("Cơ cấu", "Quotas"), &quotas.join("; "));
+            row(
+                &mut out,
+                t("Số đơn vị được thẩm định", "Units reviewed"),
+                &r.units.len(),
+            );
+            for u in &r.units {
+                let from = match (&u.submission, u.revision) {
+                    (Some(id), Some(rev)) => match lang {
+                        Lang::Vi => format!("tự chấm lần {rev} (mã {})", short_id(id)),
+                        Lang::En => format!("self-score r{rev} (id {})", short_id(id)),
+                    },
+                    _ => t("tự chấm trên máy Cụm trưởng", "scored on the head's device").into(),
+                };
+                let facts = serde_json::to_value(&u.review.facts)
+                    .ok()
+                    .and_then(|v| v.as_object().map(serde_json::Map::len))
+                    .unwrap_or(0);
+                let (entries, deductions) = (u.review.entries.len(), u.review.deductions.len());
+                out += &match lang {
+                    Lang::Vi => format!(
+                        "    - {}: {from}; {entries} tiêu chí chấm lại, {deductions} văn bản trừ điểm, {facts} thông tin có nguồn\n",
+                        u.unit_id
+                    ),
+                    Lang::En => format!(
+                        "    - {}: {from}; {entries} criteria re-scored, {deductions} deduction documents, {facts} sourced facts\n",
+                        u.unit_id
+                    ),
+                };
+            }
+            row(&mut out, t("Mã bảng tiêu chí", "Table hash"), &r.table_hash);
+            if let Err(errs) = r.rule_set.validate() {
+                out += &format!("  {}:\n", t("Vấn đề", "Problems"));
+                for e in errs {
+                    out += &format!("    - {}\n", e.message(lang));
+                }
+            }
+            out += t(
+                "  Khoá ký chỉ được so với khoá của Cụm trưởng khi có hồ sơ thiết lập cụm:\n  thidua-cli evaluate TỆP_THIẾT_LẬP TỆP_THẨM_ĐỊNH kiểm tra điều đó và in kết quả bình xét.\n",
+                "  The signer is compared with the head's key only against the cluster set-up:\n  thidua-cli evaluate SETUP_FILE REVIEW_FILE checks that and prints the evaluation.\n",
             );
         }
         Verified::Setup(_, setup) => {
@@ -485,7 +573,7 @@ fn merge_command(args: &[String], lang: Lang) -> ExitCode {
         );
     }
 
-    let (mut ws, created) = match head_workspace(setup_path, lang) {
+    let (mut ws, created, _) = match head_workspace(setup_path, lang) {
         Ok(v) => v,
         Err(reason) => {
             eprintln!("FAIL {setup_path}  {reason}");
@@ -531,23 +619,9 @@ fn merge_command(args: &[String], lang: Lang) -> ExitCode {
     }
     let json =
         serde_json::to_string_pretty(&merge(&ws)).expect("the merged view serializes") + "\n";
-    match out_path {
-        Some(p) => {
-            if let Err(e) = std::fs::write(p, json) {
-                let _ = writeln!(
-                    err,
-                    "{}",
-                    match lang {
-                        Lang::Vi => format!("Không ghi được tệp “{p}”: {e}."),
-                        Lang::En => format!("Cannot write the file “{p}”: {e}."),
-                    }
-                );
-                return failed();
-            }
-        }
-        None => {
-            let _ = std::io::stdout().lock().write_all(json.as_bytes());
-        }
+    drop(err);
+    if !write_output(out_path, &json, lang) {
+        return failed();
     }
     if any_refused {
         failed()
@@ -556,12 +630,36 @@ fn merge_command(args: &[String], lang: Lang) -> ExitCode {
     }
 }
 
+/// Writes a command's result to the file of `--out`, or to stdout. On failure, says so on
+/// stderr and returns false.
+fn write_output(out_path: Option<&str>, text: &str, lang: Lang) -> bool {
+    match out_path {
+        Some(p) => {
+            if let Err(e) = std::fs::write(p, text) {
+                eprintln!(
+                    "{}",
+                    match lang {
+                        Lang::Vi => format!("Không ghi được tệp “{p}”: {e}."),
+                        Lang::En => format!("Cannot write the file “{p}”: {e}."),
+                    }
+                );
+                return false;
+            }
+        }
+        None => {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        }
+    }
+    true
+}
+
 /// The head's workspace from a set-up bundle (checked like a member's import of it: signature,
-/// type, table hash, valid cluster and table), and the set-up's creation time.
-fn head_workspace(path: &str, lang: Lang) -> Result<(Workspace, Timestamp), String> {
+/// type, table hash, valid cluster and table), the set-up's creation time, and the opened
+/// envelope (its signer is the head's key).
+fn head_workspace(path: &str, lang: Lang) -> Result<(Workspace, Timestamp, Opened), String> {
     let bytes = std::fs::read(path).map_err(|e| read_error(path, &e, lang))?;
-    let setup = match check(&bytes).map_err(|e| e.message(lang))? {
-        Verified::Setup(_, setup) => *setup,
+    let (opened, setup) = match check(&bytes).map_err(|e| e.message(lang))? {
+        Verified::Setup(opened, setup) => (opened, *setup),
         Verified::Submission(o, _) | Verified::Review(o, _) => {
             return Err(BundleError::WrongType {
                 expected: PayloadType::ClusterSetup,
@@ -576,5 +674,133 @@ fn head_workspace(path: &str, lang: Lang) -> Result<(Workspace, Timestamp), Stri
     let head = setup.cluster.head.clone();
     let mut ws = Workspace::new(setup.cluster, setup.table, &head).map_err(|e| e.message(lang))?;
     ws.deadlines = setup.deadlines;
-    Ok((ws, setup.created))
+    Ok((ws, setup.created, opened))
+}
+
+/// The type of a bundle that opens (signature checked), for hints after a refusal.
+fn kind_of(path: &str) -> Option<PayloadType> {
+    let bytes = std::fs::read(path).ok()?;
+    open(&bytes).ok().map(|o| o.kind)
+}
+
+fn evaluate_command(args: &[String], lang: Lang) -> ExitCode {
+    let mut out_path: Option<&str> = None;
+    let mut files: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        match a {
+            "--out" => {
+                let Some(value) = args.get(i + 1) else {
+                    return usage(
+                        lang,
+                        Some(match lang {
+                            Lang::Vi => format!("Thiếu giá trị sau {a}."),
+                            Lang::En => format!("{a} needs a value."),
+                        }),
+                    );
+                };
+                out_path = Some(value);
+                i += 2;
+            }
+            _ if a.starts_with("--") => return unknown_option(lang, a),
+            _ => {
+                files.push(a);
+                i += 1;
+            }
+        }
+    }
+    let [setup_path, review_path] = files[..] else {
+        return usage(
+            lang,
+            Some(match lang {
+                Lang::Vi => {
+                    "Lệnh evaluate cần đúng hai tệp: tệp thiết lập cụm, rồi tệp kết quả thẩm định."
+                        .into()
+                }
+                Lang::En => {
+                    "evaluate needs exactly two files: the cluster set-up, then the review.".into()
+                }
+            }),
+        );
+    };
+    let order_hint = match lang {
+        Lang::Vi => "Thứ tự các tệp: thidua-cli evaluate TỆP_THIẾT_LẬP TỆP_THẨM_ĐỊNH (tệp thiết lập cụm trước, tệp kết quả thẩm định sau).",
+        Lang::En => "Order of the files: thidua-cli evaluate SETUP_FILE REVIEW_FILE (the cluster set-up first, then the review).",
+    };
+
+    let (ws, _, setup) = match head_workspace(setup_path, lang) {
+        Ok(v) => v,
+        Err(reason) => {
+            eprintln!("FAIL {setup_path}  {reason}");
+            if kind_of(setup_path) == Some(PayloadType::ClusterReview) {
+                eprintln!("{order_hint}");
+            }
+            return failed();
+        }
+    };
+    let head_key = setup.signer_hex();
+    eprintln!(
+        "OK   {setup_path}  {} {} {} id={} signer={}",
+        setup.kind.name(),
+        ws.cluster.id,
+        ws.cluster.year,
+        short_id(&setup.id),
+        fingerprint(&setup.signer)
+    );
+
+    let opened = std::fs::read(review_path)
+        .map_err(|e| read_error(review_path, &e, lang))
+        .and_then(|bytes| {
+            open_review(&ws.cluster, &ws.table, &head_key, &bytes).map_err(|e| {
+                let mut reason = e.message(lang);
+                if let BundleError::WrongType {
+                    found: PayloadType::ClusterSetup,
+                    ..
+                } = e
+                {
+                    reason = format!("{reason}\n{order_hint}");
+                }
+                reason
+            })
+        });
+    let (id, review) = match opened {
+        Ok(v) => v,
+        Err(reason) => {
+            eprintln!("FAIL {review_path}  {reason}");
+            return failed();
+        }
+    };
+    let report = match results(&ws.cluster, &ws.table, &review, lang) {
+        Ok(r) => r,
+        Err(errs) => {
+            let list: Vec<String> = errs.iter().map(|e| e.message(lang)).collect();
+            eprintln!(
+                "FAIL {review_path}  {}",
+                match lang {
+                    Lang::Vi => format!("Không bình xét được: {}", list.join(" ")),
+                    Lang::En => format!("Cannot evaluate: {}", list.join(" ")),
+                }
+            );
+            return failed();
+        }
+    };
+    eprintln!(
+        "OK   {review_path}  {} {} {} r{} id={} signer={} ({})",
+        PayloadType::ClusterReview.name(),
+        review.cluster_id,
+        review.year,
+        review.revision,
+        short_id(&id),
+        fingerprint_of_hex(&head_key).unwrap_or_default(),
+        match lang {
+            Lang::Vi => "khoá của Cụm trưởng trong hồ sơ thiết lập",
+            Lang::En => "the head's key from the set-up",
+        }
+    );
+    if write_output(out_path, &results_text(&report, lang), lang) {
+        OK
+    } else {
+        failed()
+    }
 }
