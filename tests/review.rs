@@ -1080,3 +1080,23 @@ fn a_member_keeps_the_newest_review_and_ignores_the_same_file_again() {
     );
     assert_eq!(received_review(&other).unwrap(), review);
 }
+
+#[test]
+fn a_rule_set_for_another_scale_is_refused_and_the_one_in_force_kept() {
+    let mut ws = thidua::demo::workspace();
+    let text = thidua::engine::rules::DEFAULT_RULE_SET_JSON.replacen(
+        "\"scale\": 1000",
+        "\"scale\": 100",
+        1,
+    );
+    assert_ne!(text, thidua::engine::rules::DEFAULT_RULE_SET_JSON);
+    let before = ws.to_json();
+    let err = ws.load_rule_set(&text).unwrap_err();
+    assert!(
+        err.message(thidua::engine::Lang::Vi)
+            .contains("thang điểm 100"),
+        "{}",
+        err.message(thidua::engine::Lang::Vi)
+    );
+    assert_eq!(ws.to_json(), before);
+}

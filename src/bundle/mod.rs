@@ -174,6 +174,8 @@ impl BundleError {
                     format!("Some reviewed points differ from the self-score with no reason: {}. Give the reasons before sending.", list.join("; "))
                 }
             }
+            OlderReview { kept, found } if vi && kept == found => format!("Đã lưu một kết quả thẩm định lần {kept} khác với tệp này. Giữ nguyên bản đang lưu; hãy hỏi lại cụm trưởng tệp nào đúng."),
+            OlderReview { kept, found } if kept == found => format!("A different review {kept} is already kept. It stays; ask the head which file is right."),
             OlderReview { kept, found } if vi => format!("Đây là kết quả thẩm định lần {found}, cũ hơn lần {kept} đang lưu. Giữ nguyên lần {kept}."),
             OlderReview { kept, found } => format!("This is review {found}, older than review {kept} kept. Review {kept} is kept."),
         }

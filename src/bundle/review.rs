@@ -187,6 +187,13 @@ pub fn evaluate_review(
             facts: u.review.facts.clone(),
         })
         .collect();
+    let table_points = table.scale.units() / table.precision.units_per_point();
+    if i64::from(review.rule_set.scale) != table_points {
+        return Err(vec![RuleError::ScaleMismatch {
+            rules: review.rule_set.scale,
+            table: table_points,
+        }]);
+    }
     evaluate(
         &review.rule_set,
         i32::from(review.year),

@@ -14,11 +14,12 @@ use serde::{Deserialize, Serialize};
 use super::Lang;
 
 /// The default rule set: Hà Đông 2024 (seed 001 §B.III), shipped with the app.
-const HADONG_2024: &str = include_str!("rulesets/hadong-2024.json");
+/// The default rule set file (Hà Đông 2024), as shipped.
+pub const DEFAULT_RULE_SET_JSON: &str = include_str!("rulesets/hadong-2024.json");
 
 /// The shipped default rule set, parsed and validated.
 pub fn default_rule_set() -> RuleSet {
-    let set = RuleSet::from_json(HADONG_2024).expect("the shipped rule set parses");
+    let set = RuleSet::from_json(DEFAULT_RULE_SET_JSON).expect("the shipped rule set parses");
     if let Err(errors) = set.validate() {
         panic!("the shipped rule set is invalid: {errors:?}");
     }
@@ -481,6 +482,11 @@ pub enum RuleError {
     NoQuotaRuleForYear {
         year: i32,
     },
+    /// The rule set is meant for another scale than the criteria table's (whole points).
+    ScaleMismatch {
+        rules: u32,
+        table: i64,
+    },
     MissingQuota {
         award: String,
     },
@@ -620,6 +626,12 @@ impl RuleError {
             NoQuotaRuleForYear { year } => {
                 format!("No rule for {year} says how awards go by rank within the quotas.")
             }
+            ScaleMismatch { rules, table } if vi => format!(
+                "Bộ quy tắc dùng cho thang điểm {rules}, còn bảng tiêu chí có thang điểm {table}: ngưỡng điểm sẽ không đúng. Hãy dùng bộ quy tắc cho thang điểm {table}."
+            ),
+            ScaleMismatch { rules, table } => format!(
+                "The rule set is for a {rules}-point scale but the criteria table's scale is {table}: its thresholds would be wrong. Use a rule set for a {table}-point scale."
+            ),
             MissingQuota { award } if vi => {
                 format!("Chưa nhập cơ cấu (số lượng) cho hình thức khen {award}.")
             }

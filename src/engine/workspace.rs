@@ -362,6 +362,13 @@ impl Workspace {
         set.validate().map_err(RuleSetError::Invalid)?;
         set.for_year(i32::from(self.cluster.year))
             .map_err(RuleSetError::Invalid)?;
+        let table_points = self.table.scale.units() / self.table.precision.units_per_point();
+        if i64::from(set.scale) != table_points {
+            return Err(RuleSetError::Invalid(vec![RuleError::ScaleMismatch {
+                rules: set.scale,
+                table: table_points,
+            }]));
+        }
         self.award.rule_set = Some(set);
         Ok(())
     }
