@@ -105,7 +105,7 @@ pub fn backup(
 /// Decrypts a backup file; the seed must give back the public key the file names.
 pub fn restore(text: &str, passphrase: &str) -> Result<(String, [u8; 32]), BundleError> {
     let value = super::json::parse_strict(text.as_bytes()).map_err(|_| BundleError::NotABackup)?;
-    let b: KeyBackup = serde_json::from_value(value).map_err(|_| BundleError::NotABackup)?;
+    let b: KeyBackup = KeyBackup::deserialize(&value).map_err(|_| BundleError::NotABackup)?;
     if b.thidua_key_backup != 1
         || b.kdf != "pbkdf2-hmac-sha256"
         || b.cipher != "chacha20poly1305"

@@ -22,7 +22,7 @@ pub mod workspace;
 /// repeat the code of every type it reaches).
 pub fn from_json_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    T::deserialize(value).map_err(|e| e.to_string())
+    T::deserialize(&value).map_err(|e| e.to_string())
 }
 
 pub use cluster::{Cluster, ClusterKind, Unit};

@@ -218,7 +218,7 @@ impl Workspace {
                 )))
             }
         }
-        let mut ws = Workspace::deserialize(value).map_err(unreadable)?;
+        let mut ws = Workspace::deserialize(&value).map_err(unreadable)?;
         ws.validate()?;
         // Migration 1 → 2: the new members took their defaults above.
         ws.schema = SCHEMA_VERSION;

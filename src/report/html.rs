@@ -130,15 +130,19 @@ pub fn results_table(r: &Results, lang: Lang) -> String {
 }
 
 /// A unit's self-score beside the reviewed score, criterion by criterion, with the reasons.
-/// `titles` are the criteria's titles in table order (as `unit.lines`).
+/// `titles` are the criteria's titles in table order (as `unit.lines`), each with whether it
+/// is a deduction (its points shown with a minus sign).
 pub fn reviewed_table(
     unit: &ReviewedUnit,
-    titles: &[String],
+    titles: &[(String, bool)],
     precision: Precision,
     lang: Lang,
 ) -> String {
-    let fmt =
-        |p: Option<crate::engine::Points>| p.map_or(String::new(), |p| precision.format(p, lang));
+    let fmt = |p: Option<crate::engine::Points>, minus: bool| match p {
+        None => String::new(),
+        Some(p) if minus && p.units() != 0 => format!("−{}", precision.format(p, lang)),
+        Some(p) => precision.format(p, lang),
+    };
     let mut out = format!(
         r#"<div class="table-wrap"><table class="data" data-testid="reviewed-table"><thead><tr><th>{}</th><th class="num">{}</th><th class="num">{}</th><th>{}</th></tr></thead><tbody>"#,
         t(lang, "Tiêu chí", "Criterion"),
@@ -146,7 +150,7 @@ pub fn reviewed_table(
         t(lang, "Điểm thẩm định", "Reviewed score"),
         t(lang, "Lý do điều chỉnh", "Reason for the change"),
     );
-    for (line, title) in unit.lines.iter().zip(titles) {
+    for (line, (title, minus)) in unit.lines.iter().zip(titles) {
         let class = if line.differs() {
             " class=\"differs\""
         } else {
@@ -157,8 +161,8 @@ pub fn reviewed_table(
             r#"<tr data-code="{code}"{class}><td><span class="code">{code}</span> {title}</td><td class="num">{own}</td><td class="num"><strong>{reviewed}</strong></td><td>{reason}</td></tr>"#,
             code = escape(&line.code),
             title = escape(title),
-            own = fmt(line.own),
-            reviewed = fmt(line.reviewed),
+            own = fmt(line.own, *minus),
+            reviewed = fmt(line.reviewed, *minus),
             reason = escape(&line.reason),
         );
     }
@@ -297,7 +301,7 @@ pub fn document(doc: Doc, h: &DocHeader, r: &Results) -> String {
     }
     let _ = write!(
         out,
-        r#"</td><td class="doc-signature"><p class="doc-sign-for">TM. CỤM THI ĐUA</p><p class="doc-sign-title">CỤM TRƯỞNG</p><p class="doc-sign-note">(Ký, ghi rõ họ tên, đóng dấu)</p><p class="doc-sign-space"></p><p class="doc-sign-name">{}</p></td></tr></table>"#,
+        r#"</td><td class="doc-signature"><p class="doc-sign-for">TM. CỤM THI ĐUA</p><p class="doc-sign-title">CỤM TRƯỞNG</p><p class="doc-sign-unit">{}</p><p class="doc-sign-note">(Ký, ghi rõ họ tên, đóng dấu)</p><p class="doc-sign-space"></p></td></tr></table>"#,
         escape(&h.signer)
     );
     out

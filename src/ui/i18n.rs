@@ -186,6 +186,7 @@ crate::catalogue! {
     No => "Không", "No";
     NotRecorded => "— Chưa ghi nhận —", "— Not recorded —";
     Save => "Lưu", "Save";
+    NotSavedYet => "● Chưa lưu", "● Not saved yet";
     DeductionsTitle => "Văn bản phê bình, nhắc nhở (điểm trừ)", "Criticism and reminder documents (deductions)";
     DeductionsExplain => "Ghi từng văn bản do Văn phòng tổng hợp hằng tháng. Điểm trừ của tiêu chí bằng tổng các văn bản (không quá mức tối đa của tiêu chí) và thay cho điểm trừ đơn vị tự chấm.",
         "Record each document from the office's monthly list. The criterion's deduction is the sum of its documents (up to its maximum) and replaces the unit's own deduction.";

@@ -57,7 +57,11 @@ pub fn App() -> impl IntoView {
         <Nav page=page />
         <main id="main">
             <scoring::StatusBanner />
-            <scoring::UnitBar />
+            // The head's pages choose their own unit (the one reviewed); the device's unit is
+            // chosen on the member pages.
+            <Show when=move || !shown.get().head_only()>
+                <scoring::UnitBar />
+            </Show>
             {move || match shown.get() {
                 Page::Scoring => view! { <scoring::ScoringPage /> }.into_any(),
                 Page::Exchange => view! { <exchange::ExchangePage /> }.into_any(),

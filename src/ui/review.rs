@@ -140,6 +140,8 @@ fn UnitReview(id: String) -> impl IntoView {
     });
     let id_rows = id.clone();
     view! {
+        <FactsCard unit=id.clone() />
+        <DeductionsCard unit=id.clone() />
         <Show
             when=move || own.with(Option::is_some)
             fallback=move || {
@@ -211,8 +213,6 @@ fn UnitReview(id: String) -> impl IntoView {
                 </div>
             </section>
         </Show>
-        <FactsCard unit=id.clone() />
-        <DeductionsCard unit=id />
     }
 }
 
@@ -464,6 +464,23 @@ fn FactRow(unit: String, name: &'static str, kind: FactKind) -> impl IntoView {
             .unwrap_or_default(),
     );
     let notice: Notice = RwSignal::new(None);
+    // What is typed but not saved yet: a fact counts only once it is saved with its source.
+    let unsaved = {
+        let unit = unit.clone();
+        move || {
+            let (v, source) = state.ws.with(|w| fact_value(&w.review(&unit).facts, name));
+            let doc = source
+                .as_ref()
+                .map(|s| s.document.clone())
+                .unwrap_or_default();
+            let day = source
+                .as_ref()
+                .map(|s| s.date.as_str().to_string())
+                .unwrap_or_default();
+            value.get() != v
+                || (!v.is_empty() && (document.get().trim() != doc || date.get() != day))
+        }
+    };
     let save = move |_| {
         let lang = i18n.lang.get_untracked();
         let v = value.get_untracked();
@@ -564,6 +581,12 @@ fn FactRow(unit: String, name: &'static str, kind: FactKind) -> impl IntoView {
                 <button type="button" data-testid="fact-save" on:click=save>
                     {tr(K::Save)}
                 </button>
+                <Show when=unsaved.clone()>
+                    <span class="warn" data-testid="fact-unsaved">
+                        " "
+                        {tr(K::NotSavedYet)}
+                    </span>
+                </Show>
                 {notice_view(notice)}
             </td>
         </tr>

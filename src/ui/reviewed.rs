@@ -53,11 +53,14 @@ pub fn ReviewedPage() -> impl IntoView {
                         .find(|row| row.unit_id == w.unit_id)
                         .map(|row| (row.rank, n, row.label, row.explanation))
                 });
-            let titles: Vec<String> = w
+            let titles: Vec<(String, bool)> = w
                 .table
                 .criteria()
                 .into_iter()
-                .map(|(_, c)| c.title.clone())
+                .map(|(part, c)| {
+                    let minus = part == crate::engine::criteria::Part::Deduction;
+                    (c.title.clone(), minus)
+                })
                 .collect();
             let p = w.table.precision;
             let fmt = move |x: crate::engine::Points| p.format(x, lang);
