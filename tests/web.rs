@@ -175,7 +175,8 @@ async fn unreadable_stored_data_is_reported_and_never_overwritten() {
     tick().await;
     find::<HtmlElement>(&root, "[data-testid='reset-confirm']").click();
     tick().await;
-    assert!(stored().unwrap().starts_with("{\"schema\":1"));
+    let current = format!("{{\"schema\":{}", thidua::engine::workspace::SCHEMA_VERSION);
+    assert!(stored().unwrap().starts_with(&current));
     assert_eq!(
         root.query_selector("[data-testid='storage-blocked']")
             .unwrap(),

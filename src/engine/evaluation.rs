@@ -341,19 +341,21 @@ impl UnitOutcome {
             .precision
             .unwrap_or_else(|| Precision::new(0).expect("0"));
         let pts = |p: Points| precision.format(p, lang);
+        // People read the unit's name; the id only where there is no name.
+        let who = if self.name.is_empty() {
+            self.unit.as_str()
+        } else {
+            self.name.as_str()
+        };
         let mut lines = vec![if vi {
             format!(
-                "Đơn vị {} ({}): tổng điểm {}, xếp thứ {}.",
-                self.unit,
-                self.name,
+                "{who}: tổng điểm {}, xếp thứ {}.",
                 pts(self.score),
                 self.rank
             )
         } else {
             format!(
-                "Unit {} ({}): final score {}, rank {}.",
-                self.unit,
-                self.name,
+                "{who}: final score {}, rank {}.",
                 pts(self.score),
                 self.rank
             )

@@ -428,7 +428,7 @@ test('issue 4: the prepared scenario through review, evaluation, print, export a
   assert.match(norm(await text(mp.getByTestId('reviewed-outcome'))), /Bằng khen của Chủ tịch UBND Thành phố — xếp thứ 7\/8\./);
   const cells = async (code) => (await mp.locator(`[data-testid="reviewed-table"] tr[data-code="${code}"] td`).allInnerTexts()).map((s) => s.trim());
   const memberC1 = await cells('C.1');
-  assert.deepEqual(memberC1.slice(1, 3), ['', '10'], 'C.1: own nothing, reviewed 10');
+  assert.deepEqual(memberC1.slice(1, 3), ['', '−10'], 'C.1: own nothing, reviewed a deduction of 10');
   assert.match(memberC1[3], /Theo 1 văn bản: số 125\/UBND-VP ngày 15\/10\/2025\./);
   assert.deepEqual((await cells('I.1.a')).slice(1), ['50', '50', '']);
   await mp.locator('[data-testid="reviewed-table"] tr[data-code="C.1"]').scrollIntoViewIfNeeded();
