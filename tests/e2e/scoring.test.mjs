@@ -24,7 +24,7 @@ test('a first visit shows the demo cluster in Vietnamese, labelled as a sample',
   assert.equal(await text(page, 'scored'), '0/45 tiêu chí');
   assert.equal(await page.locator('.criterion').count(), 52);
   // The first visit stores the demo workspace, so a reload starts from the same data.
-  assert.match(await stored(page), /"schema":1/);
+  assert.match(await stored(page), /^\{"schema":2,/);
   await shot(page, 'first-visit');
   assert.deepEqual(errors, []);
   await context.close();
@@ -198,7 +198,8 @@ test('usable on a 360 px phone screen without sideways scrolling', async () => {
 
 test('stored data written by a newer version is left untouched, with a message', async () => {
   const { context, page } = await openApp(env);
-  const newer = (await stored(page)).replace('"schema":1', '"schema":99');
+  const newer = (await stored(page)).replace(/^\{"schema":\d+,/, '{"schema":99,');
+  assert.ok(newer.startsWith('{"schema":99,'), 'the stored data names its schema first');
   await page.evaluate((t) => localStorage.setItem('thidua.workspace', t), newer);
   await page.reload();
   await page.waitForSelector('.criterion');
