@@ -139,10 +139,11 @@ fn text_from_data_is_shown_as_text_never_as_markup() {
         document(Doc::Summary, &header(), &r),
     ] {
         assert!(!html.contains("<script>"), "unescaped: {html}");
-        assert!(html
-            .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;phường&quot;"));
+        assert!(html.contains(
+            "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;phường&quot;"
+        ));
     }
-    assert_eq!(escape("a<b>&'\""), "a&lt;b&gt;&amp;&#39;&quot;");
+    assert_eq!(escape("a<b>&'\""), "a&lt;b&gt;&amp;&apos;&quot;");
 }
 
 #[test]

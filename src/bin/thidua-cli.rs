@@ -316,20 +316,29 @@ fn inspect(args: &[String], lang: Lang) -> ExitCode {
         t("Chữ ký hợp lệ.", "The signature is valid."),
         t("Tóm tắt", "Summary")
     );
+    // Revision, what it replaces and when it was made: the same for every revised bundle.
+    let revision_rows =
+        |out: &mut String, revision: u32, supersedes: Option<&str>, created: &Timestamp| {
+            row(out, t("Lần gửi", "Revision"), &revision);
+            let none = t("(không có: lần gửi đầu tiên)", "(none: first revision)");
+            row(
+                out,
+                t("Thay cho", "Supersedes"),
+                &supersedes.unwrap_or(none),
+            );
+            row(out, t("Lập lúc", "Created"), &created.as_str());
+        };
     match &v {
         Verified::Submission(_, sub) => {
             row(&mut out, t("Đơn vị", "Unit"), &sub.unit_id);
             row(&mut out, t("Cụm", "Cluster"), &sub.cluster_id);
             row(&mut out, t("Năm", "Year"), &sub.year);
-            row(&mut out, t("Lần gửi", "Revision"), &sub.revision);
-            row(
+            revision_rows(
                 &mut out,
-                t("Thay cho", "Supersedes"),
-                &sub.supersedes
-                    .as_deref()
-                    .unwrap_or(t("(không có: lần gửi đầu tiên)", "(none: first revision)")),
+                sub.revision,
+                sub.supersedes.as_deref(),
+                &sub.created,
             );
-            row(&mut out, t("Lập lúc", "Created"), &sub.created.as_str());
             row(
                 &mut out,
                 t(
@@ -352,15 +361,7 @@ fn inspect(args: &[String], lang: Lang) -> ExitCode {
         Verified::Review(_, r) => {
             row(&mut out, t("Cụm", "Cluster"), &r.cluster_id);
             row(&mut out, t("Năm", "Year"), &r.year);
-            row(&mut out, t("Lần gửi", "Revision"), &r.revision);
-            row(
-                &mut out,
-                t("Thay cho", "Supersedes"),
-                &r.supersedes
-                    .as_deref()
-                    .unwrap_or(t("(không có: lần gửi đầu tiên)", "(none: first revision)")),
-            );
-            row(&mut out, t("Lập lúc", "Created"), &r.created.as_str());
+            revision_rows(&mut out, r.revision, r.supersedes.as_deref(), &r.created);
             row(
                 &mut out,
                 t("Bộ quy tắc bình xét", "Award rule set"),

@@ -14,21 +14,9 @@ use crate::bundle::review::ReviewedUnit;
 use crate::engine::evaluation::Outcome;
 use crate::engine::{Date, Lang, Precision};
 
-/// `<`, `>`, `&`, `"` and `'` as character references.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// `<`, `>`, `&`, `"` and `'` as character references (and the control characters no markup
+/// may hold dropped): the same escaping as the workbook's XML.
+pub use super::xlsx::escape;
 
 fn t(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
     match lang {

@@ -7,8 +7,9 @@
 use leptos::prelude::*;
 
 use super::i18n::{tr, use_i18n, K};
-use super::results::current_results;
+use super::results::{cannot_evaluate, current_results};
 use super::state::use_state;
+use super::table::Field;
 use crate::engine::{Date, Lang};
 use crate::platform;
 use crate::report::document::place_of;
@@ -42,54 +43,16 @@ pub fn PrintPage(doc: Doc) -> impl IntoView {
             <a href="#/binh-xet" class="button secondary">
                 {tr(K::BackToResults)}
             </a>
-            <label>
-                <span>{tr(K::DocNumber)}</span>
-                <input
-                    type="text"
-                    data-testid="doc-number"
-                    prop:value=move || number.get()
-                    on:input=move |ev| number.set(event_target_value(&ev))
-                />
-            </label>
-            <label>
-                <span>{tr(K::DocPlace)}</span>
-                <input
-                    type="text"
-                    data-testid="doc-place"
-                    prop:value=move || place.get()
-                    on:input=move |ev| place.set(event_target_value(&ev))
-                />
-            </label>
-            <label>
-                <span>{tr(K::DocDate)}</span>
-                <input
-                    type="date"
-                    data-testid="doc-date"
-                    prop:value=move || date.get()
-                    on:input=move |ev| date.set(event_target_value(&ev))
-                />
-            </label>
+            <Field label=K::DocNumber testid="doc-number" value=number />
+            <Field label=K::DocPlace testid="doc-place" value=place />
+            <Field label=K::DocDate testid="doc-date" value=date kind="date" />
             <button type="button" class="primary" data-testid="print" on:click=print>
                 {tr(K::PrintNow)}
             </button>
             <p class="hint">{tr(K::PrintHint)}</p>
         </div>
         {move || match computed.get() {
-            Err(errors) => {
-                let lang = i18n.lang.get();
-                view! {
-                    <div class="notice error no-print" role="alert">
-                        <p>{K::CannotEvaluate.text(lang)}</p>
-                        <ul>
-                            {errors
-                                .iter()
-                                .map(|e| view! { <li>{e.message(lang)}</li> })
-                                .collect_view()}
-                        </ul>
-                    </div>
-                }
-                    .into_any()
-            }
+            Err(errors) => cannot_evaluate(&errors, i18n.lang.get()).into_any(),
             Ok(r) => {
                 let header = DocHeader {
                     superior: council.clone(),

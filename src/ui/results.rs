@@ -245,24 +245,20 @@ fn ResultsCard() -> impl IntoView {
                     })
             }}
             {move || match computed.get() {
-                Err(errors) => {
-                    let lang = i18n.lang.get();
-                    view! {
-                        <div class="notice error" role="alert" data-testid="results-error">
-                            <p>{K::CannotEvaluate.text(lang)}</p>
-                            <ul>
-                                {errors
-                                    .iter()
-                                    .map(|e| view! { <li>{e.message(lang)}</li> })
-                                    .collect_view()}
-                            </ul>
-                        </div>
-                    }
-                        .into_any()
-                }
+                Err(errors) => cannot_evaluate(&errors, i18n.lang.get()).into_any(),
                 Ok(r) => results_view(r).into_any(),
             }}
         </section>
+    }
+}
+
+/// Why there are no results: every problem of the rule set or the quotas, in words.
+pub fn cannot_evaluate(errors: &[RuleError], lang: Lang) -> impl IntoView {
+    view! {
+        <div class="notice error" role="alert" data-testid="results-error">
+            <p>{K::CannotEvaluate.text(lang)}</p>
+            <ul>{errors.iter().map(|e| view! { <li>{e.message(lang)}</li> }).collect_view()}</ul>
+        </div>
     }
 }
 

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::exchange::{notice_view, Notice};
 use super::i18n::{tr, use_i18n, K};
 use super::state::use_state;
+use super::table::Field;
 use crate::bundle::review::{self_score, SelfScore};
 use crate::engine::criteria::Part;
 use crate::engine::evaluation::{Source, Sourced};
@@ -562,20 +563,10 @@ fn FactRow(unit: String, name: &'static str, kind: FactKind) -> impl IntoView {
                 </select>
             </td>
             <td>
-                <input
-                    type="text"
-                    data-testid="fact-document"
-                    prop:value=move || document.get()
-                    on:input=move |ev| document.set(event_target_value(&ev))
-                />
+                <Field testid="fact-document" value=document />
             </td>
             <td>
-                <input
-                    type="date"
-                    data-testid="fact-date"
-                    prop:value=move || date.get()
-                    on:input=move |ev| date.set(event_target_value(&ev))
-                />
+                <Field testid="fact-date" value=date kind="date" />
             </td>
             <td>
                 <button type="button" data-testid="fact-save" on:click=save>
@@ -732,34 +723,9 @@ fn DeductionsCard(unit: String) -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
-                <label>
-                    <span>{tr(K::DocumentNo)}</span>
-                    <input
-                        type="text"
-                        data-testid="deduction-document"
-                        prop:value=move || document.get()
-                        on:input=move |ev| document.set(event_target_value(&ev))
-                    />
-                </label>
-                <label>
-                    <span>{tr(K::DocumentDate)}</span>
-                    <input
-                        type="date"
-                        data-testid="deduction-date"
-                        prop:value=move || date.get()
-                        on:input=move |ev| date.set(event_target_value(&ev))
-                    />
-                </label>
-                <label>
-                    <span>{tr(K::PointsCol)}</span>
-                    <input
-                        type="text"
-                        inputmode="decimal"
-                        data-testid="deduction-points"
-                        prop:value=move || points.get()
-                        on:input=move |ev| points.set(event_target_value(&ev))
-                    />
-                </label>
+                <Field label=K::DocumentNo testid="deduction-document" value=document />
+                <Field label=K::DocumentDate testid="deduction-date" value=date kind="date" />
+                <Field label=K::PointsCol testid="deduction-points" value=points inputmode="decimal" />
                 <button type="button" data-testid="deduction-add" on:click=add>
                     {tr(K::AddDocument)}
                 </button>

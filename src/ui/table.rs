@@ -35,3 +35,29 @@ pub fn DataTable(
         </div>
     }
 }
+
+/// A field bound to a text signal: its label above (none in a table cell, where the column
+/// heading names it), the input below. `kind` is the input's type ("text", "date");
+/// `inputmode` hints the phone keyboard ("decimal").
+#[component]
+pub fn Field(
+    #[prop(optional)] label: Option<K>,
+    /// `data-testid` of the input, for tests.
+    testid: &'static str,
+    value: RwSignal<String>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] inputmode: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <label>
+            {label.map(|k| view! { <span>{super::i18n::tr(k)}</span> })}
+            <input
+                type=kind
+                inputmode=inputmode
+                data-testid=testid
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </label>
+    }
+}
