@@ -8,6 +8,7 @@ use super::exchange::{notice_view, Notice};
 use super::files::{download, download_bytes, FileButton, Incoming};
 use super::i18n::{tr, use_i18n, K};
 use super::state::use_state;
+use crate::bundle::payload::ensure_identity;
 use crate::bundle::review::{make_review, review_payload, reviewed_units};
 use crate::engine::{Lang, RuleError, Workspace};
 use crate::platform;
@@ -275,7 +276,13 @@ fn ActionsCard() -> impl IntoView {
     let send = move |_| {
         let lang = i18n.lang.get_untracked();
         let now = platform::now();
-        let made = state.change(|w| make_review(w, &now));
+        // The head's key is made here if the exchange page never made it.
+        let seed = platform::random::<32>();
+        let made = state.change(|w| {
+            let unit = w.unit_id.clone();
+            ensure_identity(w, &unit, seed);
+            make_review(w, &now)
+        });
         notice.set(Some(match made {
             Ok((name, text)) => {
                 download(&name, &text).map(|()| format!("{}: {name}", K::Downloaded.text(lang)))
