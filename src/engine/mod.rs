@@ -12,6 +12,7 @@ pub mod inbox;
 pub mod lang;
 pub mod points;
 pub mod review;
+pub mod rotation;
 pub mod rules;
 pub mod score;
 pub mod time;
