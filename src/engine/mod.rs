@@ -5,11 +5,13 @@
 //! the first part. Points are integers counted in the table's smallest unit; there is no float
 //! anywhere in scoring.
 
+pub mod calendar;
 pub mod cluster;
 pub mod criteria;
 pub mod evaluation;
 pub mod inbox;
 pub mod lang;
+pub mod meeting;
 pub mod points;
 pub mod review;
 pub mod rotation;
