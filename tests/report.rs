@@ -175,3 +175,86 @@ fn places_and_dates_are_written_as_decree_30_says() {
         ["I", "II", "III", "IV", "IX", "XIV", "XXXIX"].map(String::from)
     );
 }
+
+#[test]
+fn minutes_list_time_place_attendance_quorum_content_decisions_and_closing() {
+    use thidua::engine::meeting::{
+        Attendance, ClockTime, Decision, Meeting, MeetingKind, Person, Votes,
+    };
+    use thidua::report::html::minutes;
+    let cluster = demo::cluster();
+    let ids: Vec<&str> = cluster.units.iter().map(|u| u.id.as_str()).collect();
+    let mut m = Meeting::plan(
+        "tong-ket-2025",
+        MeetingKind::YearEnd,
+        Date::parse("2025-12-20").unwrap(),
+        ClockTime::parse("08:30").unwrap(),
+        ids.iter().copied(),
+    )
+    .unwrap();
+    m.set_place("Hội trường UBND phường Hà Cầu").unwrap();
+    m.set_content("Tổng kết năm 2025 <b>và</b> bình xét thi đua.")
+        .unwrap();
+    m.set_chair(Some(Person {
+        name: "Nguyễn Văn A".into(),
+        position: "Chủ tịch UBND phường Hà Cầu".into(),
+        unit: Some("phuong-ha-cau".into()),
+    }))
+    .unwrap();
+    m.set_secretary(Some(Person {
+        name: "Trần Thị B".into(),
+        position: String::new(),
+        unit: None,
+    }))
+    .unwrap();
+    for (i, id) in ids.iter().enumerate() {
+        let status = match i {
+            6 => Attendance::AbsentExcused,
+            7 => Attendance::AbsentUnexcused,
+            _ => Attendance::Present,
+        };
+        m.record_attendance(id, status, "").unwrap();
+    }
+    m.record_decision(Decision {
+        text: "Thống nhất đề nghị UBND phường Hà Cầu nhận Cờ thi đua của Chính phủ.".into(),
+        votes: Some(Votes {
+            in_favour: 6,
+            against: 0,
+            abstaining: 0,
+        }),
+    })
+    .unwrap();
+    m.close(ClockTime::parse("11:15").unwrap()).unwrap();
+    let h = DocHeader {
+        superior: cluster.name.clone(),
+        issuer: "UBND phường Hà Cầu".into(),
+        number: "05/BB-CTĐ".into(),
+        place: "Hà Đông".into(),
+        date: Date::parse("2025-12-20"),
+        signer: String::new(),
+    };
+    let html = minutes(&m, &cluster, &h);
+    for part in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "UBND PHƯỜNG HÀ CẦU",
+        "Số: 05/BB-CTĐ",
+        "Hà Đông, ngày 20 tháng 12 năm 2025",
+        "BIÊN BẢN",
+        "Thời gian: 8 giờ 30 phút, ngày 20 tháng 12 năm 2025.",
+        "Địa điểm: Hội trường UBND phường Hà Cầu.",
+        "Chủ trì: Nguyễn Văn A — Chủ tịch UBND phường Hà Cầu.",
+        "Thư ký: Trần Thị B.",
+        "UBND phường Kiến Hưng: Có mặt",
+        "UBND phường La Khê: Vắng có lý do",
+        "UBND phường Phúc La: Vắng không có lý do",
+        "làm tròn lên",
+        "&lt;b&gt;và&lt;/b&gt;",
+        "(tán thành 6, không tán thành 0, không biểu quyết 0)",
+        "Cuộc họp kết thúc vào hồi 11 giờ 15 phút cùng ngày.",
+        "THƯ KÝ",
+        "CHỦ TRÌ",
+    ] {
+        assert!(html.contains(part), "missing {part}");
+    }
+    assert!(!html.contains("<b>"), "content is text, not markup");
+}

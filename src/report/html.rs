@@ -182,10 +182,10 @@ pub struct DocHeader {
     pub signer: String,
 }
 
-/// A printed document: national heading and motto, issuer and number, place and date in
-/// italics, title, body, recipients and signature. Always in Vietnamese (an official paper).
-pub fn document(doc: Doc, h: &DocHeader, r: &Results) -> String {
-    let mut out = format!(
+/// The heading every document starts with: the superior body and the issuer (upper case, the
+/// issuer bold), the number; the national heading and motto; place and date in italics.
+fn header_html(h: &DocHeader) -> String {
+    format!(
         r#"<table class="doc-header"><tr><td class="doc-issuer"><p class="doc-superior">{}</p><p class="doc-issuer-name">{}</p><p class="doc-rule"></p><p class="doc-number">Số: {}</p></td><td class="doc-nation"><p class="doc-national">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p class="doc-motto">Độc lập - Tự do - Hạnh phúc</p><p class="doc-rule"></p><p class="doc-place-date">{}</p></td></tr></table>"#,
         escape(&h.superior.to_uppercase()),
         escape(&h.issuer.to_uppercase()),
@@ -196,7 +196,13 @@ pub fn document(doc: Doc, h: &DocHeader, r: &Results) -> String {
                 .map(|d| place_and_date(&h.place, d))
                 .unwrap_or_default()
         ),
-    );
+    )
+}
+
+/// A printed document: national heading and motto, issuer and number, place and date in
+/// italics, title, body, recipients and signature. Always in Vietnamese (an official paper).
+pub fn document(doc: Doc, h: &DocHeader, r: &Results) -> String {
+    let mut out = header_html(h);
     let cluster = escape(&r.cluster_name);
     let rules = escape(&r.rule_set_title);
     let p = |x| r.points(x, Lang::Vi);
@@ -291,6 +297,99 @@ pub fn document(doc: Doc, h: &DocHeader, r: &Results) -> String {
         out,
         r#"</td><td class="doc-signature"><p class="doc-sign-for">TM. CỤM THI ĐUA</p><p class="doc-sign-title">CỤM TRƯỞNG</p><p class="doc-sign-unit">{}</p><p class="doc-sign-note">(Ký, ghi rõ họ tên, đóng dấu)</p><p class="doc-sign-space"></p></td></tr></table>"#,
         escape(&h.signer)
+    );
+    out
+}
+
+/// The minutes (biên bản) of a meeting, in the Decree 30/2020 layout with the fields of the
+/// minutes template: time and place, attendees (each member unit present, absent with or
+/// without reason), chair and secretary, content, decisions (with votes), the quorum and its
+/// rounding, closing time; signed by the secretary and the chair. Issued under the head unit's
+/// name (`h.issuer`), the cluster as the body above it (`h.superior`). Always in Vietnamese.
+pub fn minutes(
+    meeting: &crate::engine::meeting::Meeting,
+    cluster: &crate::engine::Cluster,
+    h: &DocHeader,
+) -> String {
+    use crate::engine::meeting::Attendance;
+    let vi = Lang::Vi;
+    let mut out = header_html(h);
+    let d = meeting.date.as_str();
+    let _ = write!(
+        out,
+        r#"<h1 class="doc-title">BIÊN BẢN</h1><p class="doc-subtitle">{} — {}</p>"#,
+        escape(meeting.kind.name(vi)),
+        escape(&cluster.name)
+    );
+    let _ = write!(
+        out,
+        "<p>Thời gian: {}, ngày {} tháng {} năm {}.</p><p>Địa điểm: {}.</p>",
+        meeting.start.display(vi),
+        &d[8..10],
+        &d[5..7],
+        &d[0..4],
+        escape(&meeting.place)
+    );
+    let person = |p: &Option<crate::engine::meeting::Person>| match p {
+        Some(p) if p.position.is_empty() => escape(&p.name),
+        Some(p) => format!("{} — {}", escape(&p.name), escape(&p.position)),
+        None => String::new(),
+    };
+    let _ = write!(
+        out,
+        "<p>Chủ trì: {}.</p><p>Thư ký: {}.</p><p><strong>Thành phần tham dự:</strong></p><ul>",
+        person(&meeting.chair),
+        person(&meeting.secretary)
+    );
+    for unit in &cluster.units {
+        if !meeting.members.contains(&unit.id) {
+            continue;
+        }
+        let (status, who) = match meeting.attendance.get(&unit.id) {
+            Some(a) if a.status == Attendance::Present && !a.representative.is_empty() => (
+                a.status.name(vi),
+                format!(" (đại diện: {})", escape(&a.representative)),
+            ),
+            Some(a) => (a.status.name(vi), String::new()),
+            None => ("Chưa ghi nhận", String::new()),
+        };
+        let _ = write!(out, "<li>{}: {status}{who}</li>", escape(&unit.name));
+    }
+    out.push_str("</ul>");
+    let _ = write!(out, "<p>{}</p>", escape(&meeting.quorum().explanation(vi)));
+    let _ = write!(
+        out,
+        "<p><strong>Nội dung:</strong></p><p class=\"doc-lead\">{}</p>",
+        escape(&meeting.content).replace('\n', "<br>")
+    );
+    if !meeting.decisions.is_empty() {
+        out.push_str("<p><strong>Kết luận, quyết định:</strong></p><ol>");
+        for decision in &meeting.decisions {
+            let votes = decision.votes.as_ref().map_or(String::new(), |v| {
+                format!(
+                    " (tán thành {}, không tán thành {}, không biểu quyết {})",
+                    v.in_favour, v.against, v.abstaining
+                )
+            });
+            let _ = write!(out, "<li>{}{votes}</li>", escape(&decision.text));
+        }
+        out.push_str("</ol>");
+    }
+    if let Some(closing) = meeting.closing {
+        let _ = write!(
+            out,
+            "<p>Cuộc họp kết thúc vào hồi {} cùng ngày.</p>",
+            closing.display(vi)
+        );
+    }
+    let name = |p: &Option<crate::engine::meeting::Person>| {
+        p.as_ref().map_or(String::new(), |p| escape(&p.name))
+    };
+    let _ = write!(
+        out,
+        r#"<table class="doc-footer"><tr><td class="doc-signature"><p class="doc-sign-title">THƯ KÝ</p><p class="doc-sign-note">(Ký, ghi rõ họ tên)</p><p class="doc-sign-space"></p><p class="doc-sign-name">{}</p></td><td class="doc-signature"><p class="doc-sign-title">CHỦ TRÌ</p><p class="doc-sign-note">(Ký, ghi rõ họ tên, đóng dấu)</p><p class="doc-sign-space"></p><p class="doc-sign-name">{}</p></td></tr></table>"#,
+        name(&meeting.secretary),
+        name(&meeting.chair)
     );
     out
 }
