@@ -230,6 +230,7 @@ fn submission_strategy() -> impl Strategy<Value = UnitSubmission> {
                     created,
                     scores,
                     changes,
+                    registrations: Vec::new(),
                 }
             },
         )
@@ -1133,6 +1134,7 @@ fn fixed_submission() -> UnitSubmission {
             new: Some(Points(125)),
             at: at("2025-12-01T07:59:00Z"),
         }],
+        registrations: Vec::new(),
     }
 }
 

@@ -565,6 +565,7 @@ fn hand_made(
             })
             .collect::<BTreeMap<_, _>>(),
         changes: Vec::new(),
+        registrations: Vec::new(),
     };
     let text = seal(PayloadType::UnitSubmission, &sub, &signing_key(&[11; 32])).unwrap();
     ("tay.thidua.json".into(), text.into_bytes())

@@ -11,6 +11,7 @@ use super::identity::fingerprint_of_hex;
 use super::payload::{check_cluster_year, table_hash, ClusterSetup, UnitSubmission};
 use super::{BundleError, PayloadType};
 use crate::engine::inbox::{EnrolledKey, Received, Status};
+use crate::engine::registration::{self, ListSource, RegistrationList};
 use crate::engine::score::{check_evidence, check_value};
 use crate::engine::workspace::SetupRecord;
 use crate::engine::{Lang, Points, ScoreSheet, Timestamp, Workspace};
@@ -202,7 +203,7 @@ pub fn key_problem(ws: &Workspace, record: &Received) -> Option<BundleError> {
 }
 
 /// Everything a submission must pass before it is kept: a good signature and a payload that
-/// belongs to this cluster, year and table, from a member, with valid scores.
+/// belongs to this cluster, year and table, from a member, with valid scores and registrations.
 fn check_submission(
     ws: &Workspace,
     table_hash: &str,
@@ -229,6 +230,15 @@ fn check_submission(
                 reason: e.message(Lang::Vi),
             })?;
     }
+    // The checks of entry (engine::registration); the detail names the registration.
+    registration::check_all(&sub.registrations).map_err(|(i, e)| {
+        let title = sub.registrations.get(i).map_or("", |r| r.title.as_str());
+        BundleError::BadPayload(format!(
+            "đăng ký mô hình, chuyên đề thứ {} “{title}”: {}",
+            i + 1,
+            e.message(Lang::Vi)
+        ))
+    })?;
     Ok((opened, sub))
 }
 
@@ -366,6 +376,29 @@ pub fn stored_submission(record: &Received) -> Option<UnitSubmission> {
     serde_json::from_slice::<Stored>(super::json::without_bom(record.text.as_bytes()))
         .ok()
         .map(|s| s.payload)
+}
+
+/// The cluster's consolidated list of registered models and topics, for the council: every
+/// unit in the cluster's order with the registrations of its submission in force; for the
+/// head's own unit without a bundle of its own, those entered on the head's device (as
+/// `review::self_score` does for scores).
+pub fn consolidated_registrations(ws: &Workspace) -> RegistrationList {
+    registration::consolidate(&ws.cluster, |unit| {
+        if let Some(record) = ws.inbox.current(unit) {
+            if let Some(sub) = stored_submission(record) {
+                let source = ListSource::Submission {
+                    id: record.id.clone(),
+                    revision: record.revision,
+                };
+                return (source, sub.registrations);
+            }
+        }
+        if unit == ws.cluster.head && ws.is_head() {
+            let own = ws.registrations.get(unit).cloned().unwrap_or_default();
+            return (ListSource::HeadDevice, own);
+        }
+        (ListSource::NotSubmitted, Vec::new())
+    })
 }
 
 /// A conflicting bundle beside the revision in force: the revision in force and, criterion by

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::envelope::{content_hash, hex, seal, unhex};
 use super::identity::{setup_file_name, signing_key, submission_file_name};
 use super::{BundleError, PayloadType};
+use crate::engine::registration::Registration;
 use crate::engine::workspace::{Deadlines, SubmissionRecord};
 use crate::engine::{Change, Cluster, CriteriaTable, Entry, Timestamp, Workspace};
 
@@ -37,6 +38,10 @@ pub struct UnitSubmission {
     pub created: Timestamp,
     pub scores: BTreeMap<String, Entry>,
     pub changes: Vec<Change>,
+    /// The unit's registered emulation models and topics. Omitted when empty, so a submission
+    /// without any has the same canonical bytes (and id) as before the member existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub registrations: Vec<Registration>,
 }
 
 /// The table's hash, as bundles name it.
@@ -97,6 +102,7 @@ pub fn make_submission(
         created: now.clone(),
         scores: sheet.map(|s| s.entries.clone()).unwrap_or_default(),
         changes: sheet.map(|s| s.changes.clone()).unwrap_or_default(),
+        registrations: ws.registrations().to_vec(),
     };
     let text = seal(PayloadType::UnitSubmission, &payload, &signing_key(&seed))?;
     let id = super::open(text.as_bytes())?.id;

@@ -13,6 +13,7 @@ pub mod inbox;
 pub mod lang;
 pub mod meeting;
 pub mod points;
+pub mod registration;
 pub mod review;
 pub mod rotation;
 pub mod rules;

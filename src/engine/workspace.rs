@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cluster::ClusterError;
 use super::evaluation::Quotas;
+use super::registration::{self, Registration, RegistrationError};
 use super::review::{Review, ReviewError};
 use super::rules::{RuleError, RuleSet};
 use super::score::{check_evidence, check_points, check_value};
@@ -21,7 +22,9 @@ use super::{
 /// - 2: adds the head's reviews and facts, the award settings (rule set, quotas), the reviews
 ///   sent and the review received. Version 1 data loads unchanged (every new member has a
 ///   default) and is written back as version 2.
-pub const SCHEMA_VERSION: u32 = 2;
+/// - 3: adds the registrations of emulation models and topics. Version 1 and 2 data load
+///   unchanged (no registrations) and are written back as version 3.
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -65,6 +68,10 @@ pub struct Workspace {
     /// The latest review bundle received from the head (a member's device), kept verbatim.
     #[serde(default)]
     pub review_received: Option<ReceivedReview>,
+    /// Registered emulation models and topics by unit id, each list in its kept order (see
+    /// [`registration`]); a unit with none has no entry.
+    #[serde(default)]
+    pub registrations: BTreeMap<String, Vec<Registration>>,
 }
 
 /// The award evaluation's settings: which rule set is in force and the year's quotas.
@@ -181,6 +188,7 @@ impl Workspace {
             award: AwardSettings::default(),
             reviews_sent: Vec::new(),
             review_received: None,
+            registrations: BTreeMap::new(),
         };
         ws.validate()?;
         Ok(ws)
@@ -220,7 +228,7 @@ impl Workspace {
         }
         let mut ws = Workspace::deserialize(&value).map_err(unreadable)?;
         ws.validate()?;
-        // Migration 1 → 2: the new members took their defaults above.
+        // Migrations 1 → 2 → 3: the new members took their defaults above.
         ws.schema = SCHEMA_VERSION;
         Ok(ws)
     }
@@ -344,6 +352,51 @@ impl Workspace {
 
     pub fn review(&self, unit_id: &str) -> Review {
         self.reviews.get(unit_id).cloned().unwrap_or_default()
+    }
+
+    /// The current unit's registered models and topics, in their kept order.
+    pub fn registrations(&self) -> &[Registration] {
+        self.registrations
+            .get(&self.unit_id)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Registers a model or topic for the current unit (see [`registration::add`]); returns
+    /// its position in the kept order. On error nothing changes.
+    pub fn add_registration(&mut self, reg: Registration) -> Result<usize, RegistrationError> {
+        self.edit_registrations(|list| registration::add(list, reg))
+    }
+
+    /// Replaces the current unit's registration at `index` (see [`registration::edit`]);
+    /// returns its new position. On error nothing changes.
+    pub fn edit_registration(
+        &mut self,
+        index: usize,
+        reg: Registration,
+    ) -> Result<usize, RegistrationError> {
+        self.edit_registrations(|list| registration::edit(list, index, reg))
+    }
+
+    /// Takes away the current unit's registration at `index` and returns it. On error nothing
+    /// changes.
+    pub fn remove_registration(&mut self, index: usize) -> Result<Registration, RegistrationError> {
+        self.edit_registrations(|list| registration::remove(list, index))
+    }
+
+    /// Applies a change to a copy of the current unit's list, kept only if it succeeds; an
+    /// emptied list leaves no entry behind.
+    fn edit_registrations<T>(
+        &mut self,
+        edit: impl FnOnce(&mut Vec<Registration>) -> Result<T, RegistrationError>,
+    ) -> Result<T, RegistrationError> {
+        let mut list = self.registrations().to_vec();
+        let out = edit(&mut list)?;
+        if list.is_empty() {
+            self.registrations.remove(&self.unit_id);
+        } else {
+            self.registrations.insert(self.unit_id.clone(), list);
+        }
+        Ok(out)
     }
 
     /// The rule set in force: the one loaded, or the default.
