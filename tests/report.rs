@@ -137,6 +137,7 @@ fn text_from_data_is_shown_as_text_never_as_markup() {
     for html in [
         results_table(&r, Lang::Vi),
         document(Doc::Summary, &header(), &r),
+        thidua::report::html::merged_table(&ws.table, &thidua::bundle::merge::merge(&ws), Lang::Vi),
     ] {
         assert!(!html.contains("<script>"), "unescaped: {html}");
         assert!(html.contains(

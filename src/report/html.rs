@@ -393,3 +393,94 @@ pub fn minutes(
     );
     out
 }
+
+/// The head's merged view: every criterion, each unit's self-score in force side by side, the
+/// totals above and below, and under each unit's name its revision and reception time (or
+/// that it has not submitted).
+pub fn merged_table(
+    table: &crate::engine::CriteriaTable,
+    units: &[crate::bundle::merge::MergedUnit],
+    lang: Lang,
+) -> String {
+    use crate::engine::criteria::Part;
+    let p = table.precision;
+    let mut out = format!(
+        r#"<div class="table-wrap"><table class="data merged-table"><thead><tr><th>{}</th><th class="num">{}</th>"#,
+        t(lang, "Tiêu chí", "Criterion"),
+        t(lang, "Tối đa", "Max")
+    );
+    for u in units {
+        let (class, info) = match &u.submission {
+            Some(s) => (
+                "unit-col",
+                format!(
+                    "r{} · {}: {}",
+                    s.revision,
+                    t(lang, "Thời điểm nhận", "Received"),
+                    s.received_at.display()
+                ),
+            ),
+            None => (
+                "unit-col missing",
+                t(lang, "Chưa gửi", "Not submitted").to_string(),
+            ),
+        };
+        let _ = write!(
+            out,
+            r#"<th class="{class}" data-unit="{}"><span class="unit-name">{}</span><span class="unit-info">{}</span></th>"#,
+            escape(&u.unit_id),
+            escape(&u.unit_name),
+            escape(&info)
+        );
+    }
+    out.push_str("</tr>");
+    let totals = |out: &mut String, place: &str| {
+        let _ = write!(
+            out,
+            r#"<tr class="total-row" data-place="{place}"><th>{}</th><td></td>"#,
+            t(lang, "Tổng điểm", "Total")
+        );
+        for u in units {
+            let total = u
+                .submission
+                .as_ref()
+                .map_or(String::new(), |s| p.format(s.total, lang));
+            let _ = write!(
+                out,
+                r#"<td class="num" data-total="{}"><strong>{total}</strong></td>"#,
+                escape(&u.unit_id)
+            );
+        }
+        out.push_str("</tr>");
+    };
+    totals(&mut out, "top");
+    out.push_str("</thead><tbody>");
+    for (part, c) in table.criteria() {
+        let sign = if part == Part::Deduction { "−" } else { "" };
+        let _ = write!(
+            out,
+            r#"<tr data-code="{code}"><td title="{title}"><span class="code">{code}</span> <span class="short-title">{title}</span></td><td class="num">{sign}{max}</td>"#,
+            code = escape(&c.code),
+            title = escape(&c.title),
+            max = p.format(c.max, lang),
+        );
+        for u in units {
+            let cell = u
+                .submission
+                .as_ref()
+                .and_then(|s| s.scores.get(&c.code))
+                .and_then(|e| e.points)
+                .map_or(String::new(), |x| p.format(x, lang));
+            let _ = write!(
+                out,
+                r#"<td class="num" data-unit="{}">{cell}</td>"#,
+                escape(&u.unit_id)
+            );
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody><tfoot>");
+    totals(&mut out, "bottom");
+    out.push_str("</tfoot></table></div>");
+    out
+}
