@@ -504,50 +504,60 @@ fn inspect(args: &[String], lang: Lang) -> ExitCode {
     OK
 }
 
-fn merge_command(args: &[String], lang: Lang) -> ExitCode {
-    let mut out_path: Option<&str> = None;
-    let mut now: Option<Timestamp> = None;
-    let mut files: Vec<&str> = Vec::new();
+/// Splits a command's arguments into files and the options it takes (each with one value);
+/// a missing value or an unknown option is a usage error.
+fn split_options<'a>(
+    args: &'a [String],
+    takes: &[&str],
+    lang: Lang,
+) -> Result<(Vec<&'a str>, std::collections::BTreeMap<&'a str, &'a str>), ExitCode> {
+    let mut files = Vec::new();
+    let mut options = std::collections::BTreeMap::new();
     let mut i = 0;
     while i < args.len() {
         let a = args[i].as_str();
-        match a {
-            "--out" | "--now" => {
-                let Some(value) = args.get(i + 1) else {
-                    return usage(
-                        lang,
-                        Some(match lang {
-                            Lang::Vi => format!("Thiếu giá trị sau {a}."),
-                            Lang::En => format!("{a} needs a value."),
-                        }),
-                    );
-                };
-                if a == "--out" {
-                    out_path = Some(value);
-                } else {
-                    match Timestamp::parse(value) {
-                        Some(t) => now = Some(t),
-                        None => {
-                            return usage(
-                                lang,
-                                Some(match lang {
-                                    Lang::Vi => format!(
-                                    "“{value}” không phải thời điểm UTC dạng YYYY-MM-DDTHH:MM:SSZ."
-                                ),
-                                    Lang::En => {
-                                        format!("“{value}” is not a UTC time YYYY-MM-DDTHH:MM:SSZ.")
-                                    }
-                                }),
-                            )
+        if takes.contains(&a) {
+            let Some(value) = args.get(i + 1) else {
+                return Err(usage(
+                    lang,
+                    Some(match lang {
+                        Lang::Vi => format!("Thiếu giá trị sau {a}."),
+                        Lang::En => format!("{a} needs a value."),
+                    }),
+                ));
+            };
+            options.insert(a, value.as_str());
+            i += 2;
+        } else if a.starts_with("--") {
+            return Err(unknown_option(lang, a));
+        } else {
+            files.push(a);
+            i += 1;
+        }
+    }
+    Ok((files, options))
+}
+
+fn merge_command(args: &[String], lang: Lang) -> ExitCode {
+    let (files, options) = match split_options(args, &["--out", "--now"], lang) {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
+    let out_path = options.get("--out").copied();
+    let mut now: Option<Timestamp> = None;
+    if let Some(value) = options.get("--now") {
+        match Timestamp::parse(value) {
+            Some(t) => now = Some(t),
+            None => {
+                return usage(
+                    lang,
+                    Some(match lang {
+                        Lang::Vi => {
+                            format!("“{value}” không phải thời điểm UTC dạng YYYY-MM-DDTHH:MM:SSZ.")
                         }
-                    }
-                }
-                i += 2;
-            }
-            _ if a.starts_with("--") => return unknown_option(lang, a),
-            _ => {
-                files.push(a);
-                i += 1;
+                        Lang::En => format!("“{value}” is not a UTC time YYYY-MM-DDTHH:MM:SSZ."),
+                    }),
+                )
             }
         }
     }
@@ -685,32 +695,11 @@ fn kind_of(path: &str) -> Option<PayloadType> {
 }
 
 fn evaluate_command(args: &[String], lang: Lang) -> ExitCode {
-    let mut out_path: Option<&str> = None;
-    let mut files: Vec<&str> = Vec::new();
-    let mut i = 0;
-    while i < args.len() {
-        let a = args[i].as_str();
-        match a {
-            "--out" => {
-                let Some(value) = args.get(i + 1) else {
-                    return usage(
-                        lang,
-                        Some(match lang {
-                            Lang::Vi => format!("Thiếu giá trị sau {a}."),
-                            Lang::En => format!("{a} needs a value."),
-                        }),
-                    );
-                };
-                out_path = Some(value);
-                i += 2;
-            }
-            _ if a.starts_with("--") => return unknown_option(lang, a),
-            _ => {
-                files.push(a);
-                i += 1;
-            }
-        }
-    }
+    let (files, options) = match split_options(args, &["--out"], lang) {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
+    let out_path = options.get("--out").copied();
     let [setup_path, review_path] = files[..] else {
         return usage(
             lang,

@@ -245,8 +245,7 @@ pub fn document(doc: Doc, h: &DocHeader, r: &Results) -> String {
                 r#"<h1 class="doc-title">DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG</h1><p class="doc-subtitle">Thành tích thi đua năm {year} của {cluster}</p><p class="doc-lead">Căn cứ kết quả chấm điểm, thẩm định và bình xét thi đua năm {year}; bộ quy tắc bình xét: {rules}.</p>"#,
                 year = r.year
             );
-            let proposals = r.proposals();
-            for (i, (_, name, quota)) in r.quotas.iter().enumerate() {
+            for (i, (id, name, quota)) in r.quotas.iter().enumerate() {
                 let _ = write!(
                     out,
                     r#"<h2 class="doc-section">{}. {} (cơ cấu: {} đơn vị)</h2>"#,
@@ -254,13 +253,13 @@ pub fn document(doc: Doc, h: &DocHeader, r: &Results) -> String {
                     escape(name),
                     quota
                 );
-                let units: Vec<_> = proposals.iter().filter(|(_, a)| a == name).collect();
+                let units: Vec<_> = r.proposed_for(id).collect();
                 if units.is_empty() {
                     out.push_str("<p>Không có đơn vị được đề nghị.</p>");
                     continue;
                 }
                 out.push_str(r#"<table class="doc-table"><thead><tr><th>STT</th><th>Tên đơn vị</th><th>Tổng điểm</th><th>Xếp thứ</th></tr></thead><tbody>"#);
-                for (k, (row, _)) in units.iter().enumerate() {
+                for (k, row) in units.iter().enumerate() {
                     let _ = write!(
                         out,
                         r#"<tr><td class="c">{}</td><td>{}</td><td class="c">{}</td><td class="c">{}</td></tr>"#,

@@ -48,17 +48,11 @@ impl Results {
         self.precision.format(p, lang)
     }
 
-    /// Rows proposed for an award (ladder order, then rank), with the award's name.
-    pub fn proposals(&self) -> Vec<(&ResultRow, &str)> {
-        let mut out = Vec::new();
-        for (id, name, _) in &self.quotas {
-            for row in &self.rows {
-                if matches!(&row.outcome, Outcome::Award { award } if award == id) {
-                    out.push((row, name.as_str()));
-                }
-            }
-        }
-        out
+    /// The units proposed for an award (by its id), by rank.
+    pub fn proposed_for<'a>(&'a self, award: &'a str) -> impl Iterator<Item = &'a ResultRow> {
+        self.rows
+            .iter()
+            .filter(move |row| matches!(&row.outcome, Outcome::Award { award: a } if a == award))
     }
 }
 

@@ -212,10 +212,6 @@ crate::catalogue! {
     QuotaInvalid => "Cơ cấu phải là số nguyên từ 0 đến 99.", "A quota is a whole number from 0 to 99.";
     RankedTitle => "Kết quả xếp hạng và đề xuất khen thưởng", "Ranking and proposed awards";
     CannotEvaluate => "Chưa bình xét được:", "Cannot evaluate:";
-    TiesTitle => "Bằng điểm ở ranh giới cơ cấu — hội nghị quyết định, phần mềm không tự chọn:", "Ties at a quota boundary — the meeting decides; the app never picks:";
-    NotEvaluated => "Chưa gửi điểm tự chấm, chưa bình xét:", "No self-score yet, not evaluated:";
-    ChangedCount => "Số tiêu chí có điểm thẩm định khác điểm tự chấm", "Criteria whose reviewed score differs";
-    Rank => "Hạng", "Rank";
     Outcome => "Kết quả bình xét", "Outcome";
     Explain => "Giải thích", "Explanation";
     ResultsActions => "In, xuất và gửi kết quả", "Print, export and send";
