@@ -473,6 +473,11 @@ pub fn import_setup(
             });
         }
     }
+    // A set-up of a later year of the same cluster starts that year: this one is kept
+    // read-only, exactly as stored, among the earlier years.
+    if ws.cluster.id == setup.cluster.id && setup.cluster.year > ws.cluster.year {
+        ws.close_year(now);
+    }
     let new_hash = setup.table_hash.clone();
     let mut archived = 0;
     if table_hash(&ws.table) != new_hash {

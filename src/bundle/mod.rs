@@ -82,6 +82,8 @@ pub enum BundleError {
         kept: u32,
         found: u32,
     },
+    /// The criteria table is last year's copy, not yet adopted for this year.
+    DraftTable,
 }
 
 fn type_name(t: PayloadType, lang: Lang) -> &'static str {
@@ -164,6 +166,8 @@ impl BundleError {
             NoSetup => "No cluster set-up imported yet: import the head's set-up first, so that the head's key is known.".into(),
             NotFromHead if vi => "Hồ sơ không được ký bằng khoá của Cụm trưởng đã ghi nhận khi nhận hồ sơ thiết lập. Không nhận.".into(),
             NotFromHead => "The bundle is not signed with the head's key recorded from the set-up. Refused.".into(),
+            DraftTable if vi => "Bảng tiêu chí năm nay còn là bản dự thảo sao chép từ năm trước. Hãy để Cụm thống nhất và ban hành bảng tiêu chí trước khi gửi hồ sơ thiết lập.".into(),
+            DraftTable => "This year's criteria table is still the draft copied from last year. Have the cluster agree and adopt it before sending the set-up.".into(),
             NothingToReview if vi => "Chưa có đơn vị nào có điểm tự chấm để thẩm định.".into(),
             NothingToReview => "No unit has a self-score to review yet.".into(),
             MissingReasons { units } => {

@@ -70,6 +70,9 @@ pub fn ensure_identity(ws: &mut Workspace, unit_id: &str, fresh_seed: [u8; 32]) 
 /// Signs the cluster set-up with the current unit's key. Returns (file name, file text).
 pub fn make_setup(ws: &Workspace, now: &Timestamp) -> Result<(String, String), BundleError> {
     let seed = seed_of(ws, &ws.unit_id).ok_or(BundleError::NoIdentity)?;
+    if ws.table.draft {
+        return Err(BundleError::DraftTable);
+    }
     let payload = ClusterSetup {
         cluster: ws.cluster.clone(),
         table: ws.table.clone(),

@@ -19,6 +19,10 @@ pub struct CriteriaTable {
     /// A sample table shipped for trying the app; the UI says it is not a legal text.
     #[serde(default)]
     pub sample: bool,
+    /// Copied from last year's table when the year started and not yet adopted by the cluster;
+    /// written only when set, so adopted tables (and their hashes) are unchanged.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
     /// Decimals of every point value in the table; all values below are in that unit.
     #[serde(rename = "decimals")]
     pub precision: Precision,

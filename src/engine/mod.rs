@@ -20,6 +20,7 @@ pub mod rules;
 pub mod score;
 pub mod time;
 pub mod workspace;
+pub mod year;
 
 /// Reads JSON text into a type through a `serde_json::Value`, like every bundle payload is
 /// read: one way of deserializing each type keeps the wasm smaller (a second, from text, would

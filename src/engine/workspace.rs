@@ -5,12 +5,16 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::calendar::TaskDates;
 use super::cluster::ClusterError;
 use super::evaluation::Quotas;
+use super::meeting::Meeting;
 use super::registration::{self, Registration, RegistrationError};
 use super::review::{Review, ReviewError};
+use super::rotation::Term;
 use super::rules::{RuleError, RuleSet};
 use super::score::{check_evidence, check_points, check_value};
+use super::year::{NextTerm, PastYear};
 use super::{
     Cluster, CriteriaTable, Date, Inbox, Lang, Points, ScoreError, ScoreSheet, TableError,
     Timestamp, Totals,
@@ -24,7 +28,10 @@ use super::{
 ///   default) and is written back as version 2.
 /// - 3: adds the registrations of emulation models and topics. Version 1 and 2 data load
 ///   unchanged (no registrations) and are written back as version 3.
-pub const SCHEMA_VERSION: u32 = 3;
+/// - 4: adds the year's meetings, the dates of the other tasks, the terms served, next year's
+///   head and deputy, and the earlier years kept read-only. Versions 1 to 3 load unchanged
+///   (none of these) and are written back as version 4.
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -72,6 +79,21 @@ pub struct Workspace {
     /// [`registration`]); a unit with none has no entry.
     #[serde(default)]
     pub registrations: BTreeMap<String, Vec<Registration>>,
+    /// The year's meetings, in the order they were planned (see [`super::year`]).
+    #[serde(default)]
+    pub meetings: Vec<Meeting>,
+    /// When the tasks that are not meetings were done.
+    #[serde(default)]
+    pub tasks: TaskDates,
+    /// Heads and deputies of the years before this one, oldest first.
+    #[serde(default)]
+    pub terms: Vec<Term>,
+    /// Next year's head and deputy, once the year-end meeting decided them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_term: Option<NextTerm>,
+    /// The earlier years, read-only, oldest first.
+    #[serde(default)]
+    pub past_years: Vec<PastYear>,
 }
 
 /// The award evaluation's settings: which rule set is in force and the year's quotas.
@@ -172,7 +194,14 @@ impl Workspace {
         table: CriteriaTable,
         unit_id: &str,
     ) -> Result<Workspace, WorkspaceError> {
-        let ws = Workspace {
+        let ws = Workspace::empty(cluster, table, unit_id);
+        ws.validate()?;
+        Ok(ws)
+    }
+
+    /// A workspace with nothing entered yet, unchecked (callers validate or already did).
+    pub(crate) fn empty(cluster: Cluster, table: CriteriaTable, unit_id: &str) -> Workspace {
+        Workspace {
             schema: SCHEMA_VERSION,
             cluster,
             table,
@@ -189,9 +218,12 @@ impl Workspace {
             reviews_sent: Vec::new(),
             review_received: None,
             registrations: BTreeMap::new(),
-        };
-        ws.validate()?;
-        Ok(ws)
+            meetings: Vec::new(),
+            tasks: TaskDates::default(),
+            terms: Vec::new(),
+            next_term: None,
+            past_years: Vec::new(),
+        }
     }
 
     fn validate(&self) -> Result<(), WorkspaceError> {
@@ -228,7 +260,7 @@ impl Workspace {
         }
         let mut ws = Workspace::deserialize(&value).map_err(unreadable)?;
         ws.validate()?;
-        // Migrations 1 → 2 → 3: the new members took their defaults above.
+        // Migrations 1 → 2 → 3 → 4: the new members took their defaults above.
         ws.schema = SCHEMA_VERSION;
         Ok(ws)
     }

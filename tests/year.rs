@@ -1,0 +1,296 @@
+//! The cluster's year as the workspace keeps it (schema 4): meetings planned and changed only
+//! through the engine, the calendar's task dates, next year's head and deputy recorded at the
+//! year-end meeting, and a member device starting the next year from the new head's set-up with
+//! its old year kept read-only.
+
+// Native only: workspaces built in memory, no browser.
+#![cfg(not(target_arch = "wasm32"))]
+
+use thidua::bundle::import::import_setup;
+use thidua::bundle::payload::{ensure_identity, make_setup};
+use thidua::bundle::BundleError;
+use thidua::demo;
+use thidua::engine::calendar::{DeadlineId, Status};
+use thidua::engine::meeting::{Attendance, ClockTime, Decision, MeetingError, MeetingKind, Person};
+use thidua::engine::year::YearError;
+use thidua::engine::{Date, Timestamp, Workspace};
+
+const HEAD: &str = "phuong-ha-cau";
+const KIEN_HUNG: &str = "phuong-kien-hung";
+
+fn date(text: &str) -> Date {
+    Date::parse(text).unwrap()
+}
+
+fn time(text: &str) -> ClockTime {
+    ClockTime::parse(text).unwrap()
+}
+
+fn at(text: &str) -> Timestamp {
+    Timestamp::parse(text).unwrap()
+}
+
+fn head() -> Workspace {
+    let mut ws = demo::workspace();
+    ws.select_unit(HEAD).unwrap();
+    ensure_identity(&mut ws, HEAD, [7; 32]);
+    ws
+}
+
+fn person(name: &str) -> Option<Person> {
+    Some(Person {
+        name: name.into(),
+        position: String::new(),
+        unit: None,
+    })
+}
+
+/// Records every member's attendance: the first `present` units present, the others absent.
+fn attend(ws: &mut Workspace, id: &str, present: usize) {
+    let units: Vec<String> = ws.cluster.units.iter().map(|u| u.id.clone()).collect();
+    for (i, unit) in units.iter().enumerate() {
+        let status = if i < present {
+            Attendance::Present
+        } else {
+            Attendance::AbsentExcused
+        };
+        ws.edit_meeting(id, |m| m.record_attendance(unit, status, ""))
+            .unwrap();
+    }
+}
+
+fn prepare(ws: &mut Workspace, id: &str) {
+    ws.edit_meeting(id, |m| {
+        m.set_place("Hội trường UBND phường Hà Cầu")?;
+        m.set_chair(person("Nguyễn Văn A"))?;
+        m.set_secretary(person("Trần Thị B"))
+    })
+    .unwrap();
+}
+
+#[test]
+fn meetings_get_readable_ids_for_every_member_and_a_refused_edit_changes_nothing() {
+    let mut ws = head();
+    let a = ws
+        .plan_meeting(MeetingKind::MidYear, date("2025-07-10"), time("08:00"))
+        .unwrap();
+    let b = ws
+        .plan_meeting(MeetingKind::Topic, date("2025-09-10"), time("14:00"))
+        .unwrap();
+    let c = ws
+        .plan_meeting(MeetingKind::Topic, date("2025-10-10"), time("14:00"))
+        .unwrap();
+    assert_eq!(
+        (a.as_str(), b.as_str(), c.as_str()),
+        ("so-ket-1", "chuyen-de-1", "chuyen-de-2")
+    );
+    let m = ws.meeting(&a).unwrap();
+    assert_eq!(m.members.len(), ws.cluster.units.len());
+
+    // A decision without attendance is refused, and the meeting is exactly as it was.
+    let before = ws.clone();
+    let err = ws
+        .edit_meeting(&a, |m| {
+            m.set_place("changed first")?;
+            m.record_decision(Decision {
+                text: "Thông qua".into(),
+                votes: None,
+            })
+        })
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        YearError::Meeting(MeetingError::AttendanceIncomplete { .. })
+    ));
+    assert_eq!(ws, before);
+    assert_eq!(
+        ws.edit_meeting("khong-co", |m| m.set_place("x")),
+        Err(YearError::NoSuchMeeting {
+            id: "khong-co".into()
+        })
+    );
+}
+
+#[test]
+fn a_meeting_without_quorum_refuses_decisions_and_a_closed_one_cannot_be_removed() {
+    let mut ws = head();
+    let n = ws.cluster.units.len();
+    let required = thidua::engine::meeting::required(n as u32) as usize;
+    let id = ws
+        .plan_meeting(MeetingKind::Compact, date("2025-02-20"), time("08:00"))
+        .unwrap();
+    prepare(&mut ws, &id);
+    attend(&mut ws, &id, required - 1);
+    let before = ws.clone();
+    let err = ws
+        .edit_meeting(&id, |m| {
+            m.record_decision(Decision {
+                text: "Ký giao ước".into(),
+                votes: None,
+            })
+        })
+        .unwrap_err();
+    let message = err.message(thidua::engine::Lang::Vi);
+    assert!(
+        matches!(err, YearError::Meeting(MeetingError::NoQuorum { .. })),
+        "{err:?}"
+    );
+    assert!(message.contains("2/3"), "{message}");
+    assert_eq!(ws, before);
+
+    // With one more present the decision is recorded.
+    let last_absent = ws.cluster.units[required - 1].id.clone();
+    ws.edit_meeting(&id, |m| {
+        m.record_attendance(&last_absent, Attendance::Present, "")
+    })
+    .unwrap();
+    ws.edit_meeting(&id, |m| {
+        m.record_decision(Decision {
+            text: "Ký giao ước".into(),
+            votes: None,
+        })
+    })
+    .unwrap();
+    ws.edit_meeting(&id, |m| m.close(time("11:00"))).unwrap();
+    assert!(ws.meeting(&id).unwrap().held());
+    assert_eq!(
+        ws.remove_meeting(&id),
+        Err(YearError::MeetingClosed { id: id.clone() })
+    );
+    // The calendar counts the compact as done on its date.
+    let cal = ws.calendar(&date("2025-03-01"));
+    let compact = cal.iter().find(|d| d.id == DeadlineId::Compact).unwrap();
+    assert_eq!(compact.status, Status::Done);
+    assert_eq!(compact.done_on, Some(date("2025-02-20")));
+}
+
+#[test]
+fn task_dates_are_recorded_and_cleared_for_the_calendar() {
+    let mut ws = head();
+    ws.set_task_date(DeadlineId::PartyRatings, Some(date("2025-12-05")));
+    let cal = ws.calendar(&date("2025-12-10"));
+    let ratings = cal
+        .iter()
+        .find(|d| d.id == DeadlineId::PartyRatings)
+        .unwrap();
+    assert_eq!(ratings.status, Status::Late, "30/11 is the last day");
+    ws.set_task_date(DeadlineId::PartyRatings, Some(date("2025-11-28")));
+    let cal = ws.calendar(&date("2025-12-10"));
+    let ratings = cal
+        .iter()
+        .find(|d| d.id == DeadlineId::PartyRatings)
+        .unwrap();
+    assert_eq!(ratings.status, Status::Done);
+    ws.set_task_date(DeadlineId::PartyRatings, None);
+    assert_eq!(ws.tasks.party_ratings, None);
+    // A meeting deadline is not a task date: nothing changes.
+    let before = ws.clone();
+    ws.set_task_date(DeadlineId::Compact, Some(date("2025-02-01")));
+    assert_eq!(ws, before);
+}
+
+#[test]
+fn next_term_is_a_year_end_decision_with_quorum_and_recording_again_replaces_it() {
+    let mut ws = head();
+    let topic = ws
+        .plan_meeting(MeetingKind::Topic, date("2025-12-01"), time("08:00"))
+        .unwrap();
+    assert_eq!(
+        ws.record_next_term(&topic, KIEN_HUNG, HEAD),
+        Err(YearError::NotYearEnd)
+    );
+    let end = ws
+        .plan_meeting(MeetingKind::YearEnd, date("2025-12-20"), time("08:00"))
+        .unwrap();
+    prepare(&mut ws, &end);
+    let n = ws.cluster.units.len();
+    attend(&mut ws, &end, 1);
+    let before = ws.clone();
+    assert!(matches!(
+        ws.record_next_term(&end, KIEN_HUNG, HEAD),
+        Err(YearError::Meeting(MeetingError::NoQuorum { .. }))
+    ));
+    assert_eq!(ws, before);
+    attend(&mut ws, &end, n);
+    assert_eq!(
+        ws.record_next_term(&end, KIEN_HUNG, KIEN_HUNG),
+        Err(YearError::SameHeadAndDeputy)
+    );
+    assert_eq!(
+        ws.record_next_term(&end, "khong-co", HEAD),
+        Err(YearError::NotAMember {
+            unit: "khong-co".into()
+        })
+    );
+    ws.record_next_term(&end, KIEN_HUNG, HEAD).unwrap();
+    let deputy = ws.cluster.units[2].id.clone();
+    ws.record_next_term(&end, HEAD, &deputy).unwrap();
+    let m = ws.meeting(&end).unwrap();
+    assert_eq!(
+        m.decisions.len(),
+        1,
+        "the second choice replaces the first decision"
+    );
+    let head_name = ws.cluster.unit(HEAD).unwrap().name.clone();
+    assert!(m.decisions[0].text.contains(&head_name));
+    assert!(m.decisions[0].text.contains("2026"));
+    let next = ws.next_term.clone().unwrap();
+    assert_eq!((next.term.year, next.term.head.as_str()), (2026, HEAD));
+
+    // Removing the open year-end meeting forgets the decision it held.
+    ws.remove_meeting(&end).unwrap();
+    assert_eq!(ws.next_term, None);
+}
+
+#[test]
+fn a_member_device_starts_the_next_year_from_the_new_heads_set_up_and_keeps_the_old_year() {
+    // The member scored 2025 and registered a model.
+    let mut member = demo::workspace();
+    member.select_unit(KIEN_HUNG).unwrap();
+    member
+        .enter_points("I.1.a", "40", &at("2025-11-01T08:00:00Z"))
+        .unwrap();
+    let stored_2025 = member.to_json();
+
+    // The new head (Kiến Hưng's neighbour) sets up 2026.
+    let mut new_head = demo::workspace();
+    new_head.cluster.year = 2026;
+    let new_head_unit = new_head.cluster.units[2].id.clone();
+    new_head.cluster.head = new_head_unit.clone();
+    new_head.cluster.deputy = HEAD.into();
+    new_head.select_unit(&new_head_unit).unwrap();
+    ensure_identity(&mut new_head, &new_head_unit, [9; 32]);
+    let (_, setup) = make_setup(&new_head, &at("2026-01-05T08:00:00Z")).unwrap();
+
+    import_setup(&mut member, setup.as_bytes(), &at("2026-01-06T08:00:00Z")).unwrap();
+    assert_eq!(member.cluster.year, 2026);
+    assert_eq!(member.cluster.head, new_head_unit);
+    assert_eq!(member.unit_id, KIEN_HUNG);
+    assert!(member.sheets.is_empty(), "2026 starts empty");
+    assert_eq!(member.past_years.len(), 1);
+    assert_eq!(member.past_years[0].year, 2025);
+    assert_eq!(
+        member.past_years[0].text, stored_2025,
+        "the old year is kept exactly"
+    );
+    let old = member.past_years[0].workspace().unwrap();
+    assert_eq!(old.points("I.1.a"), Some(thidua::engine::Points(400)));
+    assert_eq!(member.terms.last().unwrap().year, 2025);
+    // It survives storing and loading.
+    let reloaded = Workspace::from_json(&member.to_json()).unwrap();
+    assert_eq!(reloaded, member);
+}
+
+#[test]
+fn a_draft_table_copied_from_last_year_cannot_be_sent_in_a_set_up_until_adopted() {
+    let mut ws = head();
+    ws.table.draft = true;
+    assert_eq!(
+        make_setup(&ws, &at("2026-01-05T08:00:00Z")),
+        Err(BundleError::DraftTable)
+    );
+    ws.adopt_table();
+    assert!(make_setup(&ws, &at("2026-01-05T08:00:00Z")).is_ok());
+    // An adopted table is written exactly as before drafts existed.
+    assert!(!ws.to_json().contains("\"draft\""));
+}
