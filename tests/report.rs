@@ -259,3 +259,22 @@ fn minutes_list_time_place_attendance_quorum_content_decisions_and_closing() {
     }
     assert!(!html.contains("<b>"), "content is text, not markup");
 }
+
+#[test]
+fn a_plain_data_table_shows_every_cell_as_text_and_file_names_in_monospace() {
+    use thidua::report::html::{data_table, Row};
+    let rows = [Row {
+        class: "refused",
+        cells: vec![
+            "\u{1}<script>alert(1)</script>.json".into(),
+            "Phường \"Hà Cầu\" & <b>".into(),
+        ],
+    }];
+    let html = data_table("import-report", &["Tệp", "Đơn vị"], &rows);
+    assert!(!html.contains("<script>"), "{html}");
+    assert!(!html.contains("<b>"), "{html}");
+    assert!(html.contains(r#"<td class="mono">&lt;script&gt;alert(1)&lt;/script&gt;.json</td>"#));
+    assert!(html.contains(r#"<tr class="refused" data-outcome="refused">"#));
+    assert!(html.contains("<th>Tệp</th><th>Đơn vị</th>"));
+    assert!(html.contains("Phường &quot;Hà Cầu&quot; &amp; &lt;b&gt;"));
+}

@@ -36,6 +36,51 @@ pub fn outcome_kind(outcome: &Outcome) -> &str {
     }
 }
 
+/// One row of [`data_table`]: its class (also its `data-outcome`, for tests; may be empty) and
+/// its cells as plain text. A cell starting with `\u{1}` is shown in a monospace font (file
+/// names); the marker is not shown.
+pub struct Row {
+    pub class: &'static str,
+    pub cells: Vec<String>,
+}
+
+/// A plain data table like the app's other tables (`.table-wrap` > `table.data`), every cell
+/// escaped.
+pub fn data_table(testid: &str, headers: &[&str], rows: &[Row]) -> String {
+    let mut out = format!(
+        r#"<div class="table-wrap"><table class="data" data-testid="{}"><thead><tr>"#,
+        escape(testid)
+    );
+    for h in headers {
+        let _ = write!(out, "<th>{}</th>", escape(h));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for row in rows {
+        if row.class.is_empty() {
+            out.push_str("<tr>");
+        } else {
+            let _ = write!(
+                out,
+                r#"<tr class="{0}" data-outcome="{0}">"#,
+                escape(row.class)
+            );
+        }
+        for cell in &row.cells {
+            match cell.strip_prefix('\u{1}') {
+                Some(mono) => {
+                    let _ = write!(out, r#"<td class="mono">{}</td>"#, escape(mono));
+                }
+                None => {
+                    let _ = write!(out, "<td>{}</td>", escape(cell));
+                }
+            }
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></div>");
+    out
+}
+
 fn list(out: &mut String, items: &[String]) {
     out.push_str("<ul>");
     for i in items {

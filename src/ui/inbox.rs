@@ -19,6 +19,7 @@ use crate::bundle::import::{
 };
 use crate::engine::{Points, Received, Status};
 use crate::platform;
+use crate::report::html::{data_table, Row};
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
@@ -86,36 +87,27 @@ pub fn InboxPage() -> impl IntoView {
                 </label>
                 <Show when=move || !report.with(Vec::is_empty)>
                     <h4>{tr(K::ReportTitle)}</h4>
-                    <DataTable
-                        headers=vec![K::ColFile, K::ColUnit, K::ColResult]
-                        testid="import-report"
-                    >
-                                {move || {
-                                    let lang = i18n.lang.get();
-                                    report
-                                        .get()
-                                        .into_iter()
-                                        .map(|line| {
-                                            let class = outcome_class(&line.outcome);
-                                            let unit = line
-                                                .unit_id
-                                                .as_deref()
-                                                .map(unit_name)
-                                                .unwrap_or_default();
-                                            view! {
-                                                <tr class=class data-outcome=class>
-                                                    <td class="mono">{line.file_name.clone()}</td>
-                                                    <td>
-                                                        {unit}
-                                                        {line.revision.map(|r| format!(" · r{r}"))}
-                                                    </td>
-                                                    <td>{line.outcome.message(lang)}</td>
-                                                </tr>
-                                            }
-                                        })
-                                        .collect_view()
-                                }}
-                            </DataTable>
+                    <div inner_html=move || {
+                        let lang = i18n.lang.get();
+                        let rows: Vec<Row> = report
+                            .get()
+                            .into_iter()
+                            .map(|line| {
+                                let unit = line.unit_id.as_deref().map(unit_name).unwrap_or_default();
+                                let revision = line.revision.map(|r| format!(" · r{r}")).unwrap_or_default();
+                                Row {
+                                    class: outcome_class(&line.outcome),
+                                    cells: vec![
+                                        format!("\u{1}{}", line.file_name),
+                                        format!("{unit}{revision}"),
+                                        line.outcome.message(lang),
+                                    ],
+                                }
+                            })
+                            .collect();
+                        let headers = [K::ColFile, K::ColUnit, K::ColResult].map(|k| k.text(lang));
+                        data_table("import-report", &headers, &rows)
+                    }></div>
                 </Show>
             </section>
             <Pending />
@@ -331,29 +323,25 @@ fn Audit() -> impl IntoView {
             view! {
                 <section class="card" data-testid="audit">
                     <h3>{K::AuditTitle.text(lang)}</h3>
-                    <DataTable headers=vec![
-                        K::ReceivedAt,
-                        K::ColUnit,
-                        K::Revision,
-                        K::Status,
-                        K::ColFile,
-                    ]>
-                                {received
-                                    .into_iter()
-                                    .rev()
-                                    .map(|r| {
-                                        view! {
-                                            <tr>
-                                                <td>{r.received_at.display()}</td>
-                                                <td>{unit_name(&r.unit_id)}</td>
-                                                <td>{r.revision}</td>
-                                                <td>{status_name(lang, r.status)}</td>
-                                                <td class="mono">{r.file_name}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </DataTable>
+                    <div inner_html={
+                        let rows: Vec<Row> = received
+                            .into_iter()
+                            .rev()
+                            .map(|r| Row {
+                                class: "",
+                                cells: vec![
+                                    r.received_at.display(),
+                                    unit_name(&r.unit_id),
+                                    r.revision.to_string(),
+                                    status_name(lang, r.status).to_string(),
+                                    format!("\u{1}{}", r.file_name),
+                                ],
+                            })
+                            .collect();
+                        let headers = [K::ReceivedAt, K::ColUnit, K::Revision, K::Status, K::ColFile]
+                            .map(|k| k.text(lang));
+                        data_table("audit-table", &headers, &rows)
+                    }></div>
                 </section>
             }
         })
