@@ -294,3 +294,78 @@ fn a_draft_table_copied_from_last_year_cannot_be_sent_in_a_set_up_until_adopted(
     // An adopted table is written exactly as before drafts existed.
     assert!(!ws.to_json().contains("\"draft\""));
 }
+
+#[test]
+fn the_new_head_learns_the_next_term_from_the_heads_final_review_and_starts_the_year() {
+    // The head of 2025 scores its own unit (so there is something to review), holds the
+    // year-end meeting and records the next term.
+    let mut head = head();
+    let n = head.cluster.units.len();
+    head.enter_points("I.1.a", "40", &at("2025-12-01T08:00:00Z"))
+        .unwrap();
+    let end = head
+        .plan_meeting(MeetingKind::YearEnd, date("2025-12-20"), time("08:00"))
+        .unwrap();
+    prepare(&mut head, &end);
+    attend(&mut head, &end, n);
+    let new_head = head.cluster.units[2].id.clone();
+    head.record_next_term(&end, &new_head, KIEN_HUNG).unwrap();
+    head.edit_meeting(&end, |m| m.close(time("11:30"))).unwrap();
+    let (_, setup) = make_setup(&head, &at("2025-01-05T08:00:00Z")).unwrap();
+    let (_, review) =
+        thidua::bundle::review::make_review(&mut head, &at("2025-12-21T08:00:00Z")).unwrap();
+    assert!(review.contains("\"next_term\""));
+
+    // The new head's device, a member in 2025.
+    let mut next = demo::workspace();
+    next.select_unit(&new_head).unwrap();
+    import_setup(&mut next, setup.as_bytes(), &at("2025-01-06T08:00:00Z")).unwrap();
+    assert_eq!(
+        next.start_next_year(&at("2025-12-22T08:00:00Z")),
+        Err(YearError::NoNextTerm)
+    );
+    thidua::bundle::review::import_review(
+        &mut next,
+        "2025_cum_tham-dinh_r1.thidua.json",
+        review.as_bytes(),
+        &at("2025-12-21T09:00:00Z"),
+    )
+    .unwrap();
+    let term = next.next_term.clone().unwrap();
+    assert_eq!(
+        (term.term.head.as_str(), term.term.deputy.as_str()),
+        (new_head.as_str(), KIEN_HUNG)
+    );
+    next.start_next_year(&at("2025-12-22T08:00:00Z")).unwrap();
+    assert_eq!(next.cluster.year, 2026);
+    assert!(
+        next.is_head(),
+        "the new head's device is the head's in 2026"
+    );
+    assert!(next.table.draft);
+    assert_eq!(next.past_years.len(), 1);
+    // The new head adopts the table and can send the 2026 set-up.
+    next.adopt_table();
+    ensure_identity(&mut next, &new_head, [5; 32]);
+    assert!(make_setup(&next, &at("2026-01-05T08:00:00Z")).is_ok());
+
+    // A review whose next term names a unit outside the cluster is refused.
+    let mut forged = head.clone();
+    if let Some(t) = forged.next_term.as_mut() {
+        t.term.head = "khong-co".into();
+    }
+    let (_, bad) =
+        thidua::bundle::review::make_review(&mut forged, &at("2025-12-23T08:00:00Z")).unwrap();
+    let mut other = demo::workspace();
+    other.select_unit(KIEN_HUNG).unwrap();
+    import_setup(&mut other, setup.as_bytes(), &at("2025-01-06T08:00:00Z")).unwrap();
+    let before = other.clone();
+    assert!(thidua::bundle::review::import_review(
+        &mut other,
+        "x.json",
+        bad.as_bytes(),
+        &at("2025-12-23T09:00:00Z")
+    )
+    .is_err());
+    assert_eq!(other, before);
+}

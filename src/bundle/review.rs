@@ -16,9 +16,11 @@ use super::payload::{check_year_of, seed_of, table_hash};
 use super::{BundleError, PayloadType};
 use crate::engine::evaluation::{evaluate, Quotas, UnitInput};
 use crate::engine::review::{check_source, Line};
+use crate::engine::rotation::Term;
 use crate::engine::rules::FACTS;
 use crate::engine::score::check_value;
 use crate::engine::workspace::{ReceivedReview, SubmissionRecord};
+use crate::engine::year::NextTerm;
 use crate::engine::{
     Cluster, CriteriaTable, Entry, Evaluation, Lang, Review, RuleError, RuleSet, Timestamp, Totals,
     Workspace,
@@ -39,6 +41,11 @@ pub struct ClusterReview {
     pub quotas: Quotas,
     /// Every unit with a self-score, in the cluster's order.
     pub units: Vec<UnitReview>,
+    /// Next year's head and deputy, once the year-end meeting decided them (omitted before,
+    /// so earlier reviews are unchanged). A member's device, the new head's among them, starts
+    /// the next year from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_term: Option<Term>,
 }
 
 /// One unit's self-score as reviewed.
@@ -112,6 +119,11 @@ pub fn review_payload(ws: &Workspace, now: &Timestamp) -> ClusterReview {
                 })
             })
             .collect(),
+        next_term: ws
+            .next_term
+            .as_ref()
+            .filter(|n| n.received.is_none())
+            .map(|n| n.term.clone()),
     }
 }
 
@@ -258,6 +270,23 @@ pub fn open_review(
         return Err(BundleError::TableMismatch);
     }
     check_units(cluster, table, &review)?;
+    if let Some(next) = &review.next_term {
+        let member = |id: &str| {
+            cluster
+                .unit(id)
+                .map(|_| ())
+                .ok_or_else(|| BundleError::NotAMember {
+                    unit: id.to_string(),
+                })
+        };
+        member(&next.head)?;
+        member(&next.deputy)?;
+        if next.head == next.deputy || next.year != review.year.saturating_add(1) {
+            return Err(BundleError::BadPayload(
+                "Cụm trưởng, cụm phó năm sau không hợp lệ.".into(),
+            ));
+        }
+    }
     // Refused here rather than when shown: the rule set must be valid for the year, the quotas
     // complete, each unit listed once.
     evaluate_review(cluster, table, &review).map_err(|errs| rule_errors(&errs))?;
@@ -342,6 +371,14 @@ pub fn import_review(
         }
     }
     let text = String::from_utf8(bytes.to_vec()).map_err(|_| BundleError::NotJson)?;
+    // The head's device records the next term itself; a member's learns it from the review.
+    if ws.next_term.as_ref().is_none_or(|n| n.received.is_some()) {
+        ws.next_term = review.next_term.clone().map(|term| NextTerm {
+            term,
+            meeting: String::new(),
+            received: Some(id.clone()),
+        });
+    }
     ws.review_received = Some(ReceivedReview {
         id,
         revision: review.revision,

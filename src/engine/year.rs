@@ -14,8 +14,12 @@ use super::{Date, Lang, Timestamp, Workspace, WorkspaceError};
 #[serde(deny_unknown_fields)]
 pub struct NextTerm {
     pub term: Term,
-    /// The year-end meeting that decided it.
+    /// The year-end meeting that decided it (on the head's device).
     pub meeting: String,
+    /// On a member's device: the id of the head's review bundle that carried it (the meeting
+    /// was held on the head's device).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received: Option<String>,
 }
 
 /// An earlier year, kept read-only: the workspace exactly as it stood when the next year
@@ -306,6 +310,7 @@ impl Workspace {
                 deputy: deputy.into(),
             },
             meeting: meeting.into(),
+            received: None,
         });
         Ok(())
     }
@@ -316,7 +321,8 @@ impl Workspace {
     /// as stored.
     pub fn start_next_year(&mut self, at: &Timestamp) -> Result<(), YearError> {
         let next = self.next_term.clone().ok_or(YearError::NoNextTerm)?;
-        if !self.meeting(&next.meeting).is_some_and(Meeting::is_closed) {
+        let closed = self.meeting(&next.meeting).is_some_and(Meeting::is_closed);
+        if next.received.is_none() && !closed {
             return Err(YearError::YearEndOpen);
         }
         let mut cluster = self.cluster.clone();
