@@ -2,10 +2,12 @@
 # Prints the size of the release .wasm (raw and gzip -9) and fails above the budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The whole first load (wasm, JS glue and CSS, each gzip -9) must stay under 500 KB (roadmap,
-# issue 4). docs/performance.md ("Download size") has the history and what each part costs.
+# The whole first load (wasm, JS glue and CSS, each gzip -9) must stay under 650 KB: 500 KB
+# until issue 4, raised with issue 5 (the year's screens and the council view cost 141 KB,
+# measured screen by screen in docs/performance.md, "Download size", with the way back under
+# 500 KB: the head's and council's screens as a second module loaded on demand).
 # Lower the cap freely; raise it never without a measured reason in the commit message.
-BUDGET_GZ_KB=${BUDGET_GZ_KB:-500}
+BUDGET_GZ_KB=${BUDGET_GZ_KB:-650}
 wasm=$(ls dist/*.wasm | head -n 1)
 raw=$(stat -c %s "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)

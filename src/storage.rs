@@ -6,10 +6,13 @@
 
 use gloo_storage::{errors::StorageError, LocalStorage, Storage};
 
+use crate::bundle::council::Council;
 use crate::engine::{Lang, Workspace, WorkspaceError};
 
 pub const WORKSPACE_KEY: &str = "thidua.workspace";
 pub const LANG_KEY: &str = "thidua.lang";
+/// The council office's store, independent of the cluster workspace.
+pub const COUNCIL_KEY: &str = "thidua.council";
 
 /// What was found in storage at start-up.
 pub enum Loaded {
@@ -38,6 +41,20 @@ pub fn load_workspace() -> Loaded {
 
 pub fn save_workspace(ws: &Workspace) -> Result<(), SaveError> {
     LocalStorage::set(WORKSPACE_KEY, ws).map_err(SaveError::from)
+}
+
+/// The council office's store: `Ok(None)` on a first visit; an error when something is stored
+/// but cannot be used (it must then be left as it is).
+pub fn load_council() -> Result<Option<Council>, WorkspaceError> {
+    match LocalStorage::raw().get_item(COUNCIL_KEY) {
+        Err(e) => Err(WorkspaceError::Unreadable(format!("{e:?}"))),
+        Ok(None) => Ok(None),
+        Ok(Some(text)) => Council::from_json(&text).map(Some),
+    }
+}
+
+pub fn save_council(c: &Council) -> Result<(), SaveError> {
+    LocalStorage::set(COUNCIL_KEY, c).map_err(SaveError::from)
 }
 
 pub fn load_lang() -> Option<Lang> {

@@ -27,6 +27,7 @@ use thidua::bundle::identity::{fingerprint, fingerprint_of_hex};
 use thidua::bundle::import::{import_files, Outcome};
 use thidua::bundle::merge::merge;
 use thidua::bundle::payload::{table_hash, ClusterSetup, UnitSubmission};
+use thidua::bundle::result::{open_result, ClusterResult};
 use thidua::bundle::review::{open_review, ClusterReview};
 use thidua::bundle::{open, BundleError, Opened, PayloadType};
 use thidua::engine::{Lang, Timestamp, Workspace};
@@ -181,12 +182,17 @@ enum Verified {
     Setup(Opened, Box<ClusterSetup>),
     Submission(Opened, Box<UnitSubmission>),
     Review(Opened, Box<ClusterReview>),
+    /// A cluster result, verified down to every member's bundle it carries.
+    Result(Opened, Box<ClusterResult>),
 }
 
 impl Verified {
     fn opened(&self) -> &Opened {
         match self {
-            Verified::Setup(o, _) | Verified::Submission(o, _) | Verified::Review(o, _) => o,
+            Verified::Setup(o, _)
+            | Verified::Submission(o, _)
+            | Verified::Review(o, _)
+            | Verified::Result(o, _) => o,
         }
     }
 }
@@ -205,6 +211,10 @@ fn check(bytes: &[u8]) -> Result<Verified, BundleError> {
         PayloadType::ClusterReview => {
             let review = opened.payload()?;
             Verified::Review(opened, Box::new(review))
+        }
+        PayloadType::ClusterResult => {
+            let result = open_result(bytes)?.result;
+            Verified::Result(opened, Box::new(result))
         }
     })
 }
@@ -238,6 +248,12 @@ fn verify(files: &[String], lang: Lang) -> ExitCode {
                     Verified::Review(_, r) => {
                         format!("{} {} r{}", r.cluster_id, r.year, r.revision)
                     }
+                    Verified::Result(_, r) => format!(
+                        "{} {} members={}",
+                        r.cluster.id,
+                        r.cluster.year,
+                        r.members.len()
+                    ),
                 };
                 writeln!(
                     out,
@@ -420,6 +436,28 @@ fn inspect(args: &[String], lang: Lang) -> ExitCode {
                 "  Khoá ký chỉ được so với khoá của Cụm trưởng khi có hồ sơ thiết lập cụm:\n  thidua-cli evaluate TỆP_THIẾT_LẬP TỆP_THẨM_ĐỊNH kiểm tra điều đó và in kết quả bình xét.\n",
                 "  The signer is compared with the head's key only against the cluster set-up:\n  thidua-cli evaluate SETUP_FILE REVIEW_FILE checks that and prints the evaluation.\n",
             );
+        }
+        Verified::Result(_, r) => {
+            let c = &r.cluster;
+            row(
+                &mut out,
+                t("Cụm", "Cluster"),
+                &format!("{} ({})", c.name, c.id),
+            );
+            row(&mut out, t("Năm", "Year"), &c.year);
+            row(&mut out, t("Lập lúc", "Created"), &r.created.as_str());
+            row(
+                &mut out,
+                t(
+                    "Hồ sơ tự chấm của thành viên (đã kiểm tra chữ ký)",
+                    "Members' self-score bundles (signatures checked)",
+                ),
+                &r.members.len(),
+            );
+            row(&mut out, t("Số cuộc họp", "Meetings"), &r.meetings.len());
+            for u in &r.outcomes {
+                out += &format!("    {}. {}: {}\n", u.rank, u.name, u.label);
+            }
         }
         Verified::Setup(_, setup) => {
             let c = &setup.cluster;
@@ -671,7 +709,7 @@ fn head_workspace(path: &str, lang: Lang) -> Result<(Workspace, Timestamp, Opene
     let bytes = std::fs::read(path).map_err(|e| read_error(path, &e, lang))?;
     let (opened, setup) = match check(&bytes).map_err(|e| e.message(lang))? {
         Verified::Setup(opened, setup) => (opened, *setup),
-        Verified::Submission(o, _) | Verified::Review(o, _) => {
+        Verified::Submission(o, _) | Verified::Review(o, _) | Verified::Result(o, _) => {
             return Err(BundleError::WrongType {
                 expected: PayloadType::ClusterSetup,
                 found: o.kind,

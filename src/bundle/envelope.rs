@@ -31,13 +31,16 @@ pub enum PayloadType {
     UnitSubmission,
     /// Head to members: the reviewed results and what the award evaluation used.
     ClusterReview,
+    /// Head to the council: the cluster's results with every member's signed self-score.
+    ClusterResult,
 }
 
 impl PayloadType {
-    pub const ALL: [PayloadType; 3] = [
+    pub const ALL: [PayloadType; 4] = [
         PayloadType::ClusterSetup,
         PayloadType::UnitSubmission,
         PayloadType::ClusterReview,
+        PayloadType::ClusterResult,
     ];
 
     pub fn name(self) -> &'static str {
@@ -45,6 +48,7 @@ impl PayloadType {
             PayloadType::ClusterSetup => "cluster-setup",
             PayloadType::UnitSubmission => "unit-submission",
             PayloadType::ClusterReview => "cluster-review",
+            PayloadType::ClusterResult => "cluster-result",
         }
     }
 

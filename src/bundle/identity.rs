@@ -156,6 +156,11 @@ pub fn review_file_name(year: u16, cluster_id: &str, revision: u32) -> String {
     )
 }
 
+/// "2025_cum-3_ket-qua.thidua.json": the cluster's results sent to the council.
+pub fn result_file_name(year: u16, cluster_id: &str) -> String {
+    format!("{year}_{}_ket-qua.thidua.json", safe(cluster_id))
+}
+
 pub fn key_backup_file_name(unit_id: &str) -> String {
     format!("{}.thidua-key.json", safe(unit_id))
 }

@@ -7,15 +7,19 @@
 //! - [`import`]: what the head and the members do with a file they are given.
 //! - [`merge`]: the head's merged view of its members' submissions.
 //! - [`review`]: the head's reviewed results as a bundle, and the award evaluation from them.
+//! - [`result`]: the cluster's results for the council, with every member's signed self-score.
+//! - [`council`]: what the council office keeps of the clusters' results, and the district view.
 //!
 //! Like the engine, this module is pure: no browser crate, no clock, no randomness of its own.
 
+pub mod council;
 pub mod envelope;
 pub mod identity;
 pub mod import;
 pub mod json;
 pub mod merge;
 pub mod payload;
+pub mod result;
 pub mod review;
 
 use crate::engine::Lang;
@@ -84,6 +88,35 @@ pub enum BundleError {
     },
     /// The criteria table is last year's copy, not yet adopted for this year.
     DraftTable,
+    /// Only the cluster head sends the cluster's results to the council.
+    NotHead,
+    /// The results cannot be evaluated (the rule set's or the quotas' problems, in Vietnamese).
+    NotEvaluable(String),
+    /// A member's self-score carried in a cluster result does not check out: the unit (by
+    /// name) and why.
+    CarriedSubmission {
+        unit: String,
+        reason: Box<BundleError>,
+    },
+    /// What a cluster result says of a unit (by name; the cluster's name for the whole
+    /// cluster) disagrees with what it carries.
+    ResultMismatch {
+        unit: String,
+        part: result::Mismatch,
+    },
+    /// A cluster's result signed by another key than the one of the result the council already
+    /// keeps for that cluster and year (fingerprints).
+    HeadKeyChanged {
+        cluster: String,
+        kept: String,
+        found: String,
+    },
+    /// The council keeps a result of this cluster and year made later (or at the same time):
+    /// when each was made, as people read it.
+    OlderResult {
+        kept: String,
+        found: String,
+    },
 }
 
 fn type_name(t: PayloadType, lang: Lang) -> &'static str {
@@ -94,6 +127,10 @@ fn type_name(t: PayloadType, lang: Lang) -> &'static str {
         (PayloadType::UnitSubmission, Lang::En) => "a unit's self-score bundle",
         (PayloadType::ClusterReview, Lang::Vi) => "hồ sơ kết quả thẩm định của cụm",
         (PayloadType::ClusterReview, Lang::En) => "the cluster's review results",
+        (PayloadType::ClusterResult, Lang::Vi) => {
+            "hồ sơ kết quả của cụm gửi Hội đồng Thi đua - Khen thưởng"
+        }
+        (PayloadType::ClusterResult, Lang::En) => "a cluster's results for the council",
     }
 }
 
@@ -168,6 +205,18 @@ impl BundleError {
             NotFromHead => "The bundle is not signed with the head's key recorded from the set-up. Refused.".into(),
             DraftTable if vi => "Bảng tiêu chí năm nay còn là bản dự thảo sao chép từ năm trước. Hãy để Cụm thống nhất và ban hành bảng tiêu chí trước khi gửi hồ sơ thiết lập.".into(),
             DraftTable => "This year's criteria table is still the draft copied from last year. Have the cluster agree and adopt it before sending the set-up.".into(),
+            NotHead if vi => "Chỉ Cụm trưởng gửi kết quả của cụm lên Hội đồng Thi đua - Khen thưởng.".into(),
+            NotHead => "Only the cluster head sends the cluster's results to the council.".into(),
+            NotEvaluable(d) if vi => format!("Chưa bình xét được nên chưa gửi được kết quả: {d}"),
+            NotEvaluable(d) => format!("The results cannot be evaluated yet, so they cannot be sent: {d}"),
+            CarriedSubmission { unit, reason } if vi => format!("Hồ sơ tự chấm của “{unit}” kèm trong kết quả của cụm không hợp lệ: {} Không nhận tệp kết quả.", reason.message(lang)),
+            CarriedSubmission { unit, reason } => format!("The self-score of “{unit}” carried in the cluster's results is invalid: {} The results file is refused.", reason.message(lang)),
+            ResultMismatch { unit, part } if vi => format!("Kết quả của cụm không khớp ở “{unit}”: {}. Không nhận tệp kết quả.", part.message(lang)),
+            ResultMismatch { unit, part } => format!("The cluster's results do not match at “{unit}”: {}. The results file is refused.", part.message(lang)),
+            HeadKeyChanged { cluster, kept, found } if vi => format!("CẢNH BÁO: kết quả của “{cluster}” được ký bằng khoá khác với khoá của kết quả đang lưu (đang lưu: {kept}; trong tệp: {found}). Không nhận. Hãy gọi điện cho Cụm trưởng để xác minh."),
+            HeadKeyChanged { cluster, kept, found } => format!("WARNING: the results of “{cluster}” are signed with a key other than that of the results kept (kept: {kept}; in the file: {found}). Refused. Call the cluster head to check."),
+            OlderResult { kept, found } if vi => format!("Tệp này lập lúc {found}, không mới hơn kết quả đang lưu (lập lúc {kept}). Giữ nguyên kết quả đang lưu."),
+            OlderResult { kept, found } => format!("This file was made at {found}, not later than the results kept (made at {kept}). The kept results stay."),
             NothingToReview if vi => "Chưa có đơn vị nào có điểm tự chấm để thẩm định.".into(),
             NothingToReview => "No unit has a self-score to review yet.".into(),
             MissingReasons { units } => {

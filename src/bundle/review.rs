@@ -220,10 +220,12 @@ pub fn evaluate_workspace(ws: &Workspace, now: &Timestamp) -> Result<Evaluation,
     evaluate_review(&ws.cluster, &ws.table, &review_payload(ws, now))
 }
 
-/// Signs the reviewed results and records them as sent. Refused while a changed score has no
-/// reason, or when no unit has a self-score yet. Returns (file name, file text).
-pub fn make_review(ws: &mut Workspace, now: &Timestamp) -> Result<(String, String), BundleError> {
-    let seed = seed_of(ws, &ws.unit_id).ok_or(BundleError::NoIdentity)?;
+/// The review as the workspace stands, if it can be sent: some unit has a self-score, and every
+/// changed score has its reason.
+pub(super) fn sendable_review(
+    ws: &Workspace,
+    now: &Timestamp,
+) -> Result<ClusterReview, BundleError> {
     let payload = review_payload(ws, now);
     if payload.units.is_empty() {
         return Err(BundleError::NothingToReview);
@@ -240,6 +242,14 @@ pub fn make_review(ws: &mut Workspace, now: &Timestamp) -> Result<(String, Strin
     if !missing.is_empty() {
         return Err(BundleError::MissingReasons { units: missing });
     }
+    Ok(payload)
+}
+
+/// Signs the reviewed results and records them as sent. Refused while a changed score has no
+/// reason, or when no unit has a self-score yet. Returns (file name, file text).
+pub fn make_review(ws: &mut Workspace, now: &Timestamp) -> Result<(String, String), BundleError> {
+    let seed = seed_of(ws, &ws.unit_id).ok_or(BundleError::NoIdentity)?;
+    let payload = sendable_review(ws, now)?;
     let revision = payload.revision;
     let text = seal(PayloadType::ClusterReview, &payload, &signing_key(&seed))?;
     let id = super::open(text.as_bytes())?.id;
@@ -269,33 +279,17 @@ pub fn open_review(
     if review.table_hash != table_hash(table) {
         return Err(BundleError::TableMismatch);
     }
-    check_units(cluster, table, &review)?;
-    if let Some(next) = &review.next_term {
-        let member = |id: &str| {
-            cluster
-                .unit(id)
-                .map(|_| ())
-                .ok_or_else(|| BundleError::NotAMember {
-                    unit: id.to_string(),
-                })
-        };
-        member(&next.head)?;
-        member(&next.deputy)?;
-        if next.head == next.deputy || next.year != review.year.saturating_add(1) {
-            return Err(BundleError::BadPayload(
-                "Cụm trưởng, cụm phó năm sau không hợp lệ.".into(),
-            ));
-        }
-    }
+    check_review(cluster, table, &review)?;
     // Refused here rather than when shown: the rule set must be valid for the year, the quotas
     // complete, each unit listed once.
     evaluate_review(cluster, table, &review).map_err(|errs| rule_errors(&errs))?;
     Ok((opened.id, review))
 }
 
-/// Every unit of a review is a member of the cluster, and every value in it passes the checks
-/// the head's app applied when it was entered (as a member's submission is checked on import).
-fn check_units(
+/// Every value of a review passes the checks the head's app applied when it was entered (the
+/// checks a member's import of the review applies), and next year's head and deputy, if
+/// named, are two units of the cluster for the following year.
+pub(super) fn check_review(
     cluster: &Cluster,
     table: &CriteriaTable,
     review: &ClusterReview,
@@ -304,12 +298,14 @@ fn check_units(
         code: code.to_string(),
         reason,
     };
+    let member = |id: &str| match cluster.unit(id) {
+        Some(_) => Ok(()),
+        None => Err(BundleError::NotAMember {
+            unit: id.to_string(),
+        }),
+    };
     for u in &review.units {
-        if cluster.unit(&u.unit_id).is_none() {
-            return Err(BundleError::NotAMember {
-                unit: u.unit_id.clone(),
-            });
-        }
+        member(&u.unit_id)?;
         let entered = u.own.iter().map(|(code, e)| (code, e.points));
         let reviewed = u.review.entries.iter().map(|(code, e)| (code, e.points));
         for (code, points) in entered.chain(reviewed) {
@@ -326,6 +322,15 @@ fn check_units(
         let sources = facts.party_rating.iter().map(|f| &f.source);
         for source in sources.chain(yes_no.map(|f| &f.source)) {
             check_source(source).map_err(|e| BundleError::BadPayload(e.message(Lang::Vi)))?;
+        }
+    }
+    if let Some(next) = &review.next_term {
+        member(&next.head)?;
+        member(&next.deputy)?;
+        if next.head == next.deputy || next.year != review.year.saturating_add(1) {
+            return Err(BundleError::BadPayload(
+                "Cụm trưởng, cụm phó năm sau không hợp lệ.".into(),
+            ));
         }
     }
     Ok(())

@@ -229,7 +229,7 @@ pub struct DocHeader {
 
 /// The heading every document starts with: the superior body and the issuer (upper case, the
 /// issuer bold), the number; the national heading and motto; place and date in italics.
-fn header_html(h: &DocHeader) -> String {
+pub fn header_html(h: &DocHeader) -> String {
     format!(
         r#"<table class="doc-header"><tr><td class="doc-issuer"><p class="doc-superior">{}</p><p class="doc-issuer-name">{}</p><p class="doc-rule"></p><p class="doc-number">Số: {}</p></td><td class="doc-nation"><p class="doc-national">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p class="doc-motto">Độc lập - Tự do - Hạnh phúc</p><p class="doc-rule"></p><p class="doc-place-date">{}</p></td></tr></table>"#,
         escape(&h.superior.to_uppercase()),

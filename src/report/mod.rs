@@ -1,7 +1,11 @@
 //! Reports the head prints or exports: pure, no browser crate.
 
+pub mod cluster_report;
+pub mod council;
 pub mod document;
 pub mod html;
+pub mod meetings;
 pub mod results;
 pub mod workbook;
 pub mod xlsx;
+pub mod year;

@@ -48,6 +48,11 @@ crate::catalogue! {
     AppName => "Thi đua", "Thi đua (emulation)";
     Language => "Ngôn ngữ", "Language";
     Year => "Năm", "Year";
+    NavRegistrations => "Đăng ký thi đua", "Registrations";
+    NavMeetings => "Cuộc họp", "Meetings";
+    NavReports => "Báo cáo", "Reports";
+    NavYear => "Nhiệm kỳ", "Terms & years";
+    NavCouncil => "Hội đồng TĐKT", "Council";
     Head => "Cụm trưởng", "Head";
     Deputy => "Cụm phó", "Deputy";
     SampleNotice => "Bảng tiêu chí MẪU để dùng thử — không phải văn bản pháp lý. Hãy dùng bảng tiêu chí do Cụm, khối thi đua của đơn vị ban hành.",
@@ -323,6 +328,19 @@ impl I18n {
 pub fn tr(key: K) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_i18n().lang;
     move || key.text(lang.get())
+}
+
+/// A text written where it is used, both languages side by side (`tx("Cuộc họp", "Meetings")`).
+/// One closure type for every such text, like [`tr`], so each use costs no new code.
+pub fn tx(
+    vi: &'static str,
+    en: &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_i18n().lang;
+    move || match lang.get() {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
 }
 
 pub fn use_i18n() -> I18n {

@@ -1,18 +1,23 @@
 //! The Leptos user interface. Components read the workspace through [`state::AppState`] and
 //! change it only through the engine; none of them computes a score or checks an entry itself.
 
+pub mod council;
 pub mod exchange;
 pub mod files;
 pub mod i18n;
 pub mod inbox;
+pub mod meetings;
 pub mod merged;
 pub mod print;
+pub mod registrations;
+pub mod reports;
 pub mod results;
 pub mod review;
 pub mod reviewed;
 pub mod scoring;
 pub mod state;
 pub mod table;
+pub mod year;
 
 use leptos::prelude::*;
 
@@ -76,6 +81,16 @@ pub fn App() -> impl IntoView {
                 Page::PrintProposals => {
                     view! { <print::PrintPage doc=print::Doc::Proposals /> }.into_any()
                 }
+                Page::Registrations => view! { <registrations::RegistrationsPage /> }.into_any(),
+                Page::PrintRegistrations => {
+                    view! { <registrations::PrintRegistrationsPage /> }.into_any()
+                }
+                Page::Meetings => view! { <meetings::MeetingsPage /> }.into_any(),
+                Page::PrintMinutes => view! { <meetings::PrintMinutesPage /> }.into_any(),
+                Page::Reports => view! { <reports::ReportsPage /> }.into_any(),
+                Page::PrintReport => view! { <reports::PrintReportPage /> }.into_any(),
+                Page::Year => view! { <year::YearPage /> }.into_any(),
+                Page::Council => view! { <council::CouncilPage /> }.into_any(),
             }}
         </main>
         <footer class="footer">{move || i18n::use_i18n().t(K::Footer)}</footer>
@@ -94,19 +109,35 @@ pub enum Page {
     Reviewed,
     PrintSummary,
     PrintProposals,
+    Registrations,
+    PrintRegistrations,
+    Meetings,
+    PrintMinutes,
+    Reports,
+    PrintReport,
+    Year,
+    Council,
 }
 
 impl Page {
-    const ALL: [Page; 9] = [
+    const ALL: [Page; 17] = [
         Page::Scoring,
         Page::Exchange,
+        Page::Registrations,
         Page::Reviewed,
         Page::Inbox,
         Page::Merged,
         Page::Review,
         Page::Results,
+        Page::Meetings,
+        Page::Reports,
+        Page::Year,
+        Page::Council,
         Page::PrintSummary,
         Page::PrintProposals,
+        Page::PrintRegistrations,
+        Page::PrintMinutes,
+        Page::PrintReport,
     ];
 
     fn slug(self) -> &'static str {
@@ -120,11 +151,22 @@ impl Page {
             Page::Reviewed => "ket-qua-tham-dinh",
             Page::PrintSummary => "in-bang-tong-hop",
             Page::PrintProposals => "in-danh-sach-de-nghi",
+            Page::Registrations => "dang-ky",
+            Page::PrintRegistrations => "in-danh-sach-dang-ky",
+            Page::Meetings => "cuoc-hop",
+            Page::PrintMinutes => "in-bien-ban",
+            Page::Reports => "bao-cao",
+            Page::PrintReport => "in-bao-cao",
+            Page::Year => "nhiem-ky",
+            Page::Council => "hoi-dong",
         }
     }
 
+    /// The page of a hash such as `#/in-bien-ban?hop=so-ket-1`: what follows `?` chooses what
+    /// the page shows (read with [`hash_param`]).
     fn from_hash(hash: &str) -> Page {
-        let slug = hash.trim_start_matches('#').trim_start_matches('/');
+        let path = hash.split('?').next().unwrap_or_default();
+        let slug = path.trim_start_matches('#').trim_start_matches('/');
         Page::ALL
             .into_iter()
             .find(|p| p.slug() == slug)
@@ -142,17 +184,56 @@ impl Page {
             Page::Reviewed => K::NavReviewed,
             Page::PrintSummary => K::PrintSummary,
             Page::PrintProposals => K::PrintProposals,
+            Page::Registrations => K::NavRegistrations,
+            Page::PrintRegistrations => K::NavRegistrations,
+            Page::Meetings => K::NavMeetings,
+            Page::PrintMinutes => K::NavMeetings,
+            Page::Reports => K::NavReports,
+            Page::PrintReport => K::NavReports,
+            Page::Year => K::NavYear,
+            Page::Council => K::NavCouncil,
         }
     }
 
     fn head_only(self) -> bool {
-        !matches!(self, Page::Scoring | Page::Exchange | Page::Reviewed)
+        !matches!(
+            self,
+            Page::Scoring
+                | Page::Exchange
+                | Page::Reviewed
+                | Page::Registrations
+                | Page::Year
+                | Page::Council
+        )
     }
 
-    /// Printed documents are reached from the evaluation page, not from the tabs.
+    /// Printed documents are reached from their pages, not from the tabs.
     fn in_nav(self) -> bool {
-        !matches!(self, Page::PrintSummary | Page::PrintProposals)
+        !matches!(
+            self,
+            Page::PrintSummary
+                | Page::PrintProposals
+                | Page::PrintRegistrations
+                | Page::PrintMinutes
+                | Page::PrintReport
+        )
     }
+}
+
+/// The value of `name` in the current hash's part after `?` (`#/in-bien-ban?hop=so-ket-1`),
+/// percent-decoded.
+pub fn hash_param(name: &str) -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    let query = hash.split_once('?')?.1;
+    query.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=')?;
+        (k == name).then(|| {
+            js_sys::decode_uri_component(v)
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_else(|| v.to_string())
+        })
+    })
 }
 
 #[component]

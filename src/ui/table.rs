@@ -61,3 +61,25 @@ pub fn Field(
         </label>
     }
 }
+
+/// [`Field`] with its label written where it is used (see [`super::i18n::tx`]).
+#[component]
+pub fn Input(
+    /// The label, Vietnamese and English.
+    label: (&'static str, &'static str),
+    testid: &'static str,
+    value: RwSignal<String>,
+    #[prop(default = "text")] kind: &'static str,
+) -> impl IntoView {
+    view! {
+        <label>
+            <span>{super::i18n::tx(label.0, label.1)}</span>
+            <input
+                type=kind
+                data-testid=testid
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </label>
+    }
+}

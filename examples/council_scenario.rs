@@ -1,0 +1,96 @@
+//! A second cluster's signed result for the council's end-to-end test
+//! (tests/e2e/year.test.mjs): *Cụm thi đua số 1* of the sample district, its head and two
+//! members scored, the members' signed self-scores imported at the head, the result signed by
+//! the head. Written into OUTDIR; prints the file name.
+//!
+//! ```sh
+//! cargo run --quiet --example council_scenario -- OUTDIR
+//! ```
+//!
+//! Deterministic: fixed seeds and times, so the same file comes out byte for byte on every run.
+
+use std::path::PathBuf;
+
+use thidua::bundle::import::import_files;
+use thidua::bundle::payload::{ensure_identity, make_setup, make_submission};
+use thidua::bundle::result::make_result;
+use thidua::engine::criteria::Part;
+use thidua::engine::{Timestamp, Workspace};
+
+/// The wards of cluster 1 (ids and names), the head first.
+const WARDS: [(&str, &str); 8] = [
+    ("phuong-duong-noi", "UBND phường Dương Nội"),
+    ("phuong-yen-nghia", "UBND phường Yên Nghĩa"),
+    ("phuong-phu-luong", "UBND phường Phú Lương"),
+    ("phuong-bien-giang", "UBND phường Biên Giang"),
+    ("phuong-dong-mai", "UBND phường Đồng Mai"),
+    ("phuong-phu-lam", "UBND phường Phú Lãm"),
+    ("phuong-quang-trung", "UBND phường Quang Trung"),
+    ("phuong-nguyen-trai", "UBND phường Nguyễn Trãi"),
+];
+
+fn at(text: &str) -> Timestamp {
+    Timestamp::parse(text).expect("a valid timestamp")
+}
+
+/// Every main criterion at its maximum except the first `skip`, left unscored.
+fn score(ws: &mut Workspace, skip: usize, when: &Timestamp) {
+    let codes: Vec<String> = ws
+        .table
+        .criteria()
+        .into_iter()
+        .filter(|(part, _)| *part == Part::Main)
+        .map(|(_, c)| c.code.clone())
+        .collect();
+    for code in codes.iter().skip(skip) {
+        let max = ws.table.criterion(code).expect("a criterion").1.max;
+        ws.set_points(code, Some(max), when).expect("a valid score");
+    }
+}
+
+fn main() {
+    let out: PathBuf = match std::env::args_os().nth(1) {
+        Some(dir) => dir.into(),
+        None => {
+            eprintln!("usage: council_scenario OUTDIR");
+            std::process::exit(2);
+        }
+    };
+    std::fs::create_dir_all(&out).expect("creates OUTDIR");
+    let mut base = thidua::demo::workspace();
+    base.cluster.id = "cum-1".into();
+    base.cluster.name = "Cụm thi đua số 1 – UBND các phường".into();
+    for (unit, (id, name)) in base.cluster.units.iter_mut().zip(WARDS) {
+        unit.id = id.into();
+        unit.name = name.into();
+    }
+    base.cluster.head = WARDS[0].0.into();
+    base.cluster.deputy = WARDS[1].0.into();
+    let base = Workspace::new(base.cluster, base.table, WARDS[0].0).expect("a valid cluster");
+
+    let mut head = base.clone();
+    ensure_identity(&mut head, WARDS[0].0, [41; 32]);
+    make_setup(&head, &at("2025-01-10T02:00:00Z")).expect("the set-up");
+    score(&mut head, 2, &at("2025-12-01T02:00:00Z"));
+
+    let mut files = Vec::new();
+    for (n, (id, _)) in WARDS.iter().enumerate().skip(1).take(2) {
+        let mut member = base.clone();
+        member.select_unit(id).expect("a member");
+        ensure_identity(&mut member, id, [42 + n as u8; 32]);
+        score(&mut member, 3 + n, &at("2025-12-02T02:00:00Z"));
+        let (name, text) =
+            make_submission(&mut member, &at("2025-12-03T02:00:00Z")).expect("the member's bundle");
+        files.push((name, text.into_bytes()));
+    }
+    for line in import_files(&mut head, &files, &at("2025-12-04T02:00:00Z")) {
+        assert!(
+            !line.outcome.is_refused(),
+            "{}",
+            line.outcome.message(thidua::engine::Lang::Vi)
+        );
+    }
+    let (name, text) = make_result(&mut head, &at("2025-12-15T02:00:00Z")).expect("the result");
+    std::fs::write(out.join(&name), text).expect("writes the result");
+    println!("{name}");
+}

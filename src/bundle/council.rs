@@ -1,0 +1,464 @@
+//! The council office (Thường trực Hội đồng Thi đua - Khen thưởng): the district's clusters it
+//! expects a result from, the cluster results it received, and the district at a glance.
+//!
+//! The council keeps what it receives as it does nothing else: every accepted file exactly as
+//! received; a refused file changes nothing. The first result of a cluster and year pins the
+//! head's key: a later result of that cluster and year signed by another key is refused, loudly,
+//! with both fingerprints. A later result (by the time it was made) replaces the one kept; an
+//! earlier one is refused.
+//!
+//! Pure: no browser crate, no clock. The store is independent of any cluster's workspace.
+
+use serde::{Deserialize, Serialize};
+
+use super::identity::fingerprint_of_hex;
+use super::result::{open_result, stored_result, UnitResult};
+use super::BundleError;
+use crate::engine::evaluation::Outcome;
+use crate::engine::meeting::MeetingKind;
+use crate::engine::rules::Text;
+use crate::engine::{Date, Lang, Precision, Timestamp, WorkspaceError};
+
+/// The version of the stored council format this build writes and reads.
+pub const COUNCIL_SCHEMA: u32 = 1;
+
+/// What the council office's browser keeps.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Council {
+    pub schema: u32,
+    /// The district's clusters, in the order the office lists them.
+    #[serde(default)]
+    pub expected: Vec<ExpectedCluster>,
+    /// The results kept: at most one per cluster and year, in the order first received.
+    #[serde(default)]
+    pub results: Vec<ReceivedResult>,
+}
+
+/// A cluster (cụm or khối) of the district the council expects a result from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedCluster {
+    /// The cluster's id, as its head's app names it (e.g. `cum-3`).
+    pub id: String,
+    pub name: String,
+}
+
+/// A cluster result as the council received it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReceivedResult {
+    pub cluster_id: String,
+    pub year: u16,
+    /// The head's key (hex) that signed it.
+    pub head_key: String,
+    /// The bundle's id.
+    pub id: String,
+    /// When the head made it.
+    pub created: Timestamp,
+    pub file_name: String,
+    pub received_at: Timestamp,
+    /// The file exactly as received.
+    pub text: String,
+}
+
+impl Default for Council {
+    fn default() -> Council {
+        Council {
+            schema: COUNCIL_SCHEMA,
+            expected: Vec::new(),
+            results: Vec::new(),
+        }
+    }
+}
+
+impl Council {
+    /// A first visit's store: the sample district's clusters, nothing received.
+    pub fn sample() -> Council {
+        Council {
+            expected: district(),
+            ..Council::default()
+        }
+    }
+
+    /// Reads a stored council. A newer format than this build knows is refused (the caller
+    /// leaves the stored text untouched), as is anything that does not parse.
+    pub fn from_json(text: &str) -> Result<Council, WorkspaceError> {
+        let value: serde_json::Value =
+            crate::engine::from_json_text(text).map_err(WorkspaceError::Unreadable)?;
+        match value.get("schema").and_then(serde_json::Value::as_u64) {
+            Some(found) if found > u64::from(COUNCIL_SCHEMA) => {
+                return Err(WorkspaceError::NewerSchema {
+                    found: u32::try_from(found).unwrap_or(u32::MAX),
+                    supported: COUNCIL_SCHEMA,
+                })
+            }
+            Some(found) if found >= 1 => {}
+            _ => return Err(WorkspaceError::Unreadable("unknown schema".into())),
+        }
+        Council::deserialize(&value).map_err(|e| WorkspaceError::Unreadable(e.to_string()))
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("the council serializes")
+    }
+
+    /// The years of the results kept, latest first.
+    pub fn years(&self) -> Vec<u16> {
+        let mut years: Vec<u16> = self.results.iter().map(|r| r.year).collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        years
+    }
+}
+
+/// The clusters of the sample district (Hà Đông), the demo cluster `cum-3` among them.
+pub fn district() -> Vec<ExpectedCluster> {
+    [
+        ("cum-1", "Cụm thi đua số 1 – UBND các phường"),
+        ("cum-2", "Cụm thi đua số 2 – UBND các phường"),
+        ("cum-3", "Cụm thi đua số 3 – UBND các phường"),
+        (
+            "khoi-1",
+            "Khối thi đua số 1 – Các phòng, ban chuyên môn thuộc UBND quận",
+        ),
+        (
+            "khoi-2",
+            "Khối thi đua số 2 – Các đơn vị sự nghiệp thuộc quận",
+        ),
+        (
+            "khoi-3",
+            "Khối thi đua số 3 – Mặt trận Tổ quốc và các đoàn thể quận",
+        ),
+    ]
+    .into_iter()
+    .map(|(id, name)| ExpectedCluster {
+        id: id.into(),
+        name: name.into(),
+    })
+    .collect()
+}
+
+/// Why a change to the expected clusters was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CouncilError {
+    BlankId,
+    BlankName,
+    DuplicateId { id: String },
+    UnknownId { id: String },
+}
+
+impl CouncilError {
+    pub fn message(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match self {
+            CouncilError::BlankId if vi => {
+                "Hãy nhập mã cụm (ví dụ cum-3), đúng như trong ứng dụng của Cụm trưởng.".into()
+            }
+            CouncilError::BlankId => {
+                "Type the cluster's id (e.g. cum-3), as the head's app names it.".into()
+            }
+            CouncilError::BlankName if vi => "Hãy nhập tên cụm, khối thi đua.".into(),
+            CouncilError::BlankName => "Type the cluster's name.".into(),
+            CouncilError::DuplicateId { id } if vi => {
+                format!("Mã cụm “{id}” đã có trong danh sách.")
+            }
+            CouncilError::DuplicateId { id } => format!("The cluster id “{id}” is already listed."),
+            CouncilError::UnknownId { id } if vi => {
+                format!("Không có cụm mã “{id}” trong danh sách.")
+            }
+            CouncilError::UnknownId { id } => format!("No cluster “{id}” is listed."),
+        }
+    }
+}
+
+/// Adds a cluster to the expected list (id and name trimmed, the name on one line). On error
+/// nothing changes.
+pub fn add_expected(c: &mut Council, id: &str, name: &str) -> Result<(), CouncilError> {
+    let id = id.trim();
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if id.is_empty() {
+        return Err(CouncilError::BlankId);
+    }
+    if name.is_empty() {
+        return Err(CouncilError::BlankName);
+    }
+    if c.expected.iter().any(|e| e.id == id) {
+        return Err(CouncilError::DuplicateId { id: id.into() });
+    }
+    c.expected.push(ExpectedCluster {
+        id: id.into(),
+        name,
+    });
+    Ok(())
+}
+
+/// Takes a cluster off the expected list; the results received from it stay.
+pub fn remove_expected(c: &mut Council, id: &str) -> Result<(), CouncilError> {
+    let i = c
+        .expected
+        .iter()
+        .position(|e| e.id == id)
+        .ok_or_else(|| CouncilError::UnknownId { id: id.into() })?;
+    c.expected.remove(i);
+    Ok(())
+}
+
+/// What importing one file did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ResultOutcome {
+    /// The first result of this cluster and year: kept. The head's key fingerprint, to compare
+    /// by phone.
+    Accepted {
+        fingerprint: String,
+    },
+    /// A later result of the cluster and year: it replaces the one kept (made at `older`).
+    Replaced {
+        older: Timestamp,
+    },
+    /// The same file again: nothing changes.
+    Duplicate,
+    Refused(BundleError),
+}
+
+impl ResultOutcome {
+    pub fn message(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match self {
+            ResultOutcome::Accepted { fingerprint } if vi => format!("Đã nhận. Mã nhận diện khoá của Cụm trưởng: {fingerprint} — hãy gọi điện cho Cụm trưởng để đối chiếu."),
+            ResultOutcome::Accepted { fingerprint } => format!("Accepted. The head's key fingerprint: {fingerprint} — call the head to compare it."),
+            ResultOutcome::Replaced { older } if vi => format!("Đã nhận bản mới, thay kết quả lập lúc {}.", older.display()),
+            ResultOutcome::Replaced { older } => format!("Accepted; it replaces the results made at {}.", older.display()),
+            ResultOutcome::Duplicate if vi => "Trùng: tệp này đã được nhận trước đó (không thay đổi gì).".into(),
+            ResultOutcome::Duplicate => "Duplicate: this file was already received (nothing changes).".into(),
+            ResultOutcome::Refused(e) => e.message(lang),
+        }
+    }
+
+    /// A short name, for the report's `data-outcome`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ResultOutcome::Accepted { .. } => "accepted",
+            ResultOutcome::Replaced { .. } => "replaced",
+            ResultOutcome::Duplicate => "duplicate",
+            ResultOutcome::Refused(BundleError::HeadKeyChanged { .. }) => "key-changed",
+            ResultOutcome::Refused(_) => "refused",
+        }
+    }
+}
+
+/// One line of the import report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResultLine {
+    pub file_name: String,
+    /// The cluster's name and year, once the file opened.
+    pub cluster: Option<(String, u16)>,
+    pub outcome: ResultOutcome,
+}
+
+/// The report line of a file refused before it was read, by its size alone.
+pub fn refused_unread(file_name: &str, error: super::json::JsonError) -> ResultLine {
+    ResultLine {
+        file_name: file_name.to_string(),
+        cluster: None,
+        outcome: ResultOutcome::Refused(BundleError::Json(error)),
+    }
+}
+
+/// Imports one cluster result: checked in full ([`open_result`]), then kept, or refused with
+/// nothing changed.
+pub fn import_result(
+    c: &mut Council,
+    file_name: &str,
+    bytes: &[u8],
+    now: &Timestamp,
+) -> ResultLine {
+    let mut line = ResultLine {
+        file_name: file_name.to_string(),
+        cluster: None,
+        outcome: ResultOutcome::Duplicate,
+    };
+    let opened = match open_result(bytes) {
+        Ok(o) => o,
+        Err(e) => {
+            line.outcome = ResultOutcome::Refused(e);
+            return line;
+        }
+    };
+    let r = &opened.result;
+    line.cluster = Some((r.cluster.name.clone(), r.cluster.year));
+    if c.results.iter().any(|k| k.id == opened.id) {
+        return line;
+    }
+    let fp = |key: &str| fingerprint_of_hex(key).unwrap_or_default();
+    let received = ReceivedResult {
+        cluster_id: r.cluster.id.clone(),
+        year: r.cluster.year,
+        head_key: opened.signer.clone(),
+        id: opened.id.clone(),
+        created: r.created.clone(),
+        file_name: file_name.to_string(),
+        received_at: now.clone(),
+        // open_result checked the bytes are UTF-8.
+        text: String::from_utf8_lossy(bytes).into_owned(),
+    };
+    let kept = c
+        .results
+        .iter()
+        .position(|k| k.cluster_id == received.cluster_id && k.year == received.year);
+    line.outcome = match kept {
+        None => {
+            c.results.push(received);
+            ResultOutcome::Accepted {
+                fingerprint: fp(&opened.signer),
+            }
+        }
+        Some(i) if c.results[i].head_key != received.head_key => {
+            ResultOutcome::Refused(BundleError::HeadKeyChanged {
+                cluster: r.cluster.name.clone(),
+                kept: fp(&c.results[i].head_key),
+                found: fp(&received.head_key),
+            })
+        }
+        Some(i) if c.results[i].created >= received.created => {
+            ResultOutcome::Refused(BundleError::OlderResult {
+                kept: c.results[i].created.display(),
+                found: received.created.display(),
+            })
+        }
+        Some(i) => {
+            let older = std::mem::replace(&mut c.results[i], received).created;
+            ResultOutcome::Replaced { older }
+        }
+    };
+    line
+}
+
+/// The district in one year: each cluster that reported, then the expected ones that did not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct District {
+    pub year: u16,
+    /// The expected clusters in their listed order, then any other cluster by id.
+    pub clusters: Vec<ClusterOverview>,
+    pub not_reported: Vec<ExpectedCluster>,
+}
+
+/// One cluster's result, as the council reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClusterOverview {
+    pub cluster_id: String,
+    pub name: String,
+    /// Whether the cluster is on the expected list.
+    pub expected: bool,
+    /// The head unit's name and key fingerprint.
+    pub head: String,
+    pub head_fingerprint: String,
+    pub created: Timestamp,
+    pub received_at: Timestamp,
+    pub file_name: String,
+    pub precision: Precision,
+    /// By rank.
+    pub units: Vec<UnitResult>,
+    /// Member units with no self-score, not evaluated (names).
+    pub not_evaluated: Vec<String>,
+    /// Highest award first.
+    pub proposals: Vec<Proposal>,
+    pub ties: Vec<String>,
+    /// The year's meetings: kind, date, whether the minutes are closed.
+    pub meetings: Vec<(MeetingKind, Date, bool)>,
+    /// How many models and topics the units registered.
+    pub registrations: usize,
+}
+
+/// The units a cluster proposes for one award, by rank.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Proposal {
+    pub award: String,
+    pub name: Text,
+    pub quota: u32,
+    pub units: Vec<String>,
+}
+
+/// The district at a glance for `year`.
+pub fn overview(c: &Council, year: u16) -> District {
+    let mut clusters: Vec<ClusterOverview> = c
+        .results
+        .iter()
+        .filter(|k| k.year == year)
+        .filter_map(|k| cluster_overview(c, k))
+        .collect();
+    let place = |id: &str| c.expected.iter().position(|e| e.id == id);
+    clusters.sort_by(|a, b| {
+        let key = |o: &ClusterOverview| {
+            (
+                place(&o.cluster_id).unwrap_or(usize::MAX),
+                o.cluster_id.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    let not_reported = c
+        .expected
+        .iter()
+        .filter(|e| !clusters.iter().any(|o| o.cluster_id == e.id))
+        .cloned()
+        .collect();
+    District {
+        year,
+        clusters,
+        not_reported,
+    }
+}
+
+fn cluster_overview(c: &Council, kept: &ReceivedResult) -> Option<ClusterOverview> {
+    let r = stored_result(&kept.text)?;
+    let name_of = |id: &str| {
+        r.cluster
+            .unit(id)
+            .map_or_else(|| id.to_string(), |u| u.name.clone())
+    };
+    let proposals = r
+        .review
+        .rule_set
+        .ladder()
+        .into_iter()
+        .map(|a| Proposal {
+            award: a.id.clone(),
+            name: a.name.clone(),
+            quota: r.review.quotas.get(&a.id).copied().unwrap_or(0),
+            units: r
+                .outcomes
+                .iter()
+                .filter(|u| matches!(&u.outcome, Outcome::Award { award } if *award == a.id))
+                .map(|u| u.name.clone())
+                .collect(),
+        })
+        .collect();
+    Some(ClusterOverview {
+        cluster_id: r.cluster.id.clone(),
+        name: r.cluster.name.clone(),
+        expected: c.expected.iter().any(|e| e.id == r.cluster.id),
+        head: name_of(&r.cluster.head),
+        head_fingerprint: fingerprint_of_hex(&kept.head_key).unwrap_or_default(),
+        created: r.created.clone(),
+        received_at: kept.received_at.clone(),
+        file_name: kept.file_name.clone(),
+        precision: r.table.precision,
+        not_evaluated: r
+            .cluster
+            .units
+            .iter()
+            .filter(|u| !r.outcomes.iter().any(|o| o.unit_id == u.id))
+            .map(|u| u.name.clone())
+            .collect(),
+        proposals,
+        ties: r.ties.clone(),
+        meetings: r
+            .meetings
+            .iter()
+            .map(|m| (m.kind, m.date.clone(), m.closing.is_some()))
+            .collect(),
+        registrations: r.registrations.iter().map(|u| u.registrations.len()).sum(),
+        units: r.outcomes,
+    })
+}

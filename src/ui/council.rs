@@ -1,0 +1,354 @@
+//! "Hội đồng TĐKT": the council office's page (it has no unit, so every device shows it):
+//! import the clusters' result files, many at once, with one report line per file; the
+//! district at a glance for a year; the list of clusters expected. Also the head's card that
+//! sends the cluster's results to the council.
+//!
+//! The council's store is its own (`storage::load_council`), independent of the workspace.
+//! Every change applies an engine operation to a copy; only an accepted change replaces it and
+//! is saved. Stored data that cannot be read is reported and never overwritten.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::{FileList, HtmlInputElement};
+
+use super::exchange::{notice_view, Notice};
+use super::files::{download, files_of, read_all};
+use super::i18n::{tr, tx, use_i18n, K};
+use super::state::use_state;
+use super::table::Input;
+use crate::bundle::council::{
+    add_expected, import_result, overview, refused_unread, remove_expected, Council, ResultLine,
+    ResultOutcome,
+};
+use crate::bundle::payload::ensure_identity;
+use crate::bundle::result::make_result;
+use crate::engine::Lang;
+use crate::platform;
+use crate::report::council::{district_html, import_report_html};
+use crate::storage;
+
+/// The council's store on screen, and why it cannot be saved, if it cannot.
+#[derive(Clone, Copy)]
+struct Store {
+    council: RwSignal<Council>,
+    problem: RwSignal<Option<String>>,
+    /// Stored data could not be read: nothing is written until it is dealt with.
+    blocked: bool,
+}
+
+impl Store {
+    fn load(lang: Lang) -> Store {
+        let (council, problem, blocked) = match storage::load_council() {
+            Ok(Some(c)) => (c, None, false),
+            Ok(None) => (Council::sample(), None, false),
+            Err(e) => (
+                Council::sample(),
+                Some(format!(
+                    "{} {}",
+                    K::StorageReadOnly.text(lang),
+                    e.message(lang)
+                )),
+                true,
+            ),
+        };
+        Store {
+            council: RwSignal::new(council),
+            problem: RwSignal::new(problem),
+            blocked,
+        }
+    }
+
+    /// As `AppState::change`: the operation runs on a copy, kept and saved only if accepted.
+    fn change<T, E>(
+        self,
+        lang: Lang,
+        op: impl FnOnce(&mut Council) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let mut next = self.council.get_untracked();
+        let value = op(&mut next)?;
+        if !self.blocked {
+            let saved = storage::save_council(&next);
+            self.problem.set(
+                saved
+                    .err()
+                    .map(|e| format!("{} {}", K::SaveFailed.text(lang), e.message(lang))),
+            );
+        }
+        self.council.set(next);
+        Ok(value)
+    }
+}
+
+#[component]
+pub fn CouncilPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let store = Store::load(i18n.lang.get_untracked());
+    let report = RwSignal::new(Vec::<ResultLine>::new());
+    let first_year = store
+        .council
+        .with_untracked(|c| c.years().first().copied())
+        .unwrap_or_else(|| state.ws.with_untracked(|w| w.cluster.year));
+    let year = RwSignal::new(first_year);
+
+    let import = move |list: FileList| {
+        let files = files_of(&list);
+        spawn_local(async move {
+            let files = read_all(files).await;
+            let now = platform::now();
+            let lang = i18n.lang.get_untracked();
+            let mut lines = Vec::new();
+            let _ = store.change(lang, |c| {
+                for f in files {
+                    lines.push(match f.bytes {
+                        Err(e) => refused_unread(&f.name, e),
+                        Ok(bytes) => import_result(c, &f.name, &bytes, &now),
+                    });
+                }
+                Ok::<_, ()>(())
+            });
+            // Show the year of the last result taken in.
+            let taken = lines.iter().rev().find(|l| {
+                matches!(
+                    l.outcome,
+                    ResultOutcome::Accepted { .. } | ResultOutcome::Replaced { .. }
+                )
+            });
+            if let Some((_, y)) = taken.and_then(|l| l.cluster.clone()) {
+                year.set(y);
+            }
+            report.set(lines);
+        });
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&ev);
+        if let Some(list) = input.files() {
+            import(list);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(list) = ev.data_transfer().and_then(|d| d.files()) {
+            import(list);
+        }
+    };
+    let years = move || {
+        let mut ys = store.council.with(Council::years);
+        let own = state.ws.with(|w| w.cluster.year);
+        if !ys.contains(&own) {
+            ys.push(own);
+            ys.sort_unstable_by(|a, b| b.cmp(a));
+        }
+        ys
+    };
+    let district = move || {
+        store
+            .council
+            .with(|c| district_html(&overview(c, year.get()), i18n.lang.get()))
+    };
+    let report_html = move || {
+        let lines = report.get();
+        if lines.is_empty() {
+            String::new()
+        } else {
+            import_report_html(&lines, i18n.lang.get())
+        }
+    };
+
+    view! {
+        <h2 class="page-title">
+            {tx(
+                "Thường trực Hội đồng Thi đua - Khen thưởng: kết quả các cụm, khối thi đua",
+                "Council office: the results of the emulation clusters",
+            )}
+        </h2>
+        <p class="hint">
+            {tx(
+                "Mỗi Cụm trưởng gửi một tệp kết quả có chữ ký số, kèm hồ sơ tự chấm có chữ ký của từng đơn vị. Ứng dụng kiểm tra mọi chữ ký và tính lại kết quả bình xét trước khi nhận. Dữ liệu này lưu riêng trên máy, không lẫn với dữ liệu của cụm.",
+                "Each cluster head sends one signed results file, with every member's signed self-score. The app checks every signature and computes the evaluation again before accepting it. This data is kept on this device apart from any cluster's data.",
+            )}
+        </p>
+        {move || {
+            store
+                .problem
+                .get()
+                .map(|p| view! { <p class="notice error" role="alert" data-testid="council-storage">{p}</p> })
+        }}
+        <div class="cards">
+            <section class="card" data-testid="council-import">
+                <h3>{tx("Nhận kết quả của các cụm, khối", "Import the clusters' results")}</h3>
+                <label
+                    class="dropzone"
+                    on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+                    on:drop=on_drop
+                >
+                    <span>{tr(K::DropHint)}</span>
+                    <input
+                        type="file"
+                        multiple
+                        class="visually-hidden"
+                        accept=".json,application/json"
+                        data-testid="council-files"
+                        on:change=on_change
+                    />
+                </label>
+                <div inner_html=report_html></div>
+            </section>
+            <ExpectedCard store />
+        </div>
+        <section class="card" data-testid="council-overview-card">
+            <h3>{tx("Tổng hợp toàn quận", "The district at a glance")}</h3>
+            <div class="form-row">
+                <label>
+                    <span>{tr(K::Year)}</span>
+                    <select
+                        data-testid="council-year"
+                        on:change=move |ev| {
+                            if let Ok(y) = event_target_value(&ev).parse() {
+                                year.set(y);
+                            }
+                        }
+                    >
+                        {move || {
+                            years()
+                                .into_iter()
+                                .map(|y| {
+                                    view! {
+                                        <option value=y.to_string() selected=move || year.get() == y>
+                                            {y.to_string()}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+            </div>
+            <div data-testid="council-overview" inner_html=district></div>
+        </section>
+    }
+}
+
+/// The clusters the council expects a result from: add (id and name), remove.
+#[component]
+fn ExpectedCard(store: Store) -> impl IntoView {
+    let i18n = use_i18n();
+    let notice: Notice = RwSignal::new(None);
+    let id = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let add = move |_| {
+        let lang = i18n.lang.get_untracked();
+        match store.change(lang, |c| {
+            add_expected(c, &id.get_untracked(), &name.get_untracked())
+        }) {
+            Ok(()) => {
+                id.set(String::new());
+                name.set(String::new());
+                notice.set(None);
+            }
+            Err(e) => notice.set(Some(Err(e.message(lang)))),
+        }
+    };
+    let rows = move || {
+        store.council.with(|c| {
+            c.expected
+                .iter()
+                .map(|e| {
+                    let target = e.id.clone();
+                    view! {
+                        <li data-cluster=e.id.clone()>
+                            {e.name.clone()}
+                            " "
+                            <span class="mono">"(" {e.id.clone()} ")"</span>
+                            " "
+                            <button
+                                type="button"
+                                class="secondary"
+                                data-testid="expected-remove"
+                                on:click=move |_| {
+                                    let lang = i18n.lang.get_untracked();
+                                    let r = store.change(lang, |c| remove_expected(c, &target));
+                                    notice.set(r.err().map(|e| Err(e.message(lang))));
+                                }
+                            >
+                                {tr(K::Remove)}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="card" data-testid="council-expected">
+            <h3>{tx("Các cụm, khối thi đua của quận", "The district's clusters")}</h3>
+            <ul data-testid="expected-list">{rows}</ul>
+            <div class="form-row">
+                <Input label=("Mã cụm (như trong tệp kết quả)", "Cluster id (as in its results file)") testid="expected-id" value=id />
+                <Input label=("Tên cụm, khối", "Cluster name") testid="expected-name" value=name />
+                <button type="button" data-testid="expected-add" on:click=add>
+                    {tx("Thêm vào danh sách", "Add to the list")}
+                </button>
+            </div>
+            {notice_view(notice)}
+        </section>
+    }
+}
+
+/// The head's card: sign the cluster's results with the head's key and download the file for
+/// the council.
+#[component]
+pub fn SendToCouncil() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let notice: Notice = RwSignal::new(None);
+    let send = move |_| {
+        let lang = i18n.lang.get_untracked();
+        let now = platform::now();
+        // The head's key is made here if no other page made it.
+        let seed = platform::random::<32>();
+        let made = state.change(|w| {
+            if w.is_head() {
+                let unit = w.unit_id.clone();
+                ensure_identity(w, &unit, seed);
+            }
+            make_result(w, &now)
+        });
+        notice.set(Some(match made {
+            Ok((name, text)) => {
+                download(&name, &text).map(|()| format!("{}: {name}", K::Downloaded.text(lang)))
+            }
+            Err(e) => Err(e.message(lang)),
+        }));
+    };
+    let sent = move || {
+        state
+            .ws
+            .with(|w| w.tasks.results_to_council.as_ref().map(|d| d.vietnamese()))
+    };
+    view! {
+        <section class="card" data-testid="send-to-council">
+            <h3>{tx("Gửi kết quả lên Hội đồng Thi đua - Khen thưởng", "Send the results to the council")}</h3>
+            <p class="hint">
+                {tx(
+                    "Tạo một tệp có chữ ký số gồm kết quả thẩm định, bình xét, các cuộc họp, danh sách đăng ký thi đua và hồ sơ tự chấm có chữ ký của từng đơn vị, rồi gửi tệp cho Thường trực Hội đồng.",
+                    "Create a signed file with the review and the evaluation, the meetings, the registrations and every member's signed self-score, then send it to the council office.",
+                )}
+            </p>
+            <div class="actions">
+                <button type="button" class="primary" data-testid="send-to-council-button" on:click=send>
+                    {tx("Gửi kết quả lên Hội đồng", "Send the results to the council")}
+                </button>
+            </div>
+            {notice_view(notice)}
+            <Show when=move || sent().is_some()>
+                <p class="hint" data-testid="results-to-council-date">
+                    {tx("Đã gửi Hội đồng lần đầu ngày", "First sent to the council on")}
+                    " "
+                    {sent}
+                </p>
+            </Show>
+        </section>
+    }
+}
