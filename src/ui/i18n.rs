@@ -226,7 +226,6 @@ crate::catalogue! {
     SendReviewExplain => "Gửi kết quả thẩm định cho các đơn vị: tạo một tệp có chữ ký của cụm trưởng, gồm điểm tự chấm, điểm thẩm định, lý do và thông tin bình xét; mỗi đơn vị nhận tệp ở trang “Kết quả thẩm định”.",
         "Send the review to the members: a file signed by the head with the self-scores, reviewed scores, reasons and facts; each unit opens it on its “Review results” page.";
     SendReview => "Tạo và tải tệp kết quả thẩm định", "Create and download the review file";
-    BackToResults => "← Quay lại trang Bình xét", "← Back to the evaluation";
     DocNumber => "Số văn bản", "Document number";
     DocPlace => "Địa danh", "Place";
     DocDate => "Ngày ban hành", "Date";

@@ -17,6 +17,7 @@ use leptos::prelude::*;
 
 use super::exchange::{notice_view, Notice};
 use super::i18n::{use_i18n, K};
+use super::print::{DocFields, PrintToolbar};
 use super::state::{use_state, AppState};
 use crate::engine::calendar::deadlines;
 use crate::engine::meeting::{
@@ -24,8 +25,7 @@ use crate::engine::meeting::{
 };
 use crate::engine::{Date, Lang, Workspace};
 use crate::platform;
-use crate::report::document::place_of;
-use crate::report::html::{minutes, DocHeader};
+use crate::report::html::minutes;
 use crate::report::meetings as rm;
 
 /// A text on screen: fixed (Vietnamese, English) or from data.
@@ -1050,9 +1050,7 @@ pub fn PrintMinutesPage() -> impl IntoView {
             .map_or_else(|| platform::now().date(), |m| m.date.clone());
         (w.cluster.council.clone(), head, day)
     });
-    let number = RwSignal::new("      /BB-CTĐ".to_string());
-    let place = RwSignal::new(place_of(&council));
-    let date = RwSignal::new(day.as_str().to_string());
+    let fields = DocFields::new("BB-CTĐ", &council, &day);
     let lang = use_i18n().lang;
     let id = StoredValue::new(id);
     // Whether the meeting exists, and whether its minutes are closed.
@@ -1083,46 +1081,22 @@ pub fn PrintMinutesPage() -> impl IntoView {
             id.with_value(|id| {
                 state.ws.with(|w| {
                     w.meeting(id).map_or_else(String::new, |m| {
-                        let header = DocHeader {
-                            superior: w.cluster.name.clone(),
-                            issuer: head.clone(),
-                            number: number.get(),
-                            place: place.get(),
-                            date: Date::parse(&date.get()),
-                            signer: head.clone(),
-                        };
+                        let header =
+                            fields.header(w.cluster.name.clone(), head.clone(), head.clone());
                         minutes(m, &w.cluster, &header)
                     })
                 })
             })
         })]
     });
-    let items = vec![
-        group(
-            "print-toolbar no-print",
-            "",
-            vec![
-                C::Link {
-                    label: T("← Quay lại trang Cuộc họp", "← Back to the meetings"),
-                    testid: "back-meetings",
-                    href: "#/cuoc-hop".into(),
-                },
-                input(Txt::Key(K::DocNumber), "doc-number", number, "text"),
-                input(Txt::Key(K::DocPlace), "doc-place", place, "text"),
-                input(Txt::Key(K::DocDate), "doc-date", date, "date"),
-                button(
-                    Txt::Key(K::PrintNow),
-                    "print",
-                    "primary",
-                    act(|| {
-                        let _ = window().print();
-                    }),
-                ),
-                C::Hint(Txt::Key(K::PrintHint)),
-            ],
-        ),
-        status,
-        doc,
-    ];
-    items.into_iter().map(render).collect_view()
+    let items = vec![status, doc];
+    view! {
+        <PrintToolbar
+            back="#/cuoc-hop"
+            back_label=("← Quay lại trang Cuộc họp", "← Back to the meetings")
+            back_testid="back-meetings"
+            fields=fields
+        />
+        {items.into_iter().map(render).collect_view()}
+    }
 }

@@ -63,8 +63,8 @@ pub fn App() -> impl IntoView {
         <main id="main">
             <scoring::StatusBanner />
             // The head's pages choose their own unit (the one reviewed); the device's unit is
-            // chosen on the member pages.
-            <Show when=move || !shown.get().head_only()>
+            // chosen on the member pages. The council office's page is about no unit.
+            <Show when=move || !shown.get().head_only() && shown.get() != Page::Council>
                 <scoring::UnitBar />
             </Show>
             {move || match shown.get() {

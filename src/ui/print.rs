@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::i18n::{tr, use_i18n, K};
+use super::i18n::{tr, tx, use_i18n, K};
 use super::results::{cannot_evaluate, current_results};
 use super::state::use_state;
 use super::table::Field;
@@ -15,6 +15,74 @@ use crate::platform;
 use crate::report::document::place_of;
 pub use crate::report::html::Doc;
 use crate::report::html::{document, DocHeader};
+
+/// The number, place and date of a printed document's heading, as its toolbar edits them.
+#[derive(Clone, Copy)]
+pub struct DocFields {
+    pub number: RwSignal<String>,
+    pub place: RwSignal<String>,
+    /// `YYYY-MM-DD`, as the date input gives it.
+    pub date: RwSignal<String>,
+}
+
+impl DocFields {
+    /// A number to complete (`      /BC-CTĐ`), the council's place, and `date`.
+    pub fn new(suffix: &str, council: &str, date: &Date) -> DocFields {
+        DocFields {
+            number: RwSignal::new(format!("      /{suffix}")),
+            place: RwSignal::new(place_of(council)),
+            date: RwSignal::new(date.as_str().to_string()),
+        }
+    }
+
+    /// The document's heading as the fields stand (tracked).
+    pub fn header(self, superior: String, issuer: String, signer: String) -> DocHeader {
+        DocHeader {
+            superior,
+            issuer,
+            number: self.number.get(),
+            place: self.place.get(),
+            date: Date::parse(&self.date.get()),
+            signer,
+        }
+    }
+}
+
+/// The toolbar above every printed document (hidden when printing): the way back, the number,
+/// place and date of the heading, the print button, anything the page adds, the hint.
+#[component]
+pub fn PrintToolbar(
+    /// Where "back" goes (`#/binh-xet`).
+    back: &'static str,
+    /// The back link's text, Vietnamese and English.
+    back_label: (&'static str, &'static str),
+    fields: DocFields,
+    #[prop(optional)] back_testid: Option<&'static str>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <div class="print-toolbar no-print">
+            <a href=back class="button secondary" data-testid=back_testid>
+                {tx(back_label.0, back_label.1)}
+            </a>
+            <Field label=K::DocNumber testid="doc-number" value=fields.number />
+            <Field label=K::DocPlace testid="doc-place" value=fields.place />
+            <Field label=K::DocDate testid="doc-date" value=fields.date kind="date" />
+            <button
+                type="button"
+                class="primary"
+                data-testid="print"
+                on:click=|_| {
+                    let _ = window().print();
+                }
+            >
+                {tr(K::PrintNow)}
+            </button>
+            {children.map(|c| c())}
+            <p class="hint">{tr(K::PrintHint)}</p>
+        </div>
+    }
+}
 
 #[component]
 pub fn PrintPage(doc: Doc) -> impl IntoView {
@@ -31,37 +99,18 @@ pub fn PrintPage(doc: Doc) -> impl IntoView {
         Doc::Summary => "BC-CTĐ",
         Doc::Proposals => "TTr-CTĐ",
     };
-    let number = RwSignal::new(format!("      /{suffix}"));
-    let place = RwSignal::new(place_of(&council));
-    let date = RwSignal::new(platform::now().date().as_str().to_string());
+    let fields = DocFields::new(suffix, &council, &platform::now().date());
     let computed = Memo::new(move |_| state.ws.with(|w| current_results(w, Lang::Vi)));
-    let print = move |_| {
-        let _ = window().print();
-    };
     view! {
-        <div class="print-toolbar no-print">
-            <a href="#/binh-xet" class="button secondary">
-                {tr(K::BackToResults)}
-            </a>
-            <Field label=K::DocNumber testid="doc-number" value=number />
-            <Field label=K::DocPlace testid="doc-place" value=place />
-            <Field label=K::DocDate testid="doc-date" value=date kind="date" />
-            <button type="button" class="primary" data-testid="print" on:click=print>
-                {tr(K::PrintNow)}
-            </button>
-            <p class="hint">{tr(K::PrintHint)}</p>
-        </div>
+        <PrintToolbar
+            back="#/binh-xet"
+            back_label=("← Quay lại trang Bình xét", "← Back to the evaluation")
+            fields=fields
+        />
         {move || match computed.get() {
             Err(errors) => cannot_evaluate(&errors, i18n.lang.get()).into_any(),
             Ok(r) => {
-                let header = DocHeader {
-                    superior: council.clone(),
-                    issuer: r.cluster_name.clone(),
-                    number: number.get(),
-                    place: place.get(),
-                    date: Date::parse(&date.get()),
-                    signer: head_name.clone(),
-                };
+                let header = fields.header(council.clone(), r.cluster_name.clone(), head_name.clone());
                 view! { <article class="doc" data-testid="doc" inner_html=document(doc, &header, &r)></article> }
                     .into_any()
             }

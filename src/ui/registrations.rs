@@ -10,14 +10,13 @@ use leptos::prelude::*;
 
 use super::exchange::{notice_view, Notice};
 use super::i18n::{tr, tx, use_i18n, K};
+use super::print::{DocFields, PrintToolbar};
 use super::state::use_state;
-use super::table::{Field, Input};
+use super::table::Input;
 use crate::bundle::import::consolidated_registrations;
 use crate::engine::registration::{Registration, RegistrationError, RegistrationKind};
 use crate::engine::{Date, Lang};
 use crate::platform;
-use crate::report::document::place_of;
-use crate::report::html::DocHeader;
 use crate::report::year::{registration_intro, registration_lists, registrations_document};
 
 /// The `data-act` and `data-i` (0 when absent) of the HTML button clicked, if one was.
@@ -214,42 +213,19 @@ pub fn PrintRegistrationsPage() -> impl IntoView {
             .map_or_else(String::new, |u| u.name.clone());
         (w.cluster.council.clone(), head)
     });
-    let number = RwSignal::new(String::from("      /DS-CTĐ"));
-    let place = RwSignal::new(place_of(&council));
-    let date = RwSignal::new(platform::now().date().as_str().to_string());
+    let fields = DocFields::new("DS-CTĐ", &council, &platform::now().date());
     let doc = move || {
         state.ws.with(|w| {
-            let header = DocHeader {
-                superior: council.clone(),
-                issuer: w.cluster.name.clone(),
-                number: number.get(),
-                place: place.get(),
-                date: Date::parse(&date.get()),
-                signer: head_name.clone(),
-            };
+            let header = fields.header(council.clone(), w.cluster.name.clone(), head_name.clone());
             registrations_document(&consolidated_registrations(w), &header)
         })
     };
     view! {
-        <div class="print-toolbar no-print">
-            <a href="#/dang-ky" class="button secondary">
-                {tx("← Đăng ký thi đua", "← Registrations")}
-            </a>
-            <Field label=K::DocNumber testid="doc-number" value=number />
-            <Field label=K::DocPlace testid="doc-place" value=place />
-            <Field label=K::DocDate testid="doc-date" value=date kind="date" />
-            <button
-                type="button"
-                class="primary"
-                data-testid="print"
-                on:click=move |_| {
-                    let _ = window().print();
-                }
-            >
-                {tr(K::PrintNow)}
-            </button>
-            <p class="hint">{tr(K::PrintHint)}</p>
-        </div>
+        <PrintToolbar
+            back="#/dang-ky"
+            back_label=("← Đăng ký thi đua", "← Registrations")
+            fields=fields
+        />
         <article class="doc" data-testid="doc" inner_html=doc></article>
     }
 }

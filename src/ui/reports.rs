@@ -8,9 +8,9 @@ use leptos::prelude::*;
 
 use super::exchange::{notice_view, Notice};
 use super::files::download_bytes;
-use super::i18n::{tr, tx, use_i18n, K};
+use super::i18n::{tx, use_i18n, K};
+use super::print::{DocFields, PrintToolbar};
 use super::state::use_state;
-use super::table::Field;
 use crate::engine::{Date, Lang, Workspace};
 use crate::platform;
 use crate::report::cluster_report::{
@@ -19,8 +19,8 @@ use crate::report::cluster_report::{
 use crate::report::document::place_of;
 use crate::report::html::DocHeader;
 
-/// The number line's default: the number is written in by hand once registered.
-const NUMBER: &str = "      /BC-CTĐ";
+/// The number line's default suffix: the number is written in by hand once registered.
+const NUMBER_SUFFIX: &str = "BC-CTĐ";
 
 /// The heading: the council above, the cluster issuing, the head unit signing.
 fn header(ws: &Workspace, number: String, place: String, date: Option<Date>) -> DocHeader {
@@ -67,7 +67,7 @@ pub fn ReportsPage() -> impl IntoView {
         state.ws.with_untracked(|w| {
             let h = header(
                 w,
-                NUMBER.into(),
+                format!("      /{NUMBER_SUFFIX}"),
                 place_of(&w.cluster.council),
                 Some(platform::now().date()),
             );
@@ -157,9 +157,12 @@ pub fn PrintReportPage() -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
     let council = state.ws.with_untracked(|w| w.cluster.council.clone());
-    let number = RwSignal::new(NUMBER.to_string());
-    let place = RwSignal::new(place_of(&council));
-    let date = RwSignal::new(platform::now().date().as_str().to_string());
+    let fields = DocFields::new(NUMBER_SUFFIX, &council, &platform::now().date());
+    let DocFields {
+        number,
+        place,
+        date,
+    } = fields;
     let assessment = RwSignal::new(String::new());
     let directions = RwSignal::new(String::new());
     let recommendations = RwSignal::new(String::new());
@@ -192,9 +195,6 @@ pub fn PrintReportPage() -> impl IntoView {
             )
         });
     };
-    let print = move |_| {
-        let _ = window().print();
-    };
     let area =
         |testid: &'static str, label: (&'static str, &'static str), value: RwSignal<String>| {
             view! {
@@ -211,16 +211,12 @@ pub fn PrintReportPage() -> impl IntoView {
             }
         };
     view! {
-        <div class="print-toolbar no-print">
-            <a href="#/bao-cao" class="button secondary" data-testid="back-to-reports">
-                {tx("← Báo cáo", "← Reports")}
-            </a>
-            <Field label=K::DocNumber testid="doc-number" value=number />
-            <Field label=K::DocPlace testid="doc-place" value=place />
-            <Field label=K::DocDate testid="doc-date" value=date kind="date" />
-            <button type="button" class="primary" data-testid="print" on:click=print>
-                {tr(K::PrintNow)}
-            </button>
+        <PrintToolbar
+            back="#/bao-cao"
+            back_label=("← Báo cáo", "← Reports")
+            back_testid="back-to-reports"
+            fields=fields
+        >
             <button type="button" data-testid="report-doc" on:click=get>
                 {tx("Tải về (.doc)", "Download (.doc)")}
             </button>
@@ -244,11 +240,9 @@ pub fn PrintReportPage() -> impl IntoView {
                     "Số, địa danh, ngày và các đoạn văn trên chỉ dùng cho bản in và tệp tải về; chúng không được lưu, hãy in hoặc tải về trước khi rời trang. Đoạn để trống in thành dòng chấm để viết tay.",
                     "The number, place, date and the texts above are used for the printout and the download only; they are not stored, so print or download before leaving the page. A blank text prints as a dotted line to write in.",
                 )}
-                " "
-                {tr(K::PrintHint)}
             </p>
             <div data-testid="report-notice">{notice_view(notice)}</div>
-        </div>
+        </PrintToolbar>
         <article class="doc" data-testid="doc" inner_html=doc></article>
     }
 }

@@ -1,7 +1,8 @@
 // Shared set-up for the end-to-end tests: serves the release build (dist/) on 127.0.0.1 and
 // drives Debian's Chromium through playwright-core. Every test gets a fresh browser context,
 // so its storage starts empty, and fails if the page logs an error.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
@@ -72,4 +73,41 @@ export const stored = (page) => page.evaluate(() => localStorage.getItem('thidua
 
 export async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+/** A locator's text, trimmed. */
+export const text = async (loc) => (await loc.innerText()).trim();
+
+/** NFC, every run of whitespace one space. */
+export const norm = (s) => s.normalize('NFC').replace(/\s+/g, ' ');
+
+/**
+ * Waits until the locator's text satisfies `want` (a string it must equal, or a RegExp);
+ * with `normalize`, the text is compared after `norm`. Returns the text.
+ */
+export async function waitText(loc, want, { timeout = 5000, normalize = false } = {}) {
+  const ok = (t) => (want instanceof RegExp ? want.test(t) : t === want);
+  const until = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < until) {
+    last = (await loc.count()) ? await text(loc) : '<absent>';
+    if (normalize) last = norm(last);
+    if (ok(last)) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`text ${JSON.stringify(last)} never became ${want}`);
+}
+
+/** Opens a page by its tab. */
+export async function goto(page, slug) {
+  await page.locator(`nav a[data-page="${slug}"]`).click();
+}
+
+/** Clicks what downloads a file and keeps it under `dir`; returns { name, path, content }. */
+export async function downloadTo(dir, page, locator) {
+  const [d] = await Promise.all([page.waitForEvent('download'), locator.click()]);
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, d.suggestedFilename());
+  await d.saveAs(path);
+  return { name: d.suggestedFilename(), path, content: await readFile(path) };
 }

@@ -32,10 +32,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { start, openApp, shot, stored, SHOTS } from './harness.mjs';
+import {
+  start, openApp, shot, stored, SHOTS, text, norm, waitText, goto, downloadTo,
+} from './harness.mjs';
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -134,36 +136,11 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-const text = async (loc) => (await loc.innerText()).trim();
-const norm = (s) => s.normalize('NFC').replace(/\s+/g, ' ');
 /** Without any whitespace: pypdf's default extraction splits words around accented glyphs. */
 const squash = (s) => s.normalize('NFC').replace(/\s+/g, '');
 
-/** Waits until the locator's text satisfies `want` (a string it must equal, or a RegExp). */
-async function waitText(loc, want, timeout = 5000) {
-  const ok = (t) => (want instanceof RegExp ? want.test(t) : t === want);
-  const until = Date.now() + timeout;
-  let last = '';
-  while (Date.now() < until) {
-    last = (await loc.count()) ? await text(loc) : '<absent>';
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.fail(`text ${JSON.stringify(last)} never became ${want}`);
-}
-
-async function goto(page, slug) {
-  await page.locator(`nav a[data-page="${slug}"]`).click();
-}
-
 /** Clicks what downloads a file and keeps it under OUT/<folder>; returns { name, path, content }. */
-async function download(page, locator, folder) {
-  const [d] = await Promise.all([page.waitForEvent('download'), locator.click()]);
-  await mkdir(join(OUT, folder), { recursive: true });
-  const path = join(OUT, folder, d.suggestedFilename());
-  await d.saveAs(path);
-  return { name: d.suggestedFilename(), path, content: await readFile(path) };
-}
+const download = (page, locator, folder) => downloadTo(join(OUT, folder), page, locator);
 
 async function python(script, file) {
   const { stdout } = await run('python3', [join(here, script), file], { env: PY_ENV, maxBuffer: 1 << 24 });

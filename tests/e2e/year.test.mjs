@@ -16,10 +16,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { start, openApp, shot, stored, SHOTS } from './harness.mjs';
+import {
+  start, openApp, shot, stored, SHOTS, text, norm, waitText, goto, downloadTo,
+} from './harness.mjs';
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,32 +38,8 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-const text = async (loc) => (await loc.innerText()).trim();
-const norm = (s) => s.normalize('NFC').replace(/\s+/g, ' ');
-
-async function waitText(loc, want, timeout = 5000) {
-  const ok = (t) => (want instanceof RegExp ? want.test(t) : t === want);
-  const until = Date.now() + timeout;
-  let last = '';
-  while (Date.now() < until) {
-    last = (await loc.count()) ? norm(await text(loc)) : '<absent>';
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.fail(`text ${JSON.stringify(last)} never became ${want}`);
-}
-
-async function goto(page, slug) {
-  await page.locator(`nav a[data-page="${slug}"]`).click();
-}
-
-async function download(page, locator, folder) {
-  const [d] = await Promise.all([page.waitForEvent('download'), locator.click()]);
-  await mkdir(join(OUT, folder), { recursive: true });
-  const path = join(OUT, folder, d.suggestedFilename());
-  await d.saveAs(path);
-  return { name: d.suggestedFilename(), path, content: await readFile(path) };
-}
+const download = (page, locator, folder) => downloadTo(join(OUT, folder), page, locator);
+const waitNorm = (loc, want) => waitText(loc, want, { normalize: true });
 
 /** Plans a meeting and opens it in the editor; returns its id. */
 async function plan(page, kind, date, time, id) {
@@ -123,22 +101,22 @@ test('issue 5: a cluster year with three meetings, rotation, roll-over and the c
   await hp.getByTestId('reg-title').fill('Dân vận khéo trong cải cách hành chính');
   await hp.getByTestId('reg-date').fill('2025-01-15');
   await hp.getByTestId('reg-add').click();
-  await waitText(hp.getByTestId('reg-list'), /Dân vận khéo trong cải cách hành chính/);
+  await waitNorm(hp.getByTestId('reg-list'), /Dân vận khéo trong cải cách hành chính/);
 
   // Meeting 1: the compact, in the first quarter, everyone present.
   await goto(hp, 'cuoc-hop');
   await plan(hp, 'compact', '2025-02-20', '08:00', 'ky-giao-uoc-1');
   await attend(hp, 8);
-  await waitText(hp.getByTestId('quorum'), /8\/8/);
+  await waitNorm(hp.getByTestId('quorum'), /8\/8/);
   assert.equal(await hp.getByTestId('quorum').locator('[data-quorum]').getAttribute('data-quorum'), 'met');
   await decide(hp, 'Các đơn vị ký kết giao ước thi đua năm 2025.');
-  await waitText(hp.getByTestId('decision-list'), /ký kết giao ước thi đua năm 2025/);
+  await waitNorm(hp.getByTestId('decision-list'), /ký kết giao ước thi đua năm 2025/);
   await close(hp, '11:00');
 
   // Meeting 2: the mid-year review with 5 of 8 present: no quorum, the decision is refused.
   await plan(hp, 'mid_year', '2025-07-10', '08:00', 'so-ket-1');
   await attend(hp, 5);
-  await waitText(hp.getByTestId('quorum'), /5\/8/);
+  await waitNorm(hp.getByTestId('quorum'), /5\/8/);
   assert.equal(await hp.getByTestId('quorum').locator('[data-quorum]').getAttribute('data-quorum'), 'not-met');
   const quorumLine = norm(await text(hp.getByTestId('quorum')));
   assert.match(quorumLine, /6/, 'the quorum line names the 6 members needed');
@@ -146,7 +124,7 @@ test('issue 5: a cluster year with three meetings, rotation, roll-over and the c
   await shot(hp, 'year-no-quorum');
   const beforeRefusal = await stored(hp);
   await decide(hp, 'Thông qua báo cáo sơ kết 6 tháng.');
-  await waitText(hp.getByTestId('meeting-notice'), /2\/3/);
+  await waitNorm(hp.getByTestId('meeting-notice'), /2\/3/);
   assert.equal(await stored(hp), beforeRefusal, 'a refused decision stores nothing');
   await close(hp, '10:00');
   const midYear = JSON.parse(await stored(hp)).meetings.find((m) => m.id === 'so-ket-1');
@@ -170,7 +148,7 @@ test('issue 5: a cluster year with three meetings, rotation, roll-over and the c
   const newDeputy = await hp.getByTestId('next-deputy').inputValue();
   assert.ok(newHead && newDeputy && newHead !== HEAD && newHead !== newDeputy, `suggested ${newHead}, ${newDeputy}`);
   await hp.getByTestId('next-record').click();
-  await waitText(hp.getByTestId('next-term'), /2026/);
+  await waitNorm(hp.getByTestId('next-term'), /2026/);
   await goto(hp, 'cuoc-hop');
   await hp.getByTestId('meeting-tong-ket-1').click();
   await close(hp, '11:30');
@@ -208,7 +186,7 @@ test('issue 5: a cluster year with three meetings, rotation, roll-over and the c
   await goto(hp, 'nhiem-ky');
   await hp.getByTestId('start-next-year').click();
   await hp.getByTestId('confirm-next-year').click();
-  await waitText(hp.locator('.cluster-line'), /Năm 2026/);
+  await waitNorm(hp.locator('.cluster-line'), /Năm 2026/);
   const after2026 = JSON.parse(await stored(hp));
   assert.equal(after2026.cluster.year, 2026);
   assert.equal(after2026.cluster.head, newHead);
