@@ -17,7 +17,7 @@ step "native tests (engine, data cases, properties)"
 cargo test --quiet
 
 step "browser component tests (wasm-bindgen-test, headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test web
+cargo test --target wasm32-unknown-unknown --test web --test web_year
 
 step "release build"
 trunk build --release --offline --skip-version-check

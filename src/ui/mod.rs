@@ -41,10 +41,12 @@ pub fn App() -> impl IntoView {
         &window().location().hash().unwrap_or_default(),
     ));
     // Links between pages (e.g. to a printed document) change the hash.
+    // The whole hash, for pages that show what follows `?` (the minutes of one meeting).
+    let hash = RwSignal::new(window().location().hash().unwrap_or_default());
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-        page.set(Page::from_hash(
-            &window().location().hash().unwrap_or_default(),
-        ));
+        let now = window().location().hash().unwrap_or_default();
+        page.set(Page::from_hash(&now));
+        hash.set(now);
     });
     let state = use_state();
     // Head-only pages fall back to scoring for other units. A memo, so that the page is built
@@ -86,7 +88,11 @@ pub fn App() -> impl IntoView {
                     view! { <registrations::PrintRegistrationsPage /> }.into_any()
                 }
                 Page::Meetings => view! { <meetings::MeetingsPage /> }.into_any(),
-                Page::PrintMinutes => view! { <meetings::PrintMinutesPage /> }.into_any(),
+                Page::PrintMinutes => {
+                    // Another meeting's minutes (`?hop=` changed) build the page again.
+                    hash.track();
+                    view! { <meetings::PrintMinutesPage /> }.into_any()
+                }
                 Page::Reports => view! { <reports::ReportsPage /> }.into_any(),
                 Page::PrintReport => view! { <reports::PrintReportPage /> }.into_any(),
                 Page::Year => view! { <year::YearPage /> }.into_any(),
