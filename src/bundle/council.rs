@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::identity::fingerprint_of_hex;
 use super::result::{open_result, stored_result, UnitResult};
 use super::BundleError;
+use crate::engine::cluster::ClusterField;
 use crate::engine::evaluation::Outcome;
 use crate::engine::meeting::MeetingKind;
 use crate::engine::rules::Text;
@@ -144,8 +145,17 @@ pub fn district() -> Vec<ExpectedCluster> {
 pub enum CouncilError {
     BlankId,
     BlankName,
-    DuplicateId { id: String },
-    UnknownId { id: String },
+    DuplicateId {
+        id: String,
+    },
+    UnknownId {
+        id: String,
+    },
+    /// The id or the name is longer than a cluster's may be (see [`crate::engine::cluster`]).
+    TooLong {
+        field: ClusterField,
+        max_chars: usize,
+    },
 }
 
 impl CouncilError {
@@ -168,6 +178,9 @@ impl CouncilError {
                 format!("Không có cụm mã “{id}” trong danh sách.")
             }
             CouncilError::UnknownId { id } => format!("No cluster “{id}” is listed."),
+            CouncilError::TooLong { field, max_chars } => {
+                crate::engine::cluster::too_long(field.name(lang), *max_chars, lang)
+            }
         }
     }
 }
@@ -182,6 +195,14 @@ pub fn add_expected(c: &mut Council, id: &str, name: &str) -> Result<(), Council
     }
     if name.is_empty() {
         return Err(CouncilError::BlankName);
+    }
+    for (field, text) in [(ClusterField::Id, id), (ClusterField::Name, name.as_str())] {
+        if text.chars().count() > field.max_chars() {
+            return Err(CouncilError::TooLong {
+                field,
+                max_chars: field.max_chars(),
+            });
+        }
     }
     if c.expected.iter().any(|e| e.id == id) {
         return Err(CouncilError::DuplicateId { id: id.into() });

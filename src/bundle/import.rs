@@ -14,7 +14,7 @@ use crate::engine::inbox::{EnrolledKey, Received, Status};
 use crate::engine::registration::{self, ListSource, RegistrationList};
 use crate::engine::score::{check_evidence, check_value};
 use crate::engine::workspace::SetupRecord;
-use crate::engine::{Lang, Points, ScoreSheet, Timestamp, Workspace};
+use crate::engine::{CriteriaTable, Lang, Points, ScoreSheet, Timestamp, Workspace};
 
 /// The result of importing one file, for the import report.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -222,9 +222,32 @@ fn check_submission(
             "revision 1 supersedes nothing; every later revision names the one it replaces".into(),
         ));
     }
+    check_contents(&ws.table, &sub)?;
+    Ok((opened, sub))
+}
+
+/// The checks of entry on everything a submission carries, against the table it was scored
+/// on: points and evidence, registrations, the change log (criteria of the table, values it
+/// allows) and the id it supersedes (a bundle id).
+fn check_contents(table: &CriteriaTable, sub: &UnitSubmission) -> Result<(), BundleError> {
+    if let Some(id) = &sub.supersedes {
+        let is_id = id.len() == 64 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        if !is_id {
+            return Err(BundleError::BadPayload(
+                "mã hồ sơ được thay thế (supersedes) không phải mã hồ sơ hợp lệ".into(),
+            ));
+        }
+    }
+    for change in &sub.changes {
+        check_value(table, &change.code, change.old)
+            .and_then(|()| check_value(table, &change.code, change.new))
+            .map_err(|e| {
+                BundleError::BadPayload(format!("lịch sử sửa điểm: {}", e.message(Lang::Vi)))
+            })?;
+    }
     for (code, entry) in &sub.scores {
-        check_value(&ws.table, code, entry.points)
-            .and_then(|()| check_evidence(&ws.table, code, &entry.evidence))
+        check_value(table, code, entry.points)
+            .and_then(|()| check_evidence(table, code, &entry.evidence))
             .map_err(|e| BundleError::InvalidScore {
                 code: code.clone(),
                 reason: e.message(Lang::Vi),
@@ -233,13 +256,18 @@ fn check_submission(
     // The checks of entry (engine::registration); the detail names the registration.
     registration::check_all(&sub.registrations).map_err(|(i, e)| {
         let title = sub.registrations.get(i).map_or("", |r| r.title.as_str());
+        // A title refused for its length is named by its beginning.
+        let mut short: String = title.chars().take(80).collect();
+        if short.len() < title.len() {
+            short.push('…');
+        }
         BundleError::BadPayload(format!(
-            "đăng ký mô hình, chuyên đề thứ {} “{title}”: {}",
+            "đăng ký mô hình, chuyên đề thứ {} “{short}”: {}",
             i + 1,
             e.message(Lang::Vi)
         ))
     })?;
-    Ok((opened, sub))
+    Ok(())
 }
 
 /// Places a bundle signed by the unit's enrolled key among the unit's revisions.

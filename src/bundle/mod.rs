@@ -141,14 +141,15 @@ impl BundleError {
         match self {
             NotJson if vi => "Tệp không đọc được dưới dạng JSON: không phải hồ sơ của ứng dụng Thi đua, hoặc tệp đã bị hỏng.".into(),
             NotJson => "The file is not readable JSON: not a thidua bundle, or damaged.".into(),
+            // Rounded up, so a file just over the limit does not read as being at it.
             Json(JsonError::TooLarge { bytes }) if vi => format!(
                 "Tệp quá lớn ({} KB; tối đa {} KB).",
-                bytes / 1024,
+                bytes.div_ceil(1024),
                 json::MAX_BUNDLE_BYTES / 1024
             ),
             Json(JsonError::TooLarge { bytes }) => format!(
                 "The file is too large ({} KB; at most {} KB).",
-                bytes / 1024,
+                bytes.div_ceil(1024),
                 json::MAX_BUNDLE_BYTES / 1024
             ),
             Json(JsonError::DuplicateKey(k)) if vi => format!("Tệp có trường “{k}” lặp lại hai lần: bị từ chối vì hai cách đọc có thể cho hai nội dung khác nhau."),

@@ -15,15 +15,15 @@ use super::import::stored_submission;
 use super::payload::{check_year_of, seed_of, table_hash};
 use super::{BundleError, PayloadType};
 use crate::engine::evaluation::{evaluate, Quotas, UnitInput};
-use crate::engine::review::{check_source, Line};
+use crate::engine::review::{check_source, Line, MAX_REASON_CHARS};
 use crate::engine::rotation::Term;
 use crate::engine::rules::FACTS;
-use crate::engine::score::check_value;
+use crate::engine::score::{check_evidence, check_value};
 use crate::engine::workspace::{ReceivedReview, SubmissionRecord};
 use crate::engine::year::NextTerm;
 use crate::engine::{
-    Cluster, CriteriaTable, Entry, Evaluation, Lang, Review, RuleError, RuleSet, Timestamp, Totals,
-    Workspace,
+    Cluster, CriteriaTable, Entry, Evaluation, Lang, Review, ReviewError, RuleError, RuleSet,
+    Timestamp, Totals, Workspace,
 };
 
 /// Head to members: the reviewed results of the year, and everything the evaluation used.
@@ -310,6 +310,19 @@ pub(super) fn check_review(
         let reviewed = u.review.entries.iter().map(|(code, e)| (code, e.points));
         for (code, points) in entered.chain(reviewed) {
             check_value(table, code, points).map_err(|e| invalid(code, e.message(Lang::Vi)))?;
+        }
+        // The texts, within the limits their screens keep to: the unit's evidence, the reasons.
+        for (code, e) in &u.own {
+            check_evidence(table, code, &e.evidence)
+                .map_err(|e| invalid(code, e.message(Lang::Vi)))?;
+        }
+        for (code, e) in &u.review.entries {
+            if e.reason.chars().count() > MAX_REASON_CHARS {
+                let too_long = ReviewError::TooLong {
+                    max_chars: MAX_REASON_CHARS,
+                };
+                return Err(invalid(code, too_long.message(Lang::Vi)));
+            }
         }
         let mut documents = Review::default();
         for d in &u.review.deductions {

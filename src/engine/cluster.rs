@@ -6,6 +6,13 @@ use serde::{Deserialize, Serialize};
 
 use super::Lang;
 
+/// Longest id (of the cluster or of a unit) accepted, in characters: ids are short slugs.
+pub const MAX_ID_CHARS: usize = 64;
+/// Longest name (of the cluster, its council or a unit) accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 300;
+/// Most member units in a cluster (a meeting has at most as many members).
+pub const MAX_UNITS: usize = 500;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClusterKind {
@@ -66,6 +73,22 @@ impl Cluster {
         if self.units.is_empty() {
             errors.push(ClusterError::NoUnits);
         }
+        if self.units.len() > MAX_UNITS {
+            errors.push(ClusterError::TooManyUnits);
+        }
+        let mut long = |field: ClusterField, text: &str| {
+            let max_chars = field.max_chars();
+            if text.chars().count() > max_chars {
+                errors.push(ClusterError::TooLong { field, max_chars });
+            }
+        };
+        long(ClusterField::Id, &self.id);
+        long(ClusterField::Name, &self.name);
+        long(ClusterField::Council, &self.council);
+        for u in &self.units {
+            long(ClusterField::UnitId, &u.id);
+            long(ClusterField::UnitName, &u.name);
+        }
         let mut seen = BTreeSet::new();
         for u in &self.units {
             if u.id.trim().is_empty() || u.name.trim().is_empty() {
@@ -97,12 +120,70 @@ impl Cluster {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ClusterError {
     MissingName,
-    BadYear { year: u16 },
+    BadYear {
+        year: u16,
+    },
     NoUnits,
-    IncompleteUnit { id: String, name: String },
-    DuplicateUnit { id: String },
-    NotAMember { id: String },
+    IncompleteUnit {
+        id: String,
+        name: String,
+    },
+    DuplicateUnit {
+        id: String,
+    },
+    NotAMember {
+        id: String,
+    },
     HeadIsDeputy,
+    /// A text longer than its limit (names shown everywhere; ids in every file).
+    TooLong {
+        field: ClusterField,
+        max_chars: usize,
+    },
+    TooManyUnits,
+}
+
+/// “{what} is too long: at most {max_chars} characters.”: the one message of every length
+/// limit of a cluster, a criteria table, a rule set and the council's list.
+pub fn too_long(what: &str, max_chars: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{what} quá dài: tối đa {max_chars} ký tự."),
+        Lang::En => format!("{what} is too long: at most {max_chars} characters."),
+    }
+}
+
+/// The texts of a cluster that have a length limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClusterField {
+    Id,
+    Name,
+    Council,
+    UnitId,
+    UnitName,
+}
+
+impl ClusterField {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (ClusterField::Id, Lang::Vi) => "Mã cụm thi đua",
+            (ClusterField::Id, Lang::En) => "The cluster's id",
+            (ClusterField::Name, Lang::Vi) => "Tên cụm thi đua",
+            (ClusterField::Name, Lang::En) => "The cluster's name",
+            (ClusterField::Council, Lang::Vi) => "Tên Hội đồng Thi đua - Khen thưởng",
+            (ClusterField::Council, Lang::En) => "The council's name",
+            (ClusterField::UnitId, Lang::Vi) => "Mã đơn vị",
+            (ClusterField::UnitId, Lang::En) => "A unit's id",
+            (ClusterField::UnitName, Lang::Vi) => "Tên đơn vị",
+            (ClusterField::UnitName, Lang::En) => "A unit's name",
+        }
+    }
+
+    pub fn max_chars(self) -> usize {
+        match self {
+            ClusterField::Id | ClusterField::UnitId => MAX_ID_CHARS,
+            ClusterField::Name | ClusterField::Council | ClusterField::UnitName => MAX_NAME_CHARS,
+        }
+    }
 }
 
 impl ClusterError {
@@ -133,6 +214,14 @@ impl ClusterError {
                 "Cụm trưởng và cụm phó phải là hai đơn vị khác nhau.".into()
             }
             ClusterError::HeadIsDeputy => "The head and the deputy must be different units.".into(),
+            ClusterError::TooLong { field, max_chars } => {
+                too_long(field.name(lang), *max_chars, lang)
+            }
+            // The limit written out: a formatted message costs download size, a text does not.
+            ClusterError::TooManyUnits if vi => {
+                "Một cụm thi đua có tối đa 500 đơn vị thành viên.".into()
+            }
+            ClusterError::TooManyUnits => "A cluster has at most 500 member units.".into(),
         }
     }
 }

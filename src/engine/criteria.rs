@@ -10,6 +10,16 @@ use super::{Lang, Points, Precision};
 
 /// Deeper trees than this are refused: no real table needs them and the screen cannot show them.
 pub const MAX_DEPTH: usize = 4;
+/// Length limits, in characters, of the table's texts (every member receives the table in the
+/// set-up, the council in the results): the table's id, a code, the table's and the sections'
+/// titles, a group's or criterion's title, a criterion's guidance.
+pub const MAX_ID_CHARS: usize = 64;
+pub const MAX_CODE_CHARS: usize = 32;
+pub const MAX_TITLE_CHARS: usize = 300;
+pub const MAX_NODE_TITLE_CHARS: usize = 1000;
+pub const MAX_GUIDANCE_CHARS: usize = 4000;
+/// Most groups and criteria in a table, all parts together.
+pub const MAX_NODES: usize = 1000;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -202,9 +212,20 @@ impl CriteriaTable {
         if self.groups.is_empty() {
             errors.push(TableError::NoCriteria);
         }
+        too_long(&mut errors, None, TableField::Id, &self.id);
+        too_long(&mut errors, None, TableField::Title, &self.title);
+        too_long(&mut errors, None, TableField::Title, &self.bonus.title);
+        too_long(&mut errors, None, TableField::Title, &self.deduction.title);
         let mut seen = BTreeSet::new();
         for part in [Part::Main, Part::Bonus, Part::Deduction] {
             check_nodes(self.section(part), 1, p, &mut seen, &mut errors);
+        }
+        if count_nodes(&self.groups)
+            + count_nodes(&self.bonus.items)
+            + count_nodes(&self.deduction.items)
+            > MAX_NODES
+        {
+            errors.push(TableError::TooManyNodes);
         }
         for (part, cap) in [
             (Part::Bonus, self.bonus.cap),
@@ -239,6 +260,11 @@ fn check_nodes(
 ) {
     for node in nodes {
         let code = node.code().trim();
+        too_long(errors, Some(code), TableField::Code, node.code());
+        too_long(errors, Some(code), TableField::NodeTitle, node.title());
+        if let Node::Criterion(c) = node {
+            too_long(errors, Some(code), TableField::Guidance, &c.guidance);
+        }
         if code.is_empty() {
             errors.push(TableError::MissingCode {
                 title: node.title().to_string(),
@@ -302,6 +328,73 @@ fn check_nodes(
     }
 }
 
+fn count_nodes(nodes: &[Node]) -> usize {
+    nodes
+        .iter()
+        .map(|n| match n {
+            Node::Criterion(_) => 1,
+            Node::Group(g) => 1 + count_nodes(&g.children),
+        })
+        .sum()
+}
+
+/// Records a text of the table (of the criterion `code`, if any) longer than its limit.
+fn too_long(errors: &mut Vec<TableError>, code: Option<&str>, field: TableField, text: &str) {
+    let max_chars = field.max_chars();
+    if text.chars().count() > max_chars {
+        // A code too long to show is named by its beginning.
+        let code = code.map(|c| {
+            let mut short: String = c.chars().take(MAX_CODE_CHARS).collect();
+            if short.len() < c.len() {
+                short.push('…');
+            }
+            short
+        });
+        errors.push(TableError::TooLong {
+            code,
+            field,
+            max_chars,
+        });
+    }
+}
+
+/// The texts of a table that have a length limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableField {
+    Id,
+    Title,
+    Code,
+    NodeTitle,
+    Guidance,
+}
+
+impl TableField {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (TableField::Id, Lang::Vi) => "mã bảng",
+            (TableField::Id, Lang::En) => "the table's id",
+            (TableField::Title, Lang::Vi) => "tên bảng hoặc tên phần",
+            (TableField::Title, Lang::En) => "the title of the table or of a section",
+            (TableField::Code, Lang::Vi) => "mã tiêu chí",
+            (TableField::Code, Lang::En) => "the code",
+            (TableField::NodeTitle, Lang::Vi) => "tên tiêu chí",
+            (TableField::NodeTitle, Lang::En) => "the title",
+            (TableField::Guidance, Lang::Vi) => "hướng dẫn chấm",
+            (TableField::Guidance, Lang::En) => "the guidance",
+        }
+    }
+
+    pub fn max_chars(self) -> usize {
+        match self {
+            TableField::Id => MAX_ID_CHARS,
+            TableField::Title => MAX_TITLE_CHARS,
+            TableField::Code => MAX_CODE_CHARS,
+            TableField::NodeTitle => MAX_NODE_TITLE_CHARS,
+            TableField::Guidance => MAX_GUIDANCE_CHARS,
+        }
+    }
+}
+
 /// A reason a criteria table cannot be used, precise enough to fix it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TableError {
@@ -350,6 +443,13 @@ pub enum TableError {
     NegativeCap {
         part: Part,
     },
+    /// A text longer than its limit; `code` names the criterion or group, if it is one's.
+    TooLong {
+        code: Option<String>,
+        field: TableField,
+        max_chars: usize,
+    },
+    TooManyNodes,
 }
 
 impl TableError {
@@ -443,6 +543,25 @@ impl TableError {
                 format!("Mức trần của {} không được âm.", part.name(lang))
             }
             NegativeCap { part } => format!("The cap of {} cannot be negative.", part.name(lang)),
+            TooLong {
+                code,
+                field,
+                max_chars,
+            } => {
+                let mut what = String::from(match (code.is_some(), vi) {
+                    (true, true) => "Tiêu chí ",
+                    (true, false) => "Criterion ",
+                    (false, true) => "Bảng tiêu chí",
+                    (false, false) => "Criteria table",
+                });
+                what += code.as_deref().unwrap_or_default();
+                what += ": ";
+                what += field.name(lang);
+                super::cluster::too_long(&what, *max_chars, lang)
+            }
+            // The limit written out: a formatted message costs download size, a text does not.
+            TooManyNodes if vi => "Bảng tiêu chí có tối đa 1000 nhóm và tiêu chí.".into(),
+            TooManyNodes => "A criteria table has at most 1000 groups and criteria.".into(),
         }
     }
 }

@@ -26,6 +26,12 @@ pub fn default_rule_set() -> RuleSet {
     set
 }
 
+/// Longest id (of the set, an award or a rule) accepted, in characters.
+pub const MAX_RULE_ID_CHARS: usize = 64;
+/// Longest text of a rule set (a title, an award's name, a citation, an interpretation), in
+/// characters, in each language.
+pub const MAX_RULE_TEXT_CHARS: usize = 2000;
+
 /// A text in both languages.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -497,6 +503,12 @@ pub enum RuleError {
         unit: String,
     },
     TooManyTies,
+    /// An id or a text of the rule set longer than its limit: the id of what it belongs to (the
+    /// set, an award or a rule; its beginning if the id itself is too long) and the limit.
+    TooLong {
+        item: String,
+        max_chars: usize,
+    },
 }
 
 impl RuleError {
@@ -648,6 +660,12 @@ impl RuleError {
                 "Có quá nhiều đơn vị bằng điểm để liệt kê mọi khả năng; đề nghị hội nghị quyết định các trường hợp bằng điểm trước.".into()
             }
             TooManyTies => "Too many tied units to list every possible outcome; the meeting should settle the ties first.".into(),
+            TooLong { item, max_chars } => {
+                let mut what = String::from(if vi { "Bộ quy tắc, “" } else { "Rule set, “" });
+                what += item;
+                what += if vi { "”: mã hoặc nội dung" } else { "”: an id or a text" };
+                super::cluster::too_long(&what, *max_chars, lang)
+            }
         }
     }
 }
@@ -695,6 +713,7 @@ impl RuleSet {
         if self.id.trim().is_empty() {
             errors.push(RuleError::MissingId);
         }
+        self.check_lengths(&mut errors);
         self.check_ladder(&mut errors);
         let mut ids = BTreeSet::new();
         for rule in &self.rules {
@@ -716,6 +735,37 @@ impl RuleSet {
             Ok(())
         } else {
             Err(errors)
+        }
+    }
+
+    /// Every id and text within its length limit.
+    fn check_lengths(&self, errors: &mut Vec<RuleError>) {
+        let chars = |s: &str| s.chars().count();
+        let texts = |t: &Text| chars(&t.vi).max(chars(&t.en));
+        let mut check = |id: &str, longest_text: usize| {
+            let max_chars = if chars(id) > MAX_RULE_ID_CHARS {
+                MAX_RULE_ID_CHARS
+            } else if longest_text > MAX_RULE_TEXT_CHARS {
+                MAX_RULE_TEXT_CHARS
+            } else {
+                return;
+            };
+            let mut item: String = id.chars().take(MAX_RULE_ID_CHARS).collect();
+            if item.len() < id.len() {
+                item.push('…');
+            }
+            errors.push(RuleError::TooLong { item, max_chars });
+        };
+        check(&self.id, texts(&self.title));
+        // Other ids (an award's `lower`, facts, precedence) must name one of these, or a fact
+        // of the fixed list, so they are checked by the checks below.
+        for a in &self.awards {
+            check(&a.id, texts(&a.name));
+        }
+        for r in &self.rules {
+            let citation = chars(&r.citation.document).max(chars(&r.citation.section));
+            let interpretation = r.interpretation.as_ref().map_or(0, texts);
+            check(&r.id, citation.max(interpretation));
         }
     }
 

@@ -335,25 +335,26 @@ fn BackupCard() -> impl IntoView {
     };
     let on_restore = Callback::new(move |file: Incoming| {
         let lang: Lang = i18n.lang.get_untracked();
-        let text = file
+        // A file over the size limit is refused as such, before anything is read.
+        let result = file
             .bytes
-            .ok()
-            .and_then(|b| String::from_utf8(b).ok())
-            .unwrap_or_default();
-        let result = restore(&text, &pass.get_untracked()).and_then(|(unit, seed)| {
-            state.change(|w| {
-                if unit != w.unit_id {
-                    let name = w
-                        .cluster
-                        .unit(&unit)
-                        .map_or(unit.clone(), |u| u.name.clone());
-                    return Err(BundleError::BackupForOtherUnit { unit: name });
-                }
-                w.identities
-                    .insert(unit, crate::bundle::envelope::hex(&seed));
-                Ok(())
-            })
-        });
+            .map_err(BundleError::Json)
+            .map(|b| String::from_utf8(b).unwrap_or_default())
+            .and_then(|text| restore(&text, &pass.get_untracked()))
+            .and_then(|(unit, seed)| {
+                state.change(|w| {
+                    if unit != w.unit_id {
+                        let name = w
+                            .cluster
+                            .unit(&unit)
+                            .map_or(unit.clone(), |u| u.name.clone());
+                        return Err(BundleError::BackupForOtherUnit { unit: name });
+                    }
+                    w.identities
+                        .insert(unit, crate::bundle::envelope::hex(&seed));
+                    Ok(())
+                })
+            });
         notice.set(Some(match result {
             Ok(()) => Ok(K::RestoreDone.text(lang).into()),
             Err(e) => Err(e.message(lang)),

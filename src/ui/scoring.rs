@@ -70,7 +70,8 @@ pub fn StatusBanner() -> impl IntoView {
 pub fn UnitBar() -> impl IntoView {
     let state = use_state();
     let confirming = RwSignal::new(false);
-    let units = state.ws.with_untracked(|w| w.cluster.units.clone());
+    // Read reactively: a set-up from another cluster changes the units.
+    let units = move || state.ws.with(|w| w.cluster.units.clone());
     let current = move || state.ws.with(|w| w.unit_id.clone());
     let on_change = move |ev: leptos::ev::Event| {
         // The select only offers member units, so the engine cannot refuse this.
@@ -81,7 +82,7 @@ pub fn UnitBar() -> impl IntoView {
             <label class="unit-select">
                 <span>{tr(K::UnitLabel)}</span>
                 <select data-testid="unit-select" on:change=on_change>
-                    {units
+                    {move || units()
                         .into_iter()
                         .map(|u| {
                             let id = u.id.clone();

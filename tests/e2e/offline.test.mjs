@@ -1,0 +1,209 @@
+// Offline and installable, end to end: after one visit the service worker holds the app, so with
+// the network cut (the browser set offline and the server stopped) a reload opens the app, a
+// score typed is saved and a bundle is exported; a new release replaces the stored copy; the
+// manifest and its icons make the app installable.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '../../scripts/static-server.mjs';
+import {
+  DIST, SHOTS, start, openApp, scoreInput, typeInto, stored, shot, text, waitText, goto, downloadTo,
+} from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const READY = 'Đã sẵn sàng dùng khi không có mạng: ứng dụng mở được cả khi mất kết nối.';
+
+/** A server of its own for `dir`, so that a test can stop it; counts the requests it answers. */
+async function ownServer(dir) {
+  const server = await serve(dir, 0);
+  const seen = [];
+  server.on('request', (req) => seen.push(req.url));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    seen,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/** Waits until the service worker controls the page and says the app is stored. */
+async function untilOffline(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await waitText(page.getByTestId('offline-ready'), READY, { timeout: 15000 });
+}
+
+/** The app's caches, each with the paths it holds. */
+const cached = (page) => page.evaluate(async () => {
+  const out = {};
+  for (const name of await caches.keys()) {
+    const keys = await (await caches.open(name)).keys();
+    out[name] = keys.map((r) => new URL(r.url).pathname).sort();
+  }
+  return out;
+});
+
+test('after one visit the app opens with the network cut: a score is saved and a bundle exported', async () => {
+  const server = await ownServer(DIST);
+  const { context, page, errors } = await openApp({ browser: env.browser, url: server.url });
+  await untilOffline(page);
+  await shot(page, 'offline-ready');
+
+  // The shell is stored: the page and every file it names, the icons the manifest names.
+  const built = await readdir(DIST);
+  const caches1 = await cached(page);
+  const names = Object.keys(caches1);
+  assert.equal(names.length, 1, JSON.stringify(caches1));
+  assert.match(names[0], /^thidua-shell-[0-9a-f]{16}$/);
+  const wasm = built.find((f) => f.endsWith('_bg.wasm'));
+  const js = built.find((f) => /^thidua-[0-9a-f]{16}\.js$/.test(f));
+  const css = built.find((f) => f.endsWith('.css'));
+  for (const path of ['/', `/${wasm}`, `/${js}`, `/${css}`, '/manifest.webmanifest',
+    '/icons/icon-192.png', '/icons/icon-512.png']) {
+    assert.ok(caches1[names[0]].includes(path), `${path} is stored: ${caches1[names[0]]}`);
+  }
+
+  // Cut the network: the browser is offline and the server is gone.
+  await context.setOffline(true);
+  await server.stop();
+  await page.reload();
+  await page.waitForSelector('.criterion');
+  assert.equal(await page.locator('.criterion').count(), 52);
+  assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null));
+  assert.equal(await page.evaluate(() => navigator.onLine), false);
+
+  // Score as a member unit; the score is saved on the device.
+  await page.getByTestId('unit-select').selectOption('phuong-kien-hung');
+  await typeInto(scoreInput(page, 'I.1.a'), '45');
+  await typeInto(scoreInput(page, 'I.2.a'), '17,5');
+  await page.keyboard.press('Tab');
+  assert.equal(await text(page.getByTestId('total')), '62,5');
+  const saved = JSON.parse(await stored(page));
+  assert.equal(saved.sheets['phuong-kien-hung'].entries['I.1.a'].points, 450);
+  assert.equal(saved.sheets['phuong-kien-hung'].entries['I.2.a'].points, 175);
+
+  // Export the self-score for the head, still offline.
+  await goto(page, 'ho-so');
+  assert.equal(await text(page.getByTestId('send-button')), 'Tạo và tải hồ sơ gửi cụm trưởng (lần gửi thứ 1)');
+  const file = await downloadTo(join(SHOTS, 'offline'), page, page.getByTestId('send-button'));
+  assert.equal(file.name, '2025_cum-3_phuong-kien-hung_r1.thidua.json');
+  const bundle = JSON.parse(file.content.toString('utf8'));
+  assert.equal(bundle.type, 'unit-submission');
+  assert.equal(bundle.payload.scores['I.1.a'].points, 450);
+  assert.equal(bundle.payload.scores['I.2.a'].points, 175);
+
+  // A second offline reload still shows the saved scores.
+  await page.reload();
+  await page.waitForSelector('.card');
+  await goto(page, 'cham-diem');
+  await page.waitForSelector('.criterion');
+  assert.equal(await scoreInput(page, 'I.1.a').inputValue(), '45');
+  assert.equal(await text(page.getByTestId('total')), '62,5');
+  await shot(page, 'offline-scored');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a new release replaces the stored copy of the app, and the older copy is deleted', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'thidua-release-'));
+  try {
+    await cp(DIST, dir, { recursive: true });
+    const server = await ownServer(dir);
+    const { context, page, errors } = await openApp({ browser: env.browser, url: server.url });
+    await untilOffline(page);
+    const [oldName] = Object.keys(await cached(page));
+
+    // The next release: the style sheet under a new hashed name.
+    const css = (await readdir(dir)).find((f) => f.endsWith('.css'));
+    const next = css.replace(/-[0-9a-f]{16}\.css$/, '-0123456789abcdef.css');
+    await rename(join(dir, css), join(dir, next));
+    const html = await readFile(join(dir, 'index.html'), 'utf8');
+    await writeFile(join(dir, 'index.html'), html.replace(css, next));
+
+    await page.reload();
+    await page.waitForSelector('.criterion');
+    let now;
+    for (let i = 0; i < 100; i += 1) {
+      now = await cached(page);
+      if (!(oldName in now) && Object.values(now)[0]?.includes('/')) break;
+      await page.waitForTimeout(100);
+    }
+    const names = Object.keys(now);
+    assert.equal(names.length, 1, JSON.stringify(now));
+    assert.notEqual(names[0], oldName);
+    assert.ok(now[names[0]].includes(`/${next}`), 'the new style sheet is stored');
+    assert.ok(!now[names[0]].includes(`/${css}`), 'the old one is not');
+
+    // Offline, the new release opens, styled (its style sheet came from the cache).
+    await context.setOffline(true);
+    await server.stop();
+    await page.reload();
+    await page.waitForSelector('.criterion');
+    assert.equal(await page.locator('.topbar').evaluate((e) => getComputedStyle(e).display), 'flex');
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/** Width and height of a PNG, from its IHDR chunk. */
+function pngSize(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
+  assert.equal(bytes.subarray(12, 16).toString('latin1'), 'IHDR');
+  return `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`;
+}
+
+test('the app is installable: its manifest is served and parsed, with real PNG icons', async () => {
+  const { context, page, errors } = await openApp(env);
+  const href = await page.locator('link[rel="manifest"]').evaluate((l) => l.href);
+  const res = await context.request.get(href);
+  assert.equal(res.status(), 200);
+  assert.match(res.headers()['content-type'], /^application\/manifest\+json/);
+  const manifest = await res.json();
+  assert.equal(manifest.name, 'Thi đua — chấm điểm thi đua cụm, khối');
+  assert.equal(manifest.short_name, 'Thi đua');
+  assert.equal(manifest.display, 'standalone');
+  assert.equal(manifest.theme_color, '#b3261e');
+  assert.equal(new URL(manifest.start_url, href).href, env.url);
+  assert.equal(await page.locator('meta[name="theme-color"]').getAttribute('content'), '#b3261e');
+
+  const sizes = [];
+  for (const icon of manifest.icons) {
+    const png = await context.request.get(new URL(icon.src, href).href);
+    assert.equal(png.status(), 200, icon.src);
+    assert.equal(png.headers()['content-type'], 'image/png');
+    assert.equal(pngSize(await png.body()), icon.sizes, icon.src);
+    if (icon.purpose.split(' ').includes('any')) sizes.push(icon.sizes);
+  }
+  assert.deepEqual(sizes.sort(), ['192x192', '512x512']);
+
+  // Chromium's own reading of the manifest, and its installability checks.
+  await untilOffline(page);
+  const cdp = await context.newCDPSession(page);
+  const app = await cdp.send('Page.getAppManifest');
+  assert.equal(app.url, href);
+  assert.deepEqual(app.errors, []);
+  const parsed = app.manifest;
+  assert.equal(parsed.name, manifest.name);
+  assert.equal(parsed.display, 'kStandalone');
+  assert.equal(parsed.startUrl, env.url);
+  assert.equal(parsed.themeColor, 'rgba(179,38,30,1)');
+  assert.deepEqual(parsed.icons.map((i) => [new URL(i.url).pathname, i.sizes, i.type]), [
+    ['/icons/icon-192.png', '192x192', 'image/png'],
+    ['/icons/icon-512.png', '512x512', 'image/png'],
+    ['/icons/maskable-512.png', '512x512', 'image/png'],
+  ]);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  // A test browser context is off the record, which alone keeps Chromium from offering to install.
+  const blocking = installabilityErrors.filter((e) => e.errorId !== 'in-incognito');
+  assert.deepEqual(blocking, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
