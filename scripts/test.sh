@@ -22,6 +22,7 @@ cargo test --target wasm32-unknown-unknown --test web --test web_year
 step "release build"
 trunk build --release --offline --skip-version-check
 scripts/size-report.sh
+node scripts/single-file.mjs
 
 step "end-to-end tests (playwright-core, Chromium, release build)"
 (cd tests/e2e && node --test --test-concurrency=1)

@@ -1,18 +1,27 @@
 //! The only module that touches browser storage (localStorage, through gloo-storage).
 //!
-//! What is stored is the engine's [`Workspace`] as JSON, under one key, plus the UI language.
+//! What is stored is the engine's [`Workspace`] as JSON, under one key, the council office's
+//! store under another, the UI language, and when the data was last backed up to a file.
 //! Stored text that cannot be read is never overwritten by this module on its own: the UI
 //! decides, and only after telling the user.
 
 use gloo_storage::{errors::StorageError, LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::bundle::council::Council;
-use crate::engine::{Lang, Workspace, WorkspaceError};
+use crate::engine::{Lang, Timestamp, Workspace, WorkspaceError};
 
 pub const WORKSPACE_KEY: &str = "thidua.workspace";
 pub const LANG_KEY: &str = "thidua.lang";
 /// The council office's store, independent of the cluster workspace.
 pub const COUNCIL_KEY: &str = "thidua.council";
+/// When the data was last written to a backup file, and whether it changed since.
+pub const BACKUP_MARK_KEY: &str = "thidua.backup";
+/// The storage browsers give a site's localStorage: 5 MiB of UTF-16 text in Chromium and
+/// Firefox (measured, docs/performance.md). Only for showing how full it is.
+pub const QUOTA_UNITS: u64 = 5 * 1024 * 1024;
 
 /// What was found in storage at start-up.
 pub enum Loaded {
@@ -55,6 +64,81 @@ pub fn load_council() -> Result<Option<Council>, WorkspaceError> {
 
 pub fn save_council(c: &Council) -> Result<(), SaveError> {
     LocalStorage::set(COUNCIL_KEY, c).map_err(SaveError::from)
+}
+
+/// Replaces the workspace and the council's store together (a restore): either both are
+/// written or, if the browser refuses one, both are put back as they were.
+pub fn replace_all(ws: &Workspace, council: Option<&Council>) -> Result<(), SaveError> {
+    let raw = LocalStorage::raw();
+    let before = |key| raw.get_item(key).ok().flatten();
+    let (old_ws, old_council) = (before(WORKSPACE_KEY), before(COUNCIL_KEY));
+    let put_back = || {
+        for (key, old) in [(WORKSPACE_KEY, &old_ws), (COUNCIL_KEY, &old_council)] {
+            let _ = match old {
+                Some(text) => raw.set_item(key, text),
+                None => raw.remove_item(key),
+            };
+        }
+    };
+    let written = save_workspace(ws).and_then(|()| match council {
+        Some(c) => save_council(c),
+        None => raw
+            .remove_item(COUNCIL_KEY)
+            .map_err(|e| SaveError::Other(format!("{e:?}"))),
+    });
+    if written.is_err() {
+        put_back();
+    }
+    written
+}
+
+/// When the data was last backed up to a file and whether it changed since.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupMark {
+    /// When the last backup file was made (or restored from); `None`: never.
+    pub at: Option<Timestamp>,
+    /// Something was saved that is in no backup file.
+    pub changed: bool,
+}
+
+pub fn load_backup_mark() -> Option<BackupMark> {
+    let text = LocalStorage::raw().get_item(BACKUP_MARK_KEY).ok()??;
+    crate::engine::from_json_text(&text).ok()
+}
+
+/// The mark is a reminder; failing to store it loses nothing the user entered (the mark in
+/// memory still shows the reminder).
+pub fn save_backup_mark(mark: &BackupMark) {
+    let _ = LocalStorage::set(BACKUP_MARK_KEY, mark);
+}
+
+/// How much of the quota the app's data takes, in UTF-16 units (what browsers count).
+pub fn used_units() -> u64 {
+    let raw = LocalStorage::raw();
+    let mut units = 0;
+    for i in 0..raw.length().unwrap_or(0) {
+        if let Ok(Some(key)) = raw.key(i) {
+            let value = js_sys::Reflect::get(&raw, &key.as_str().into()).unwrap_or_default();
+            let len = value
+                .dyn_ref::<js_sys::JsString>()
+                .map_or(0, |s| s.length());
+            units += u64::from(len) + key.encode_utf16().count() as u64;
+        }
+    }
+    units
+}
+
+/// Whether the browser keeps this site's data even when the disk runs short: `Some(true)` when
+/// granted, `Some(false)` when not, `None` when the browser cannot say (no Storage API, e.g.
+/// an older browser). With `ask`, asks for it first (Chromium grants or refuses silently).
+pub async fn persistence(ask: bool) -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = if ask {
+        storage.persist().ok()?
+    } else {
+        storage.persisted().ok()?
+    };
+    JsFuture::from(promise).await.ok()?.as_bool()
 }
 
 pub fn load_lang() -> Option<Lang> {

@@ -183,3 +183,83 @@ async fn unreadable_stored_data_is_reported_and_never_overwritten() {
         None
     );
 }
+
+/// Fills localStorage until not one more character fits; returns the filler keys.
+fn fill_storage() -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut n = 8 * 1024 * 1024;
+    while n >= 1 {
+        loop {
+            let key = format!("filler-{}", keys.len());
+            if storage().set_item(&key, &"x".repeat(n)).is_err() {
+                break;
+            }
+            keys.push(key);
+        }
+        n /= 2;
+    }
+    keys
+}
+
+#[wasm_bindgen_test]
+async fn a_restore_the_browser_cannot_store_puts_both_stores_back_exactly() {
+    use thidua::bundle::council::Council;
+    use thidua::storage::{replace_all, SaveError, COUNCIL_KEY};
+    storage().clear().unwrap();
+    let old_ws = thidua::demo::workspace();
+    let old_council = Council::sample();
+    thidua::storage::save_workspace(&old_ws).unwrap();
+    thidua::storage::save_council(&old_council).unwrap();
+    let (ws_before, council_before) = (stored(), storage().get_item(COUNCIL_KEY).unwrap());
+
+    // A restore whose workspace fits but whose council does not: the workspace written first
+    // must be put back.
+    let keys = fill_storage();
+    let mut bigger = Council::sample();
+    bigger.expected.extend(bigger.expected.clone());
+    let smaller_ws = {
+        let mut w = old_ws.clone();
+        w.cluster.name = "C".into();
+        w
+    };
+    assert_eq!(
+        replace_all(&smaller_ws, Some(&bigger)),
+        Err(SaveError::Full)
+    );
+    assert_eq!(stored(), ws_before, "the workspace is exactly as it was");
+    assert_eq!(storage().get_item(COUNCIL_KEY).unwrap(), council_before);
+
+    // With room, both are written.
+    for k in keys {
+        storage().remove_item(&k).unwrap();
+    }
+    replace_all(&smaller_ws, None).unwrap();
+    assert_eq!(stored(), Some(smaller_ws.to_json()));
+    assert_eq!(storage().get_item(COUNCIL_KEY).unwrap(), None);
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_reminder_shows_after_a_change_and_survives_a_reload() {
+    let (root, _app) = mount(|| ()).await;
+    assert!(
+        root.query_selector("[data-testid='backup-reminder']")
+            .unwrap()
+            .is_none(),
+        "the demo data needs no backup"
+    );
+    type_into(&root, "I.1.a", "12").await;
+    assert!(text(&root, "[data-testid='backup-reminder']").contains("chưa sao lưu"));
+    drop(_app);
+    root.remove();
+    // Mounted again over the same storage: the reminder is still there.
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let _again = leptos::mount::mount_to(container.clone(), App);
+    tick().await;
+    assert!(container
+        .query_selector("[data-testid='backup-reminder']")
+        .unwrap()
+        .is_some());
+    container.remove();
+}

@@ -9,9 +9,11 @@
 //! - [`review`]: the head's reviewed results as a bundle, and the award evaluation from them.
 //! - [`result`]: the cluster's results for the council, with every member's signed self-score.
 //! - [`council`]: what the council office keeps of the clusters' results, and the district view.
+//! - [`backup`]: the whole-workspace backup file (unsigned, without secret keys) and its checks.
 //!
 //! Like the engine, this module is pure: no browser crate, no clock, no randomness of its own.
 
+pub mod backup;
 pub mod council;
 pub mod envelope;
 pub mod identity;

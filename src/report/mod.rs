@@ -1,5 +1,6 @@
 //! Reports the head prints or exports: pure, no browser crate.
 
+pub mod backup;
 pub mod cluster_report;
 pub mod council;
 pub mod document;

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::{FileList, HtmlInputElement};
 
+use super::backup::BackupButton;
 use super::exchange::{notice_view, Notice};
 use super::files::{download, files_of, read_all};
 use super::i18n::{tr, tx, use_i18n, K};
@@ -34,6 +35,8 @@ struct Store {
     problem: RwSignal<Option<String>>,
     /// Stored data could not be read: nothing is written until it is dealt with.
     blocked: bool,
+    /// For the reminder of changes in no backup file.
+    app: super::state::AppState,
 }
 
 impl Store {
@@ -55,6 +58,7 @@ impl Store {
             council: RwSignal::new(council),
             problem: RwSignal::new(problem),
             blocked,
+            app: use_state(),
         }
     }
 
@@ -68,6 +72,9 @@ impl Store {
         let value = op(&mut next)?;
         if !self.blocked {
             let saved = storage::save_council(&next);
+            if saved.is_ok() {
+                self.app.note_change();
+            }
             self.problem.set(
                 saved
                     .err()
@@ -173,7 +180,19 @@ pub fn CouncilPage() -> impl IntoView {
             store
                 .problem
                 .get()
-                .map(|p| view! { <p class="notice error" role="alert" data-testid="council-storage">{p}</p> })
+                .map(|p| {
+                    // When a save failed, what is on screen exists only in memory: offer the
+                    // backup file at once (it holds the council's results as on screen).
+                    let failed = !store.blocked;
+                    view! {
+                        <div class="notice error" role="alert" data-testid="council-storage">
+                            <p>{p}</p>
+                            <Show when=move || failed>
+                                <BackupButton council=store.council />
+                            </Show>
+                        </div>
+                    }
+                })
         }}
         <div class="cards">
             <section class="card" data-testid="council-import">

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, FileList, HtmlAnchorElement, HtmlInputElement, Url};
 
 use super::i18n::{use_i18n, K};
-use crate::bundle::json::{check_size, JsonError};
+use crate::bundle::json::{JsonError, MAX_BUNDLE_BYTES};
 
 /// Offers `text` as a file download named `name`.
 pub fn download(name: &str, text: &str) -> Result<(), String> {
@@ -54,14 +54,20 @@ pub fn files_of(list: &FileList) -> Vec<File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// Reads files, in order. A file over the size limit is not read at all.
+/// Reads files, in order. A file over the bundle size limit is not read at all.
 pub async fn read_all(files: Vec<File>) -> Vec<Incoming> {
+    read_up_to(files, MAX_BUNDLE_BYTES).await
+}
+
+/// Reads files, in order. A file over `max` bytes is not read at all.
+pub async fn read_up_to(files: Vec<File>, max: usize) -> Vec<Incoming> {
     let mut out = Vec::with_capacity(files.len());
     for file in files {
         let name = file.name();
-        let bytes = match check_size(file.size() as usize) {
-            Err(e) => Err(e),
-            Ok(()) => match JsFuture::from(file.array_buffer()).await {
+        let size = file.size() as usize;
+        let bytes = match size > max {
+            true => Err(JsonError::TooLarge { bytes: size }),
+            false => match JsFuture::from(file.array_buffer()).await {
                 Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
                 Err(e) => Err(JsonError::Syntax(format!("{e:?}"))),
             },
@@ -81,6 +87,9 @@ pub fn FileButton(
     /// `data-testid` of the file input, for tests.
     testid: &'static str,
     on_file: Callback<Incoming>,
+    /// Files larger than this are refused unread.
+    #[prop(default = MAX_BUNDLE_BYTES)]
+    max_bytes: usize,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let on_change = move |ev: leptos::ev::Event| {
@@ -89,7 +98,7 @@ pub fn FileButton(
         let files = files_of(&list);
         input.set_value("");
         spawn_local(async move {
-            if let Some(file) = read_all(files).await.into_iter().next() {
+            if let Some(file) = read_up_to(files, max_bytes).await.into_iter().next() {
                 on_file.run(file);
             }
         });

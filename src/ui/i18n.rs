@@ -53,6 +53,8 @@ crate::catalogue! {
     NavReports => "Báo cáo", "Reports";
     NavYear => "Nhiệm kỳ", "Terms & years";
     NavCouncil => "Hội đồng TĐKT", "Council";
+    NavBackup => "Sao lưu", "Backup";
+    RestoreWorkspace => "Chọn tệp sao lưu để khôi phục", "Choose a backup file to restore";
     Head => "Cụm trưởng", "Head";
     Deputy => "Cụm phó", "Deputy";
     SampleNotice => "Bảng tiêu chí MẪU để dùng thử — không phải văn bản pháp lý. Hãy dùng bảng tiêu chí do Cụm, khối thi đua của đơn vị ban hành.",

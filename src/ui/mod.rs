@@ -1,6 +1,7 @@
 //! The Leptos user interface. Components read the workspace through [`state::AppState`] and
 //! change it only through the engine; none of them computes a score or checks an entry itself.
 
+pub mod backup;
 pub mod council;
 pub mod exchange;
 pub mod files;
@@ -49,6 +50,18 @@ pub fn App() -> impl IntoView {
         hash.set(now);
     });
     let state = use_state();
+    // Ask once that the browser keep the data even when the disk runs short (Chromium answers
+    // without asking the user); the backup page shows the answer.
+    leptos::task::spawn_local(async {
+        storage::persistence(true).await;
+    });
+    // Closing the page while what is on screen could not be stored would lose it: the browser
+    // asks first.
+    let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if matches!(state.status.get_untracked(), state::SaveStatus::Failed(_)) {
+            ev.prevent_default();
+        }
+    });
     // Head-only pages fall back to scoring for other units. A memo, so that the page is built
     // again only when it changes, not on every change of the workspace it reads.
     let shown = Memo::new(move |_| {
@@ -66,7 +79,9 @@ pub fn App() -> impl IntoView {
             <scoring::StatusBanner />
             // The head's pages choose their own unit (the one reviewed); the device's unit is
             // chosen on the member pages. The council office's page is about no unit.
-            <Show when=move || !shown.get().head_only() && shown.get() != Page::Council>
+            <Show when=move || {
+                !shown.get().head_only() && !matches!(shown.get(), Page::Council | Page::Backup)
+            }>
                 <scoring::UnitBar />
             </Show>
             {move || match shown.get() {
@@ -97,6 +112,7 @@ pub fn App() -> impl IntoView {
                 Page::PrintReport => view! { <reports::PrintReportPage /> }.into_any(),
                 Page::Year => view! { <year::YearPage /> }.into_any(),
                 Page::Council => view! { <council::CouncilPage /> }.into_any(),
+                Page::Backup => view! { <backup::BackupPage /> }.into_any(),
             }}
         </main>
         <footer class="footer">{move || i18n::use_i18n().t(K::Footer)}</footer>
@@ -123,10 +139,11 @@ pub enum Page {
     PrintReport,
     Year,
     Council,
+    Backup,
 }
 
 impl Page {
-    const ALL: [Page; 17] = [
+    const ALL: [Page; 18] = [
         Page::Scoring,
         Page::Exchange,
         Page::Registrations,
@@ -139,6 +156,7 @@ impl Page {
         Page::Reports,
         Page::Year,
         Page::Council,
+        Page::Backup,
         Page::PrintSummary,
         Page::PrintProposals,
         Page::PrintRegistrations,
@@ -165,6 +183,7 @@ impl Page {
             Page::PrintReport => "in-bao-cao",
             Page::Year => "nhiem-ky",
             Page::Council => "hoi-dong",
+            Page::Backup => "sao-luu",
         }
     }
 
@@ -198,6 +217,7 @@ impl Page {
             Page::PrintReport => K::NavReports,
             Page::Year => K::NavYear,
             Page::Council => K::NavCouncil,
+            Page::Backup => K::NavBackup,
         }
     }
 
@@ -210,6 +230,7 @@ impl Page {
                 | Page::Registrations
                 | Page::Year
                 | Page::Council
+                | Page::Backup
         )
     }
 
@@ -298,6 +319,7 @@ fn Header() -> impl IntoView {
                 <h1>{tr(K::AppName)}</h1>
                 <p class="cluster-line">{cluster_line}</p>
             </div>
+            <backup::BackupReminder />
             <LanguageSwitch />
         </header>
     }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::i18n::{scored_of, tr, use_i18n, K};
+use super::i18n::{scored_of, tr, tx, use_i18n, K};
 use super::state::{use_state, SaveStatus};
 use crate::engine::criteria::{Node, Part};
 use crate::engine::{Criterion, Lang, Points, ScoreError, ScoreSheet};
@@ -52,15 +52,29 @@ pub fn StatusBanner() -> impl IntoView {
         match state.status.get() {
             SaveStatus::Saved => None,
             SaveStatus::Failed(e) => Some(view! {
-                <p class="notice error" role="alert" data-testid="save-failed">
-                    {K::SaveFailed.text(lang)} " " {e.message(lang)}
-                </p>
-            }),
+                <div class="notice error save-failed" role="alert" data-testid="save-failed">
+                    <p>{K::SaveFailed.text(lang)} " " {e.message(lang)}</p>
+                    <p>
+                        {tx(
+                            "Hãy tải bản sao lưu ngay để giữ mọi thứ trên màn hình ra tệp. Sau khi giải phóng bộ nhớ (ví dụ xoá dữ liệu duyệt web của các trang khác), bấm «Lưu lại».",
+                            "Download a backup now to keep everything on screen in a file. After freeing space (e.g. clearing other sites' browsing data), press “Save again”.",
+                        )}
+                    </p>
+                    <div class="row">
+                        <super::backup::BackupButton />
+                        <button type="button" data-testid="save-retry" on:click=move |_| state.retry_save()>
+                            {tx("Lưu lại", "Save again")}
+                        </button>
+                    </div>
+                </div>
+            }
+            .into_any()),
             SaveStatus::Blocked(e) => Some(view! {
                 <p class="notice error" role="alert" data-testid="storage-blocked">
                     {K::StorageReadOnly.text(lang)} " " {e.message(lang)}
                 </p>
-            }),
+            }
+            .into_any()),
         }
     }
 }

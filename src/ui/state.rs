@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::demo;
 use crate::engine::{Totals, Workspace, WorkspaceError};
-use crate::storage::{self, Loaded, SaveError};
+use crate::storage::{self, BackupMark, Loaded, SaveError};
 
 /// The outcome of persisting the workspace.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,24 +27,38 @@ pub struct AppState {
     /// the stored values; typing does not bump it, so inputs keep focus and caret.
     pub generation: RwSignal<u32>,
     pub totals: Memo<Totals>,
+    /// When the data was last backed up to a file, and whether it changed since.
+    pub mark: RwSignal<BackupMark>,
 }
 
 impl AppState {
     /// Loads the stored workspace; on a first visit, starts from the demo data and stores it.
     pub fn load() -> AppState {
-        let (ws, status) = match storage::load_workspace() {
-            Loaded::Stored(ws) => (*ws, SaveStatus::Saved),
+        let stored_mark = storage::load_backup_mark();
+        let (ws, status, fresh) = match storage::load_workspace() {
+            Loaded::Stored(ws) => (*ws, SaveStatus::Saved, false),
             Loaded::Fresh => {
                 let ws = demo::workspace();
                 let status = match storage::save_workspace(&ws) {
                     Ok(()) => SaveStatus::Saved,
                     Err(e) => SaveStatus::Failed(e),
                 };
-                (ws, status)
+                (ws, status, true)
             }
-            Loaded::Unusable(e) => (demo::workspace(), SaveStatus::Blocked(e)),
+            Loaded::Unusable(e) => (demo::workspace(), SaveStatus::Blocked(e), false),
         };
-        AppState::new(ws, status)
+        let state = AppState::new(ws, status);
+        // The demo data needs no backup, the first change does; data stored before backups
+        // existed has never been backed up.
+        let mark = stored_mark.unwrap_or(BackupMark {
+            at: None,
+            changed: !fresh && matches!(state.status.get_untracked(), SaveStatus::Saved),
+        });
+        if fresh {
+            storage::save_backup_mark(&mark);
+        }
+        state.mark.set(mark);
+        state
     }
 
     pub fn new(ws: Workspace, status: SaveStatus) -> AppState {
@@ -54,6 +68,7 @@ impl AppState {
             status: RwSignal::new(status),
             generation: RwSignal::new(0),
             totals: Memo::new(move |_| ws.with(Workspace::totals)),
+            mark: RwSignal::new(BackupMark::default()),
         }
     }
 
@@ -77,6 +92,29 @@ impl AppState {
             Ok(()) => SaveStatus::Saved,
             Err(e) => SaveStatus::Failed(e),
         });
+        self.note_change();
+    }
+
+    /// Something changed that is in no backup file yet (the reminder shows).
+    pub fn note_change(self) {
+        if !self.mark.with_untracked(|m| m.changed) {
+            self.mark.update(|m| m.changed = true);
+            self.mark.with_untracked(storage::save_backup_mark);
+        }
+    }
+
+    /// Everything is now in a backup file made (or restored from) at `at`.
+    pub fn backed_up(self, at: crate::engine::Timestamp) {
+        self.mark.set(BackupMark {
+            at: Some(at),
+            changed: false,
+        });
+        self.mark.with_untracked(storage::save_backup_mark);
+    }
+
+    /// Tries again to store what is on screen (after a failed save, once space was freed).
+    pub fn retry_save(self) {
+        self.persist();
     }
 
     /// Replaces everything with the demo data, after the user confirmed it.

@@ -15,6 +15,7 @@ use super::files::download;
 use super::i18n::{tr, tx, use_i18n, K};
 use super::registrations::clicked;
 use super::state::use_state;
+use crate::bundle::backup::without_secrets;
 use crate::engine::meeting::MeetingKind;
 use crate::engine::{Lang, Workspace};
 use crate::platform;
@@ -179,9 +180,12 @@ fn YearBody(notice: Notice) -> impl IntoView {
             "close" => viewed.set(None),
             "download" => {
                 let file = state.ws.with_untracked(|w| {
-                    w.past_years
-                        .get(i)
-                        .map(|p| (past_year_file_name(p.year, &w.cluster.id), p.text.clone()))
+                    w.past_years.get(i).map(|p| {
+                        (
+                            past_year_file_name(p.year, &w.cluster.id),
+                            without_secrets(&p.text),
+                        )
+                    })
                 });
                 if let Some((name, text)) = file {
                     notice.set(Some(

@@ -1,0 +1,152 @@
+//! The backup page's read-only parts as escaped HTML: when the data was last backed up, what a
+//! chosen backup file holds before it replaces anything, and how the browser keeps the data.
+//! Buttons carry `data-act` for the page's one click handler.
+
+use super::html::escape;
+use crate::bundle::backup::Backup;
+use crate::engine::{Lang, Timestamp};
+
+/// Whether the browser keeps this site's data when the disk runs short.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Persistence {
+    /// Not known yet (the browser has not answered).
+    Asking,
+    Granted,
+    NotGranted,
+    /// The browser has no Storage API to ask.
+    Unsupported,
+}
+
+/// What the page shows of this device's storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StorageFacts {
+    pub last_backup: Option<Timestamp>,
+    /// Something changed since the last backup file.
+    pub changed: bool,
+    /// UTF-16 units used and the quota, as browsers count.
+    pub used: u64,
+    pub quota: u64,
+    pub persistence: Persistence,
+}
+
+fn pick(lang: Lang, vi: &str, en: &str) -> String {
+    match lang {
+        Lang::Vi => vi.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+/// The backup card's title, explanation and status line.
+pub fn backup_top_html(f: &StorageFacts, lang: Lang) -> String {
+    let when = f.last_backup.as_ref().map(Timestamp::display);
+    let status = match (when, f.changed, lang) {
+        (None, _, Lang::Vi) => "Chưa sao lưu lần nào.".to_string(),
+        (None, _, Lang::En) => "Never backed up.".to_string(),
+        (Some(t), false, Lang::Vi) => {
+            format!("Lần sao lưu gần nhất: {t}. Không có thay đổi nào sau đó.")
+        }
+        (Some(t), false, Lang::En) => format!("Last backup: {t}. Nothing changed since."),
+        (Some(t), true, Lang::Vi) => {
+            format!("Lần sao lưu gần nhất: {t}. Có thay đổi sau đó chưa được sao lưu.")
+        }
+        (Some(t), true, Lang::En) => {
+            format!("Last backup: {t}. Changes since then are not backed up.")
+        }
+    };
+    format!(
+        "<h2>{}</h2><p class=\"hint\">{}</p><p data-testid=\"backup-status\">{}</p>",
+        pick(lang, "Sao lưu toàn bộ dữ liệu", "Back up all data"),
+        pick(
+            lang,
+            "Một tệp chứa toàn bộ dữ liệu trên máy này: cụm, bảng tiêu chí, điểm, hồ sơ đã nhận, cuộc họp, các năm trước và dữ liệu của Hội đồng (nếu có). Tệp không chứa khoá ký bí mật: khoá có bản sao lưu riêng, có mật khẩu, ở trang «Gửi &amp; nhận hồ sơ».",
+            "One file with all the data on this device: the cluster, the criteria table, the scores, received bundles, meetings, earlier years and the council's data (if any). It holds no secret signing key: keys have their own passphrase-protected backup on the “Send &amp; receive” page.",
+        ),
+        escape(&status)
+    )
+}
+
+pub fn restore_intro_html(lang: Lang) -> String {
+    format!(
+        "<h2>{}</h2><p class=\"hint\">{}</p>",
+        pick(lang, "Khôi phục từ bản sao lưu", "Restore from a backup"),
+        pick(
+            lang,
+            "Tệp được kiểm tra toàn bộ trước; dữ liệu hiện có chỉ bị thay khi bạn xác nhận. Khoá ký trên máy này được giữ lại.",
+            "The whole file is checked first; the current data is replaced only when you confirm. The signing keys on this device are kept.",
+        )
+    )
+}
+
+/// What a checked backup file holds, and the buttons to replace the current data with it.
+/// `changed`: the current data has changes in no backup file (they would be lost).
+pub fn restore_preview_html(b: &Backup, changed: bool, lang: Lang) -> String {
+    let w = &b.workspace;
+    let unit = w
+        .cluster
+        .unit(&w.unit_id)
+        .map_or(w.unit_id.as_str(), |u| u.name.as_str());
+    let received = w.inbox.received.len();
+    let meetings = w.meetings.len();
+    let years = w.past_years.len();
+    let clusters = b.council.as_ref().map_or(0, |c| c.results.len());
+    let made = b.created.display();
+    let (name, year) = (&w.cluster.name, w.cluster.year);
+    let facts = match lang {
+        Lang::Vi => format!("Bản sao lưu tạo lúc {made}: {name}, năm {year}, đơn vị {unit}; {received} hồ sơ đã nhận, {meetings} cuộc họp, {years} năm trước; {clusters} kết quả cụm của Hội đồng."),
+        Lang::En => format!("Backup made {made}: {name}, year {year}, unit {unit}; {received} received bundles, {meetings} meetings, {years} earlier years; {clusters} cluster results for the council."),
+    };
+    let warning = if changed {
+        format!(
+            "<p class=\"notice error\">{}</p>",
+            pick(
+                lang,
+                "Dữ liệu hiện tại có thay đổi chưa sao lưu; khôi phục sẽ thay chúng. Hãy tải bản sao lưu dữ liệu hiện tại trước nếu cần giữ.",
+                "The current data has changes that are not backed up; restoring replaces them. Download a backup of the current data first if you need it.",
+            )
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "<div class=\"confirm\" role=\"alertdialog\" data-testid=\"restore-preview\"><p>{}</p>{warning}\
+         <button type=\"button\" class=\"danger\" data-act=\"restore\" data-testid=\"restore-confirm\">{}</button> \
+         <button type=\"button\" data-act=\"cancel\" data-testid=\"restore-cancel\">{}</button></div>",
+        escape(&facts),
+        pick(lang, "Thay dữ liệu hiện có bằng bản sao lưu này", "Replace the current data with this backup"),
+        pick(lang, "Huỷ", "Cancel"),
+    )
+}
+
+/// How full the storage is and whether the browser keeps it for good.
+pub fn storage_html(f: &StorageFacts, lang: Lang) -> String {
+    let percent = f.used * 100 / f.quota.max(1);
+    let (used, quota) = (f.used / 1000, f.quota / 1000);
+    let usage = match lang {
+        Lang::Vi => format!("Dữ liệu đang dùng khoảng {percent}% bộ nhớ trình duyệt dành cho trang ({used} nghìn trong khoảng {quota} nghìn ký tự)."),
+        Lang::En => format!("The data takes about {percent}% of the browser storage given to this site ({used} thousand of about {quota} thousand characters)."),
+    };
+    let persist = match f.persistence {
+        Persistence::Asking => String::new(),
+        Persistence::Granted => pick(lang, "Trình duyệt đã đồng ý lưu trữ bền vững: dữ liệu không bị tự xoá khi máy thiếu dung lượng.", "The browser granted persistent storage: the data is not cleared when the disk runs short."),
+        Persistence::NotGranted => pick(lang, "Trình duyệt chưa đồng ý lưu trữ bền vững: khi máy thiếu dung lượng, trình duyệt có thể xoá dữ liệu của trang. Hãy sao lưu thường xuyên; cài ứng dụng hoặc đánh dấu trang giúp trình duyệt đồng ý.", "The browser has not granted persistent storage: when the disk runs short it may clear this site's data. Back up often; installing the app or bookmarking the page helps the browser agree."),
+        Persistence::Unsupported => pick(lang, "Trình duyệt này không cho biết dữ liệu có được lưu bền vững hay không. Hãy sao lưu thường xuyên.", "This browser does not tell whether the data is kept for good. Back up often."),
+    };
+    let ask = if f.persistence == Persistence::NotGranted {
+        format!(
+            "<button type=\"button\" class=\"secondary\" data-act=\"persist\" data-testid=\"storage-persist-request\">{}</button>",
+            pick(lang, "Xin trình duyệt lưu trữ bền vững", "Ask the browser to keep the data")
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "<h2>{}</h2><p data-testid=\"storage-usage\">{usage}</p><p data-testid=\"storage-persist\" data-state=\"{}\">{persist}</p>{ask}",
+        pick(lang, "Bộ nhớ trên máy này", "Storage on this device"),
+        match f.persistence {
+            Persistence::Asking => "asking",
+            Persistence::Granted => "granted",
+            Persistence::NotGranted => "not-granted",
+            Persistence::Unsupported => "unsupported",
+        }
+    )
+}

@@ -1,0 +1,201 @@
+//! "Sao lưu": the whole workspace to one file and back, how full the browser's storage is,
+//! whether the browser keeps it for good, and the reminder of changes in no backup file.
+//! The file's content and its checks are `bundle::backup`'s; this is the screen.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::exchange::{notice_view, Notice};
+use super::files::{download, FileButton, Incoming};
+use super::i18n::{tx, use_i18n, K};
+use super::registrations::clicked;
+use super::state::{use_state, AppState, SaveStatus};
+use crate::bundle::backup::{
+    backup_file_name, make_backup, open_backup, restored, Backup, BackupError, MAX_BACKUP_BYTES,
+};
+use crate::bundle::council::Council;
+use crate::engine::Lang;
+use crate::report::backup::{
+    backup_top_html, restore_intro_html, restore_preview_html, storage_html, Persistence,
+    StorageFacts,
+};
+use crate::{platform, storage};
+
+/// Writes everything this device keeps (what is on screen, saved or not) to a backup file.
+/// `council`: the council's store as on screen; `None` reads the stored one.
+pub fn backup_now(state: AppState, lang: Lang, council: Option<Council>) -> Result<String, String> {
+    let now = platform::now();
+    let council = council.or_else(|| storage::load_council().ok().flatten());
+    let (name, text) = state.ws.with_untracked(|w| {
+        (
+            backup_file_name(w, &now),
+            make_backup(w, council.as_ref(), &now),
+        )
+    });
+    download(&name, &text)?;
+    state.backed_up(now);
+    Ok(match lang {
+        Lang::Vi => format!(
+            "Đã tạo tệp sao lưu {name}. Hãy cất tệp ở nơi an toàn (USB, thư mục dùng chung)."
+        ),
+        Lang::En => format!(
+            "Backup file {name} created. Keep it somewhere safe (USB drive, shared folder)."
+        ),
+    })
+}
+
+/// The one-click backup, with its result under it.
+#[component]
+pub fn BackupButton(#[prop(optional)] council: Option<RwSignal<Council>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let notice: Notice = RwSignal::new(None);
+    let make = move |_| {
+        let lang = i18n.lang.get_untracked();
+        notice.set(Some(backup_now(
+            state,
+            lang,
+            council.map(|c| c.get_untracked()),
+        )));
+    };
+    view! {
+        <button type="button" data-testid="backup-download" on:click=make>
+            {tx("Tải bản sao lưu toàn bộ dữ liệu", "Download a backup of all data")}
+        </button>
+        {notice_view(notice)}
+    }
+}
+
+/// In the top bar while something changed since the last backup file.
+#[component]
+pub fn BackupReminder() -> impl IntoView {
+    let state = use_state();
+    let show = move || {
+        state.mark.with(|m| m.changed) && !matches!(state.status.get(), SaveStatus::Blocked(_))
+    };
+    view! {
+        <Show when=show>
+            <a class="reminder" href="#/sao-luu" data-testid="backup-reminder">
+                {tx("● Có thay đổi chưa sao lưu", "● Changes not backed up")}
+            </a>
+        </Show>
+    }
+}
+
+#[component]
+pub fn BackupPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let notice: Notice = RwSignal::new(None);
+    let pending = RwSignal::new(None::<Backup>);
+    let persistence = RwSignal::new(Persistence::Asking);
+    let used = RwSignal::new(storage::used_units());
+    let ask = move |ask: bool| {
+        spawn_local(async move {
+            persistence.set(match storage::persistence(ask).await {
+                Some(true) => Persistence::Granted,
+                Some(false) => Persistence::NotGranted,
+                None => Persistence::Unsupported,
+            })
+        })
+    };
+    ask(false);
+    let facts = move || StorageFacts {
+        last_backup: state.mark.with(|m| m.at.clone()),
+        changed: state.mark.with(|m| m.changed),
+        used: used.get(),
+        quota: storage::QUOTA_UNITS,
+        persistence: persistence.get(),
+    };
+
+    let on_file = Callback::new(move |file: Incoming| {
+        let lang = i18n.lang.get_untracked();
+        pending.set(None);
+        let opened = file
+            .bytes
+            .map_err(|_| BackupError::TooLarge {
+                bytes: MAX_BACKUP_BYTES + 1,
+            })
+            .and_then(|bytes| open_backup(&bytes));
+        notice.set(match opened {
+            Ok(b) => {
+                pending.set(Some(b));
+                None
+            }
+            Err(e) => Some(Err(e.message(lang))),
+        });
+    });
+    let act = move |ev: leptos::ev::MouseEvent| {
+        let lang = i18n.lang.get_untracked();
+        match clicked(&ev).map(|(act, _)| act).as_deref() {
+            Some("persist") => ask(true),
+            Some("cancel") => pending.set(None),
+            Some("restore") => {
+                let Some(backup) = pending.get_untracked() else {
+                    return;
+                };
+                let ws = state.ws.with_untracked(|w| restored(w, &backup));
+                notice.set(Some(
+                    match storage::replace_all(&ws, backup.council.as_ref()) {
+                        Ok(()) => {
+                            state.ws.set(ws);
+                            state.status.set(SaveStatus::Saved);
+                            state.generation.update(|g| *g += 1);
+                            state.backed_up(backup.created.clone());
+                            pending.set(None);
+                            used.set(storage::used_units());
+                            Ok(match lang {
+                                Lang::Vi => "Đã khôi phục dữ liệu từ bản sao lưu.".into(),
+                                Lang::En => "The data was restored from the backup.".into(),
+                            })
+                        }
+                        Err(e) => Err(match lang {
+                            Lang::Vi => format!(
+                                "Không khôi phục được: {} Dữ liệu hiện có giữ nguyên.",
+                                e.message(lang)
+                            ),
+                            Lang::En => format!(
+                                "Could not restore: {} The current data is unchanged.",
+                                e.message(lang)
+                            ),
+                        }),
+                    },
+                ));
+            }
+            _ => {}
+        }
+    };
+    let preview = move || {
+        let changed = state.mark.with(|m| m.changed);
+        pending.with(|p| {
+            p.as_ref()
+                .map(|b| restore_preview_html(b, changed, i18n.lang.get()))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="cards">
+        <section class="card" data-testid="workspace-backup">
+            <div inner_html=move || backup_top_html(&facts(), i18n.lang.get())></div>
+            <BackupButton />
+        </section>
+        <section class="card" data-testid="workspace-restore" on:click=act>
+            <div inner_html=move || restore_intro_html(i18n.lang.get())></div>
+            <FileButton
+                label=K::RestoreWorkspace
+                testid="restore-workspace-file"
+                on_file=on_file
+                max_bytes=MAX_BACKUP_BYTES
+            />
+            <div inner_html=preview></div>
+            {notice_view(notice)}
+        </section>
+        <section
+            class="card"
+            data-testid="storage-info"
+            on:click=act
+            inner_html=move || storage_html(&facts(), i18n.lang.get())
+        ></section>
+        </div>
+    }
+}
