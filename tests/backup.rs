@@ -205,3 +205,23 @@ fn an_earlier_year_downloaded_or_backed_up_holds_no_secret_but_reads_the_same() 
     assert_eq!(a, b);
     assert_eq!(without_secrets("pas du JSON"), "pas du JSON");
 }
+
+#[test]
+fn a_backup_holding_a_workspace_written_by_every_released_version_opens() {
+    for name in ["v1-scoring", "v1", "v2", "v3", "v4", "v4-next-year"] {
+        let path = format!(
+            "{}/tests/fixtures/released/workspace-{name}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let stored = std::fs::read_to_string(&path).unwrap();
+        let text = format!(
+            r#"{{"format":"thidua-backup","version":1,"created":"2026-01-06T10:00:00Z","workspace":{stored},"council":null}}"#
+        );
+        let backup = open_backup(text.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert_eq!(
+            backup.workspace,
+            Workspace::from_json(&stored).unwrap(),
+            "{name}"
+        );
+    }
+}

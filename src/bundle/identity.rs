@@ -105,6 +105,10 @@ pub fn backup(
 /// Decrypts a backup file; the seed must give back the public key the file names.
 pub fn restore(text: &str, passphrase: &str) -> Result<(String, [u8; 32]), BundleError> {
     let value = super::json::parse_strict(text.as_bytes()).map_err(|_| BundleError::NotABackup)?;
+    // A backup from a newer version of the app: say so, rather than "not a backup".
+    if let Some(v) = value["thidua_key_backup"].as_u64().filter(|&v| v > 1) {
+        return Err(BundleError::UnknownFormat(v.to_string()));
+    }
     let b: KeyBackup = KeyBackup::deserialize(&value).map_err(|_| BundleError::NotABackup)?;
     if b.thidua_key_backup != 1
         || b.kdf != "pbkdf2-hmac-sha256"
