@@ -30,16 +30,22 @@
 //! `thidua.workspace` (`storage::save_workspace` writes the same serde_json text), in UTF-16
 //! code units: Chromium counts localStorage in those, key and value together. The quota was
 //! measured in headless Chromium 156 (see the doc): 5 MiB = 5 242 880 code units per origin.
+//!
+//! Also measured, for the doc's "before": the same workspace as the builds before issue 6
+//! stored it, every received file kept whole as received (the app's indented file, rebuilt
+//! from the kept text by `engine::inbox::rendered`), with no shared beginnings.
 
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
 use serde_json::{json, Value};
 use thidua::bundle::import::{import_files, Outcome};
+use thidua::bundle::open;
 use thidua::bundle::payload::{ensure_identity, make_submission};
 use thidua::bundle::review::make_review;
 use thidua::engine::criteria::Part;
 use thidua::engine::evaluation::{Source, Sourced};
+use thidua::engine::inbox::rendered;
 use thidua::engine::registration::{Registration, RegistrationKind};
 use thidua::engine::review::{DeductionItem, FactEntry};
 use thidua::engine::rules::PartyRating;
@@ -100,14 +106,17 @@ pub struct Measured {
     /// Received files and their total size as files (UTF-8 bytes).
     pub files: usize,
     pub file_bytes: usize,
-    /// UTF-16 code units the inbox would take if each file were kept in its compact JSON form
-    /// (same content and signature, no indentation); an estimate for the doc, not a format.
-    pub inbox_compact: usize,
+    /// UTF-16 code units of the same workspace as builds before issue 6 stored it (every file
+    /// whole and indented, as received), and of its inbox.
+    pub before: usize,
+    pub inbox_before: usize,
     /// UTF-16 code units once the year is closed into `past_years` (the roll-over to the next
-    /// year keeps the whole stored text as one string inside the new year's workspace).
+    /// year keeps the whole stored text as one string inside the new year's workspace), now
+    /// and before issue 6.
     pub after_rollover: usize,
-    /// Kept files whose compact form renders back to the received text byte for byte.
-    pub rendered: usize,
+    pub after_rollover_before: usize,
+    /// Kept texts that open (signature checked) to their recorded bundle id.
+    pub verified: usize,
     /// The signed review bundle's size in bytes, or why it could not be signed.
     pub review: Result<usize, String>,
 }
@@ -121,6 +130,22 @@ impl Measured {
     pub fn percent(&self) -> f64 {
         self.utf16 as f64 * 100.0 / WORKSPACE_BUDGET as f64
     }
+
+    pub fn fits_before(&self) -> bool {
+        self.before <= WORKSPACE_BUDGET
+    }
+}
+
+/// The stored text of `ws` as the builds before issue 6 wrote it: every kept file whole, as
+/// the app wrote and sent it (indented), no `prefix`.
+pub fn stored_before(ws: &Workspace) -> String {
+    let mut v: Value = from_json_text(&ws.to_json()).expect("the stored text is JSON");
+    let records = v["inbox"]["received"].as_array_mut().expect("received");
+    for (stored, r) in records.iter_mut().zip(&ws.inbox.received) {
+        stored.as_object_mut().expect("a record").remove("prefix");
+        stored["text"] = Value::from(rendered(&r.text).expect("a kept file is JSON"));
+    }
+    serde_json::to_string(&v).expect("serializes")
 }
 
 fn utf16(text: &str) -> usize {
@@ -423,28 +448,19 @@ pub fn measure(shape: Shape) -> Measured {
 
 pub fn measure_workspace(shape: Shape, ws: &Workspace, review: Result<usize, String>) -> Measured {
     let text = ws.to_json();
-    // The app's own files are `serde_json::to_string_pretty` of the envelope plus a newline:
-    // the compact form renders back to them byte for byte (checked here for every kept file).
-    let rendered = ws
+    let verified = ws
         .inbox
         .received
         .iter()
-        .filter(|r| {
-            let value: Value = from_json_text(&r.text).expect("a kept file is JSON");
-            serde_json::to_string_pretty(&value).expect("serializes") + "\n" == r.text
-        })
+        .filter(|r| open(r.text.as_bytes()).is_ok_and(|o| o.id == r.id))
         .count();
-    let inbox_compact = ws
-        .inbox
-        .received
-        .iter()
-        .map(|r| {
-            let value: Value = from_json_text(&r.text).expect("a kept file is JSON");
-            json_utf16(&serde_json::to_string(&value).expect("serializes"))
-        })
-        .sum::<usize>();
+    let before = stored_before(ws);
+    let before_value: Value = from_json_text(&before).expect("JSON");
     let mut closed = ws.clone();
     closed.close_year(&at("2026-01-05T01:00:00Z"));
+    // Before issue 6 the closed year was the old stored text, as one string.
+    let mut closed_before: Value = from_json_text(&closed.to_json()).expect("JSON");
+    closed_before["past_years"][0]["text"] = Value::from(before.clone());
     Measured {
         shape,
         chars: text.chars().count(),
@@ -454,63 +470,73 @@ pub fn measure_workspace(shape: Shape, ws: &Workspace, review: Result<usize, Str
         reviews: json_utf16(&ws.reviews),
         table: json_utf16(&ws.table),
         files: ws.inbox.received.len(),
-        file_bytes: ws.inbox.received.iter().map(|r| r.text.len()).sum(),
-        inbox_compact: inbox_compact + json_utf16(&ws.inbox)
-            - ws.inbox
-                .received
-                .iter()
-                .map(|r| json_utf16(&r.text))
-                .sum::<usize>(),
+        file_bytes: ws
+            .inbox
+            .received
+            .iter()
+            .map(|r| rendered(&r.text).expect("JSON").len())
+            .sum(),
+        before: utf16(&before),
+        inbox_before: json_utf16(&before_value["inbox"]),
         after_rollover: utf16(&closed.to_json()),
-        rendered,
+        after_rollover_before: json_utf16(&closed_before),
+        verified,
         review,
     }
 }
 
-/// The largest number of units whose workspace fits the budget for the criteria, revisions
-/// and re-scoring of `like` (its `units` is ignored): the last that fits and the first that
-/// does not. A binary search: the size grows with every unit.
-pub fn largest_units(like: Shape) -> (Measured, Measured) {
+/// The largest number of units whose workspace fits the budget (as stored now, or with
+/// `before`, as builds before issue 6 stored it) for the criteria, revisions and re-scoring of
+/// `like` (its `units` is ignored): the last that fits and the first that does not. A binary
+/// search: the size grows with every unit.
+pub fn largest_units(like: Shape, before: bool) -> (Measured, Measured) {
     let with = |units| measure(Shape { units, ..like });
-    let mut fits = with(2);
-    assert!(fits.fits(), "two units fit");
+    let fits = |m: &Measured| if before { m.fits_before() } else { m.fits() };
+    let mut last = with(2);
+    assert!(fits(&last), "two units fit");
     let mut over = None;
     let mut hi = 8;
     while over.is_none() {
         let m = with(hi);
-        if m.fits() {
-            fits = m;
+        if fits(&m) {
+            last = m;
             hi *= 2;
         } else {
             over = Some(m);
         }
     }
     let mut over = over.expect("found");
-    while over.shape.units - fits.shape.units > 1 {
-        let m = with((fits.shape.units + over.shape.units) / 2);
-        if m.fits() {
-            fits = m;
+    while over.shape.units - last.shape.units > 1 {
+        let m = with((last.shape.units + over.shape.units) / 2);
+        if fits(&m) {
+            last = m;
         } else {
             over = m;
         }
     }
-    (fits, over)
+    (last, over)
 }
 
 fn kb(n: usize) -> String {
     format!("{:.0}", n as f64 / 1000.0)
 }
 
+fn percent_of_budget(n: usize) -> f64 {
+    n as f64 * 100.0 / WORKSPACE_BUDGET as f64
+}
+
 fn row(m: &Measured) -> String {
     let s = m.shape;
     format!(
-        "| {} | {} | {} | {}% | {} | {} | {} | {} | {:.1}% | {} | {} |",
+        "| {} | {} | {} | {}% | {} | {} | {} ({:.1}%) | {} | {} | **{:.1}%** | {} | {} |",
         s.units,
         s.criteria,
         s.revisions,
         s.rescored_percent,
         m.files,
         kb(m.file_bytes),
+        kb(m.before),
+        percent_of_budget(m.before),
         kb(m.utf16),
         kb(m.inbox),
         m.percent(),
@@ -522,12 +548,8 @@ fn row(m: &Measured) -> String {
     )
 }
 
-const HEADER: &str = "| units | criteria | revisions | re-scored | files kept | files (KB) | stored (k UTF-16) | of which inbox | of budget | fits | review bundle (KB) |\n\
-|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|";
-
-fn percent_of_budget(n: usize) -> f64 {
-    n as f64 * 100.0 / WORKSPACE_BUDGET as f64
-}
+const HEADER: &str = "| units | criteria | revisions | re-scored | files kept | files (KB) | before issue 6 (k UTF-16) | stored now (k UTF-16) | of which inbox | of the budget | fits | review bundle (KB) |\n\
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|";
 
 fn main() {
     let out = std::env::args_os().nth(1);
@@ -569,19 +591,22 @@ fn main() {
             m.utf16 - m.inbox - m.reviews - m.table
         );
         println!(
-            "- {} files kept, {} bytes as files ({} of them render back from their compact form byte for byte); \
-             the inbox would take {} code units with each file kept compact, the workspace {} ({:.1}%)",
+            "- {} files kept ({} verify as their bundle), {} bytes as sent; before issue 6: {} code units \
+             ({:.1}%), of which the inbox {}",
             m.files,
+            m.verified,
             m.file_bytes,
-            m.rendered,
-            m.inbox_compact,
-            m.utf16 - m.inbox + m.inbox_compact,
-            percent_of_budget(m.utf16 - m.inbox + m.inbox_compact)
+            m.before,
+            percent_of_budget(m.before),
+            m.inbox_before,
         );
         println!(
-            "- after the roll-over (this year kept in past_years): {} code units, {:.1}% of the budget",
+            "- after the roll-over (this year kept in past_years): {} code units, {:.1}% of the budget \
+             (before issue 6: {}, {:.1}%)",
             m.after_rollover,
-            percent_of_budget(m.after_rollover)
+            percent_of_budget(m.after_rollover),
+            m.after_rollover_before,
+            percent_of_budget(m.after_rollover_before),
         );
         println!(
             "- the signed review bundle: {}\n",
@@ -610,19 +635,36 @@ fn main() {
         println!("{}", row(&measure(Shape::new(units, criteria, revisions))));
     }
 
-    println!("\n### The largest cluster that fits (last unit that fits, first that does not)\n\n{HEADER}");
+    println!(
+        "\n### The largest cluster that fits, now and before issue 6 (last that fits, first that does not)\n\n\
+         | criteria | revisions | re-scored | largest now | its size | next | largest before | its size | next |\n\
+         |---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    );
     for (criteria, revisions, percent) in [
         (150, 3, 100),
         (150, 3, 10),
         (150, 1, 100),
         (150, 2, 100),
+        (150, 5, 100),
         (52, 3, 100),
         (300, 3, 100),
     ] {
-        let (fits, over) = largest_units(Shape {
+        let like = Shape {
             rescored_percent: percent,
             ..Shape::new(0, criteria, revisions)
-        });
-        println!("{}\n{}", row(&fits), row(&over));
+        };
+        let (now, now_over) = largest_units(like, false);
+        let (before, before_over) = largest_units(like, true);
+        println!(
+            "| {criteria} | {revisions} | {percent}% | **{}** | {:.1}% | {}: {:.1}% | {} | {:.1}% | {}: {:.1}% |",
+            now.shape.units,
+            now.percent(),
+            now_over.shape.units,
+            now_over.percent(),
+            before.shape.units,
+            percent_of_budget(before.before),
+            before_over.shape.units,
+            percent_of_budget(before_over.before),
+        );
     }
 }

@@ -2,12 +2,14 @@
 # Prints the size of the release .wasm (raw and gzip -9) and fails above the budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The whole first load (wasm, JS glue and CSS, each gzip -9) must stay under 650 KB: 500 KB
-# until issue 4, raised with issue 5 (the year's screens and the council view cost 141 KB,
-# measured screen by screen in docs/performance.md, "Download size", with the way back under
-# 500 KB: the head's and council's screens as a second module loaded on demand).
+# The whole first load (wasm, JS glue and CSS, each gzip -9) must stay under 660 KB: 500 KB
+# until issue 4, 650 KB with issue 5 (the year's screens and the council view cost 141 KB),
+# 660 KB with issue 6 (the backup page, checked restore, full-quota handling, persistent
+# storage and two-tab sync +15 KB; the inbox's compact stored form +3 KB); measured in
+# docs/performance.md, "Download size", with the way back under 500 KB: the head's and
+# council's screens as a second module loaded on demand.
 # Lower the cap freely; raise it never without a measured reason in the commit message.
-BUDGET_GZ_KB=${BUDGET_GZ_KB:-650}
+BUDGET_GZ_KB=${BUDGET_GZ_KB:-660}
 wasm=$(ls dist/*.wasm | head -n 1)
 raw=$(stat -c %s "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)

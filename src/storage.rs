@@ -6,7 +6,6 @@
 //! decides, and only after telling the user.
 
 use gloo_storage::{errors::StorageError, LocalStorage, Storage};
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -32,6 +31,50 @@ pub enum Loaded {
     Unusable(WorkspaceError),
 }
 
+thread_local! {
+    /// The text this tab last wrote or read under each key: a save of the same text writes
+    /// nothing (an import whose every file was refused), so it is no change to back up.
+    static LAST: std::cell::RefCell<Vec<(&'static str, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Writes `text` under `key` unless it is what this tab last wrote or read there: `Ok(true)`
+/// when written, `Ok(false)` when nothing changed.
+fn write(key: &'static str, text: String) -> Result<bool, SaveError> {
+    let raw = LocalStorage::raw();
+    // Still there (not cleared meanwhile): its length, without copying it out.
+    let stored_len = js_sys::Reflect::get(&raw, &key.into())
+        .ok()
+        .and_then(|v| v.dyn_ref::<js_sys::JsString>().map(|s| s.length() as usize));
+    let same = LAST.with_borrow(|l| l.iter().any(|(k, t)| *k == key && *t == text));
+    if same && stored_len == Some(text.encode_utf16().count()) {
+        return Ok(false);
+    }
+    raw.set_item(key, &text).map_err(|e| {
+        // A DOMException: "QuotaExceededError" (Firefox: "NS_ERROR_DOM_QUOTA_REACHED").
+        let name = js_sys::Reflect::get(&e, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_else(|| format!("{e:?}"));
+        match name.contains("Quota") || name.contains("QUOTA") {
+            true => SaveError::Full,
+            false => SaveError::Other(name),
+        }
+    })?;
+    remember(key, Some(text));
+    Ok(true)
+}
+
+/// What is now stored under `key`, if this tab knows it (`None`: it does not; the next save
+/// writes).
+pub fn remember(key: &'static str, text: Option<String>) {
+    LAST.with_borrow_mut(|l| {
+        l.retain(|(k, _)| *k != key);
+        if let Some(text) = text {
+            l.push((key, text));
+        }
+    });
+}
+
 pub fn load_workspace() -> Loaded {
     let raw = match LocalStorage::raw().get_item(WORKSPACE_KEY) {
         Ok(raw) => raw,
@@ -48,8 +91,9 @@ pub fn load_workspace() -> Loaded {
     }
 }
 
-pub fn save_workspace(ws: &Workspace) -> Result<(), SaveError> {
-    LocalStorage::set(WORKSPACE_KEY, ws).map_err(SaveError::from)
+/// Stores the workspace: `Ok(false)` when the stored text is already this one.
+pub fn save_workspace(ws: &Workspace) -> Result<bool, SaveError> {
+    write(WORKSPACE_KEY, ws.to_json())
 }
 
 /// The council office's store: `Ok(None)` on a first visit; an error when something is stored
@@ -62,8 +106,9 @@ pub fn load_council() -> Result<Option<Council>, WorkspaceError> {
     }
 }
 
-pub fn save_council(c: &Council) -> Result<(), SaveError> {
-    LocalStorage::set(COUNCIL_KEY, c).map_err(SaveError::from)
+/// Stores the council's store: `Ok(false)` when the stored text is already this one.
+pub fn save_council(c: &Council) -> Result<bool, SaveError> {
+    write(COUNCIL_KEY, c.to_json())
 }
 
 /// Replaces the workspace and the council's store together (a restore): either both are
@@ -80,20 +125,24 @@ pub fn replace_all(ws: &Workspace, council: Option<&Council>) -> Result<(), Save
             };
         }
     };
-    let written = save_workspace(ws).and_then(|()| match council {
-        Some(c) => save_council(c),
+    let written = save_workspace(ws).and_then(|_| match council {
+        Some(c) => save_council(c).map(|_| ()),
         None => raw
             .remove_item(COUNCIL_KEY)
             .map_err(|e| SaveError::Other(format!("{e:?}"))),
     });
     if written.is_err() {
         put_back();
+        remember(WORKSPACE_KEY, None);
+        remember(COUNCIL_KEY, None);
     }
     written
 }
 
-/// When the data was last backed up to a file and whether it changed since.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// When the data was last backed up to a file and whether it changed since. Stored as a line of
+/// text, `changed` or `saved`, then the time of the last backup if there was one
+/// (`saved 2026-11-23T08:00:00Z`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BackupMark {
     /// When the last backup file was made (or restored from); `None`: never.
     pub at: Option<Timestamp>,
@@ -103,13 +152,28 @@ pub struct BackupMark {
 
 pub fn load_backup_mark() -> Option<BackupMark> {
     let text = LocalStorage::raw().get_item(BACKUP_MARK_KEY).ok()??;
-    crate::engine::from_json_text(&text).ok()
+    let mut words = text.split(' ');
+    let changed = match words.next()? {
+        "changed" => true,
+        "saved" => false,
+        _ => return None,
+    };
+    let at = match words.next() {
+        Some(t) => Some(Timestamp::parse(t)?),
+        None => None,
+    };
+    Some(BackupMark { at, changed })
 }
 
 /// The mark is a reminder; failing to store it loses nothing the user entered (the mark in
 /// memory still shows the reminder).
 pub fn save_backup_mark(mark: &BackupMark) {
-    let _ = LocalStorage::set(BACKUP_MARK_KEY, mark);
+    let state = if mark.changed { "changed" } else { "saved" };
+    let text = match &mark.at {
+        Some(at) => format!("{state} {}", at.as_str()),
+        None => state.to_string(),
+    };
+    let _ = LocalStorage::raw().set_item(BACKUP_MARK_KEY, &text);
 }
 
 /// How much of the quota the app's data takes, in UTF-16 units (what browsers count).
@@ -128,16 +192,11 @@ pub fn used_units() -> u64 {
     units
 }
 
-/// Whether the browser keeps this site's data even when the disk runs short: `Some(true)` when
-/// granted, `Some(false)` when not, `None` when the browser cannot say (no Storage API, e.g.
-/// an older browser). With `ask`, asks for it first (Chromium grants or refuses silently).
-pub async fn persistence(ask: bool) -> Option<bool> {
-    let storage = web_sys::window()?.navigator().storage();
-    let promise = if ask {
-        storage.persist().ok()?
-    } else {
-        storage.persisted().ok()?
-    };
+/// Asks the browser to keep this site's data even when the disk runs short: `Some(true)` when
+/// granted (now or before), `Some(false)` when not, `None` when the browser cannot say (no
+/// Storage API, e.g. an older browser).
+pub async fn persistence() -> Option<bool> {
+    let promise = web_sys::window()?.navigator().storage().persist().ok()?;
     JsFuture::from(promise).await.ok()?.as_bool()
 }
 

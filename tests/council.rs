@@ -359,7 +359,7 @@ fn a_member_bundle_changed_inside_a_resigned_result_is_refused_naming_the_unit()
     let i = member_index(&p, PHU_LA);
     let envelope = p["members"][i]["envelope"].as_str().unwrap().to_string();
     // One byte of the member's file: a self-score of 12.5 becomes 13.5, say.
-    let pos = envelope.find("\"points\": ").unwrap() + "\"points\": ".len();
+    let pos = envelope.find("\"points\":").unwrap() + "\"points\":".len();
     let mut bytes = envelope.into_bytes();
     bytes[pos] = if bytes[pos] == b'1' { b'2' } else { b'1' };
     p["members"][i]["envelope"] = Value::from(String::from_utf8(bytes).unwrap());
@@ -609,7 +609,11 @@ fn duplicate_newer_older_and_another_head_key() {
     );
     assert_eq!(c.results.len(), 1);
     assert_eq!(c.results[0].created, at("2025-12-23T08:00:00Z"));
-    assert_eq!(c.results[0].text, newer, "kept exactly as received");
+    assert_eq!(
+        c.results[0].text,
+        thidua::bundle::json::compact(newer.as_bytes()).unwrap(),
+        "kept: the signed content byte for byte, compact"
+    );
     assert_eq!(
         overview(&c, 2025).clusters[0].created,
         at("2025-12-23T08:00:00Z")

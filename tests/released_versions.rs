@@ -802,5 +802,8 @@ fn a_key_backup_of_a_newer_version_is_refused() {
     let e = restore(&newer, PASSPHRASE).unwrap_err();
     // Refused, nothing restored, and the message says a newer app made it.
     assert_eq!(e, BundleError::UnknownFormat("2".into()));
-    assert!(e.message(Lang::Vi).contains("Hãy cập nhật ứng dụng"), "{e:?}");
+    assert!(
+        e.message(Lang::Vi).contains("Hãy cập nhật ứng dụng"),
+        "{e:?}"
+    );
 }

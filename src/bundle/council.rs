@@ -1,8 +1,10 @@
 //! The council office (Thường trực Hội đồng Thi đua - Khen thưởng): the district's clusters it
 //! expects a result from, the cluster results it received, and the district at a glance.
 //!
-//! The council keeps what it receives as it does nothing else: every accepted file exactly as
-//! received; a refused file changes nothing. The first result of a cluster and year pins the
+//! The council keeps what it receives as it does nothing else: every accepted file, its signed
+//! content byte for byte in compact form (as the head's inbox keeps files,
+//! [`super::import::kept_text`]: the same id and signature, not the file's indentation); a
+//! refused file changes nothing. The first result of a cluster and year pins the
 //! head's key: a later result of that cluster and year signed by another key is refused, loudly,
 //! with both fingerprints. A later result (by the time it was made) replaces the one kept; an
 //! earlier one is refused.
@@ -59,7 +61,10 @@ pub struct ReceivedResult {
     pub created: Timestamp,
     pub file_name: String,
     pub received_at: Timestamp,
-    /// The file exactly as received.
+    /// The file in compact JSON form: its signed content byte for byte (the same bundle id and
+    /// signature, every member's envelope inside unchanged), not the file's whitespace. A text
+    /// an earlier build kept as received is brought to this form on load
+    /// ([`crate::engine::inbox::compact_stored`]).
     pub text: String,
 }
 
@@ -97,7 +102,15 @@ impl Council {
             Some(found) if found >= 1 => {}
             _ => return Err(WorkspaceError::Unreadable("unknown schema".into())),
         }
-        Council::deserialize(&value).map_err(|e| WorkspaceError::Unreadable(e.to_string()))
+        let mut council =
+            Council::deserialize(&value).map_err(|e| WorkspaceError::Unreadable(e.to_string()))?;
+        // Files an earlier build kept exactly as received (indented) take the compact form.
+        for r in &mut council.results {
+            if let Some(compact) = crate::engine::inbox::compact_stored(&r.text) {
+                r.text = compact;
+            }
+        }
+        Ok(council)
     }
 
     pub fn to_json(&self) -> String {
@@ -320,8 +333,7 @@ pub fn import_result(
         created: r.created.clone(),
         file_name: file_name.to_string(),
         received_at: now.clone(),
-        // open_result checked the bytes are UTF-8.
-        text: String::from_utf8_lossy(bytes).into_owned(),
+        text: super::import::kept_text(bytes),
     };
     let kept = c
         .results

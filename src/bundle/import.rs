@@ -2,8 +2,9 @@
 //! placed (accepted, duplicate, superseded, conflict, key change, or refused with its reason).
 //! At a member: a cluster set-up starts the year.
 //!
-//! Invariants: a refused file changes nothing; every accepted file is kept exactly as received;
-//! nothing here touches a score the head has reviewed (reviews are not an import's business).
+//! Invariants: a refused file changes nothing; every accepted file is kept, its signed content
+//! byte for byte (in compact form, see [`kept_text`]); nothing here touches a score the head
+//! has reviewed (reviews are not an import's business).
 
 use super::envelope::hex;
 use super::envelope::open_as;
@@ -151,8 +152,8 @@ pub fn import_submission(
         file_name: file_name.to_string(),
         received_at: now.clone(),
         status: Status::KeyPending,
-        // Kept exactly as received: the audit trail. The bytes were checked to be UTF-8.
-        text: String::from_utf8(bytes.to_vec()).expect("checked UTF-8"),
+        // The audit trail: the file in compact form, its signed content byte for byte.
+        text: kept_text(bytes),
     };
     let mut enrolled = None;
     if let Some(reason) = key_problem(ws, &record) {
@@ -176,6 +177,16 @@ pub fn import_submission(
     }
     line.outcome = place(ws, record, enrolled);
     line
+}
+
+/// What is kept of an accepted file: its JSON in compact form ([`super::json::compact`]). The
+/// signed content is kept byte for byte, so the kept text opens to the same payload, id and
+/// signer as the file; the file's whitespace (the indentation `seal` adds, line ends, a
+/// byte-order mark) is not, which takes about a third less room. A file the app wrote is
+/// rebuilt from it byte for byte ([`crate::engine::inbox::rendered`]). Only called on bytes
+/// [`super::open`] accepted; should they not parse, they are kept as received.
+pub fn kept_text(bytes: &[u8]) -> String {
+    super::json::compact(bytes).unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned())
 }
 
 /// Why a bundle's signing key needs the head's decision, if it does: the unit has another key

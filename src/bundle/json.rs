@@ -37,6 +37,21 @@ pub fn parse_strict(bytes: &[u8]) -> Result<Value, JsonError> {
     Ok(value.0)
 }
 
+/// A file's JSON in compact form: the value [`parse_strict`] reads from `bytes`, written back
+/// without whitespace (members in sorted order, strings as `serde_json` escapes them). What the
+/// app keeps of a received bundle (issue 6, capacity).
+///
+/// Nothing signed is lost: the compact text parses to the same value, so its canonical bytes,
+/// and with them the bundle id and the signature, are those of the file. What is not kept is
+/// what the signature does not cover either: indentation, line ends, a byte-order mark, the
+/// order of members and the spelling of escapes. A file the app wrote itself (indented by
+/// `seal`) is rebuilt from it byte for byte: `serde_json::to_string_pretty` of the value and a
+/// line end.
+pub fn compact(bytes: &[u8]) -> Result<String, JsonError> {
+    let value = parse_strict(bytes)?;
+    Ok(serde_json::to_string(&value).expect("a JSON value serializes"))
+}
+
 /// The bytes without a leading UTF-8 byte-order mark, which some Windows editors add when they
 /// save a file. It is not part of the JSON (RFC 8259 §8.1 lets a parser ignore it), so it changes
 /// neither the canonical bytes nor the bundle id.

@@ -100,7 +100,7 @@ pub struct MemberSubmission {
     pub id: String,
     /// The member's key enrolled at the head (hex).
     pub key: String,
-    /// The file exactly as received.
+    /// The file as the head keeps it: its signed content byte for byte, in compact JSON.
     pub envelope: String,
 }
 

@@ -31,7 +31,12 @@ use super::{
 /// - 4: adds the year's meetings, the dates of the other tasks, the terms served, next year's
 ///   head and deputy, and the earlier years kept read-only. Versions 1 to 3 load unchanged
 ///   (none of these) and are written back as version 4.
-pub const SCHEMA_VERSION: u32 = 4;
+/// - 5: received files are kept compact, and a revision's text that begins with an earlier
+///   file of its unit stores that shared beginning once (`prefix`, see [`super::inbox`]). The
+///   data is the same; a build that reads up to 4 says the data is from a newer version and
+///   leaves it untouched, instead of calling it unreadable. Versions 1 to 4 load (their kept
+///   files compacted) and are written back as version 5.
+pub const SCHEMA_VERSION: u32 = 5;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -260,8 +265,17 @@ impl Workspace {
         }
         let mut ws = Workspace::deserialize(&value).map_err(unreadable)?;
         ws.validate()?;
-        // Migrations 1 → 2 → 3 → 4: the new members took their defaults above.
+        // Migrations 1 → 2 → 3 → 4: the new members took their defaults above; 4 → 5: the
+        // received files below.
         ws.schema = SCHEMA_VERSION;
+        // Received files kept by earlier builds exactly as received (indented) take the compact
+        // form this build keeps, in the inbox and in the earlier years: the same signed content,
+        // ids and signatures, a third less room (`inbox::compact_stored`). A text already
+        // compact is left as it is.
+        ws.inbox.compact_stored();
+        for past in &mut ws.past_years {
+            past.compact_stored();
+        }
         Ok(ws)
     }
 

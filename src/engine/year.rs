@@ -22,8 +22,8 @@ pub struct NextTerm {
     pub received: Option<String>,
 }
 
-/// An earlier year, kept read-only: the workspace exactly as it stood when the next year
-/// started (its own earlier years moved up, so they are not nested).
+/// An earlier year, kept read-only: the workspace as it stood when the next year started (its
+/// own earlier years moved up, so they are not nested).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PastYear {
@@ -31,11 +31,57 @@ pub struct PastYear {
     pub cluster_name: String,
     /// When the next year was started from it.
     pub closed_at: Timestamp,
-    /// The stored workspace of that year, as JSON text, never changed.
+    /// The stored workspace of that year, as JSON text ([`Workspace::to_json`] when it was
+    /// closed), never edited. One exception, on load: a year closed by an earlier build, whose
+    /// inbox still held received files in indented form, has them brought to the compact form
+    /// ([`PastYear::compact_stored`]); the data is the same, only the text is shorter.
     pub text: String,
 }
 
 impl PastYear {
+    /// Brings the files an earlier build kept in this year's inbox in indented form to the
+    /// compact form ([`crate::engine::inbox::compact_stored`]: their signed content, ids and
+    /// signatures unchanged). If any was, the year's text is written again from the same JSON
+    /// value (members in sorted order, no other change) and `true` returned; otherwise the text
+    /// is left byte for byte. Run when a workspace is loaded; a year closed by this build has
+    /// nothing to change.
+    pub fn compact_stored(&mut self) -> bool {
+        // A kept file in indented form starts `{` and a line end: the quick test.
+        let indented = ["\"text\":\"{\\n", "\"text\":\"\u{feff}{\\n"];
+        if !indented.iter().any(|start| self.text.contains(start)) {
+            return false;
+        }
+        let Ok(mut value) = serde_json::from_str::<serde_json::Value>(&self.text) else {
+            return false;
+        };
+        let mut changed = false;
+        let Some(received) = value
+            .get_mut("inbox")
+            .and_then(|i| i.get_mut("received"))
+            .and_then(serde_json::Value::as_array_mut)
+        else {
+            return false;
+        };
+        // A year this build closed may store texts as the rest after a shared beginning
+        // (`inbox`'s `prefix`); its kept texts were compact already: nothing to change.
+        if received.iter().any(|r| r.get("prefix").is_some()) {
+            return false;
+        }
+        for r in received.iter_mut() {
+            let Some(text) = r.get_mut("text") else {
+                continue;
+            };
+            if let Some(compact) = text.as_str().and_then(super::inbox::compact_stored) {
+                *text = serde_json::Value::String(compact);
+                changed = true;
+            }
+        }
+        if changed {
+            self.text = serde_json::to_string(&value).expect("a JSON value serializes");
+        }
+        changed
+    }
+
     /// The year's workspace, read back (through the migrations, if it is older).
     pub fn workspace(&self) -> Result<Workspace, WorkspaceError> {
         Workspace::from_json(&self.text)
@@ -317,8 +363,8 @@ impl Workspace {
 
     /// Starts next year: the same cluster and members with the recorded head and deputy, the
     /// criteria table copied as a draft, the device's identities and award settings kept, and
-    /// everything else empty. This year is kept read-only in [`Workspace::past_years`], exactly
-    /// as stored.
+    /// everything else empty. This year is kept read-only in [`Workspace::past_years`], as
+    /// stored ([`Workspace::to_json`]).
     pub fn start_next_year(&mut self, at: &Timestamp) -> Result<(), YearError> {
         let next = self.next_term.clone().ok_or(YearError::NoNextTerm)?;
         let closed = self.meeting(&next.meeting).is_some_and(Meeting::is_closed);
@@ -338,7 +384,8 @@ impl Workspace {
         Ok(())
     }
 
-    /// Keeps this year read-only in [`Workspace::past_years`] (the stored text, exactly) and
+    /// Keeps this year read-only in [`Workspace::past_years`] (the stored text, whose kept
+    /// files are in compact form like the inbox's) and
     /// empties everything that belongs to the year: sheets, deadlines, set-up, submissions,
     /// inbox, reviews, registrations, meetings, task dates and next term. What belongs to the
     /// device or the cluster stays: the cluster and table (until replaced), the unit, the

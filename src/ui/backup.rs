@@ -44,6 +44,18 @@ pub fn backup_now(state: AppState, lang: Lang, council: Option<Council>) -> Resu
     })
 }
 
+/// Asks the browser to keep this site's data even when the disk runs short (Chromium answers
+/// without asking the user) and puts its answer in `into`.
+pub fn ask_persistence(into: RwSignal<Persistence>) {
+    spawn_local(async move {
+        into.set(match storage::persistence().await {
+            Some(true) => Persistence::Granted,
+            Some(false) => Persistence::NotGranted,
+            None => Persistence::Unsupported,
+        })
+    })
+}
+
 /// The one-click backup, with its result under it.
 #[component]
 pub fn BackupButton(#[prop(optional)] council: Option<RwSignal<Council>>) -> impl IntoView {
@@ -88,18 +100,8 @@ pub fn BackupPage() -> impl IntoView {
     let state = use_state();
     let notice: Notice = RwSignal::new(None);
     let pending = RwSignal::new(None::<Backup>);
-    let persistence = RwSignal::new(Persistence::Asking);
+    let persistence = expect_context::<RwSignal<Persistence>>();
     let used = RwSignal::new(storage::used_units());
-    let ask = move |ask: bool| {
-        spawn_local(async move {
-            persistence.set(match storage::persistence(ask).await {
-                Some(true) => Persistence::Granted,
-                Some(false) => Persistence::NotGranted,
-                None => Persistence::Unsupported,
-            })
-        })
-    };
-    ask(false);
     let facts = move || StorageFacts {
         last_backup: state.mark.with(|m| m.at.clone()),
         changed: state.mark.with(|m| m.changed),
@@ -128,7 +130,7 @@ pub fn BackupPage() -> impl IntoView {
     let act = move |ev: leptos::ev::MouseEvent| {
         let lang = i18n.lang.get_untracked();
         match clicked(&ev).map(|(act, _)| act).as_deref() {
-            Some("persist") => ask(true),
+            Some("persist") => ask_persistence(persistence),
             Some("cancel") => pending.set(None),
             Some("restore") => {
                 let Some(backup) = pending.get_untracked() else {

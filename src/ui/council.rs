@@ -72,7 +72,8 @@ impl Store {
         let value = op(&mut next)?;
         if !self.blocked {
             let saved = storage::save_council(&next);
-            if saved.is_ok() {
+            // Nothing changed (every file refused): nothing written, nothing to back up.
+            if saved == Ok(true) {
                 self.app.note_change();
             }
             self.problem.set(

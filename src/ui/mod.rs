@@ -50,11 +50,11 @@ pub fn App() -> impl IntoView {
         hash.set(now);
     });
     let state = use_state();
-    // Ask once that the browser keep the data even when the disk runs short (Chromium answers
-    // without asking the user); the backup page shows the answer.
-    leptos::task::spawn_local(async {
-        storage::persistence(true).await;
-    });
+    // Ask once that the browser keep the data even when the disk runs short; the backup page
+    // shows the answer.
+    let persistence = RwSignal::new(crate::report::backup::Persistence::Asking);
+    provide_context(persistence);
+    backup::ask_persistence(persistence);
     // Closing the page while what is on screen could not be stored would lose it: the browser
     // asks first.
     let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
@@ -62,6 +62,9 @@ pub fn App() -> impl IntoView {
             ev.prevent_default();
         }
     });
+    // The app open in two tabs: what one stores, the other takes at once, so neither writes
+    // over the other's work with an older copy.
+    let _ = window_event_listener(leptos::ev::storage, move |ev| state.stored_elsewhere(&ev));
     // Head-only pages fall back to scoring for other units. A memo, so that the page is built
     // again only when it changes, not on every change of the workspace it reads.
     let shown = Memo::new(move |_| {

@@ -40,7 +40,7 @@ impl AppState {
             Loaded::Fresh => {
                 let ws = demo::workspace();
                 let status = match storage::save_workspace(&ws) {
-                    Ok(()) => SaveStatus::Saved,
+                    Ok(_) => SaveStatus::Saved,
                     Err(e) => SaveStatus::Failed(e),
                 };
                 (ws, status, true)
@@ -88,11 +88,15 @@ impl AppState {
             return;
         }
         let result = self.ws.with_untracked(storage::save_workspace);
+        // An accepted operation that changed nothing (every file of an import refused) wrote
+        // nothing and needs no backup.
+        if result != Ok(false) {
+            self.note_change();
+        }
         self.status.set(match result {
-            Ok(()) => SaveStatus::Saved,
+            Ok(_) => SaveStatus::Saved,
             Err(e) => SaveStatus::Failed(e),
         });
-        self.note_change();
     }
 
     /// Something changed that is in no backup file yet (the reminder shows).
@@ -110,6 +114,35 @@ impl AppState {
             changed: false,
         });
         self.mark.with_untracked(storage::save_backup_mark);
+    }
+
+    /// Another tab of the app stored something: take the workspace and the backup mark it
+    /// wrote, so that this tab's next change builds on them. Data this tab cannot read (a newer
+    /// version in the other tab) blocks saving here rather than overwriting it; data this tab
+    /// failed to store is kept on its screen.
+    pub fn stored_elsewhere(self, ev: &web_sys::StorageEvent) {
+        let (Some(key), Some(text)) = (ev.key(), ev.new_value()) else {
+            return;
+        };
+        if key == storage::WORKSPACE_KEY {
+            // What this tab could not store stays on its screen (and in its backup button).
+            if matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
+                return;
+            }
+            storage::remember(storage::WORKSPACE_KEY, Some(text.clone()));
+            match Workspace::from_json(&text) {
+                Ok(ws) => {
+                    self.ws.set(ws);
+                    self.status.set(SaveStatus::Saved);
+                }
+                Err(e) => self.status.set(SaveStatus::Blocked(e)),
+            }
+            self.generation.update(|g| *g += 1);
+        } else if key == storage::BACKUP_MARK_KEY {
+            if let Some(mark) = storage::load_backup_mark() {
+                self.mark.set(mark);
+            }
+        }
     }
 
     /// Tries again to store what is on screen (after a failed save, once space was freed).

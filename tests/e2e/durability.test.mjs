@@ -204,3 +204,30 @@ test('the browser is asked to keep the data, and its answer is shown', async () 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the app open in two tabs: each takes what the other stored, so neither writes over the other', async () => {
+  const { context, page: first, errors } = await openApp(env);
+  const second = await context.newPage();
+  second.on('pageerror', (e) => errors.push(String(e)));
+  await second.goto(env.url);
+  await second.waitForSelector('.criterion');
+
+  await typeInto(scoreInput(first, 'I.1.a'), '41');
+  // The other tab shows it without a reload…
+  await second.waitForFunction(
+    () => document.querySelector('input.score-input[data-code="I.1.a"]')?.value === '41',
+  );
+  // …and its own change builds on it.
+  await typeInto(scoreInput(second, 'I.2.a'), '17');
+  await first.waitForFunction(
+    () => document.querySelector('input.score-input[data-code="I.2.a"]')?.value === '17',
+  );
+  const both = entries(await stored(first));
+  assert.ok('I.1.a' in both && 'I.2.a' in both, 'both entries are stored');
+  await first.reload();
+  await first.waitForSelector('.criterion');
+  assert.equal(await scoreInput(first, 'I.1.a').inputValue(), '41');
+  assert.equal(await scoreInput(first, 'I.2.a').inputValue(), '17');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -24,7 +24,7 @@ test('a first visit shows the demo cluster in Vietnamese, labelled as a sample',
   assert.equal(await text(page, 'scored'), '0/45 tiêu chí');
   assert.equal(await page.locator('.criterion').count(), 52);
   // The first visit stores the demo workspace, so a reload starts from the same data.
-  assert.match(await stored(page), /^\{"schema":4,/);
+  assert.match(await stored(page), /^\{"schema":5,/);
   await shot(page, 'first-visit');
   assert.deepEqual(errors, []);
   await context.close();
