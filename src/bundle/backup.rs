@@ -84,21 +84,10 @@ pub fn without_secrets(text: &str) -> String {
 
 /// `thidua_sao-luu_2025_cum-3_2026-11-23.json`.
 pub fn backup_file_name(ws: &Workspace, at: &Timestamp) -> String {
-    let cluster: String = ws
-        .cluster
-        .id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
     format!(
-        "thidua_sao-luu_{}_{cluster}_{}.json",
+        "thidua_sao-luu_{}_{}_{}.json",
         ws.cluster.year,
+        super::identity::safe(&ws.cluster.id),
         at.date().as_str()
     )
 }

@@ -169,7 +169,9 @@ pub fn key_backup_file_name(unit_id: &str) -> String {
     format!("{}.thidua-key.json", safe(unit_id))
 }
 
-fn safe(s: &str) -> String {
+/// An id as it may appear in a file name: ASCII letters and digits in lower case and `-`;
+/// anything else becomes `-`.
+pub fn safe(s: &str) -> String {
     s.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' {

@@ -375,17 +375,10 @@ pub fn term_history(ws: &Workspace, lang: Lang) -> String {
 
 /// "2025_cum-3_nam-cu.json": an earlier year's stored workspace as a download.
 pub fn past_year_file_name(year: u16, cluster_id: &str) -> String {
-    let safe: String = cluster_id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("{year}_{safe}_nam-cu.json")
+    format!(
+        "{year}_{}_nam-cu.json",
+        crate::bundle::identity::safe(cluster_id)
+    )
 }
 
 /// The earlier years, each with a "view" button (`data-act="view"`, `data-i` its position).

@@ -8,12 +8,10 @@
 //! is saved. Stored data that cannot be read is reported and never overwritten.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use web_sys::{FileList, HtmlInputElement};
 
 use super::backup::BackupButton;
 use super::exchange::{notice_view, Notice};
-use super::files::{download, files_of, read_all};
+use super::files::{download, DropZone, Incoming};
 use super::i18n::{tr, tx, use_i18n, K};
 use super::state::use_state;
 use super::table::Input;
@@ -99,48 +97,31 @@ pub fn CouncilPage() -> impl IntoView {
         .unwrap_or_else(|| state.ws.with_untracked(|w| w.cluster.year));
     let year = RwSignal::new(first_year);
 
-    let import = move |list: FileList| {
-        let files = files_of(&list);
-        spawn_local(async move {
-            let files = read_all(files).await;
-            let now = platform::now();
-            let lang = i18n.lang.get_untracked();
-            let mut lines = Vec::new();
-            let _ = store.change(lang, |c| {
-                for f in files {
-                    lines.push(match f.bytes {
-                        Err(e) => refused_unread(&f.name, e),
-                        Ok(bytes) => import_result(c, &f.name, &bytes, &now),
-                    });
-                }
-                Ok::<_, ()>(())
-            });
-            // Show the year of the last result taken in.
-            let taken = lines.iter().rev().find(|l| {
-                matches!(
-                    l.outcome,
-                    ResultOutcome::Accepted { .. } | ResultOutcome::Replaced { .. }
-                )
-            });
-            if let Some((_, y)) = taken.and_then(|l| l.cluster.clone()) {
-                year.set(y);
+    let import = Callback::new(move |files: Vec<Incoming>| {
+        let now = platform::now();
+        let lang = i18n.lang.get_untracked();
+        let mut lines = Vec::new();
+        let _ = store.change(lang, |c| {
+            for f in files {
+                lines.push(match f.bytes {
+                    Err(e) => refused_unread(&f.name, e),
+                    Ok(bytes) => import_result(c, &f.name, &bytes, &now),
+                });
             }
-            report.set(lines);
+            Ok::<_, ()>(())
         });
-    };
-    let on_change = move |ev: leptos::ev::Event| {
-        let input: HtmlInputElement = event_target(&ev);
-        if let Some(list) = input.files() {
-            import(list);
+        // Show the year of the last result taken in.
+        let taken = lines.iter().rev().find(|l| {
+            matches!(
+                l.outcome,
+                ResultOutcome::Accepted { .. } | ResultOutcome::Replaced { .. }
+            )
+        });
+        if let Some((_, y)) = taken.and_then(|l| l.cluster.clone()) {
+            year.set(y);
         }
-        input.set_value("");
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        if let Some(list) = ev.data_transfer().and_then(|d| d.files()) {
-            import(list);
-        }
-    };
+        report.set(lines);
+    });
     let years = move || {
         let mut ys = store.council.with(Council::years);
         let own = state.ws.with(|w| w.cluster.year);
@@ -198,21 +179,7 @@ pub fn CouncilPage() -> impl IntoView {
         <div class="cards">
             <section class="card" data-testid="council-import">
                 <h3>{tx("Nhận kết quả của các cụm, khối", "Import the clusters' results")}</h3>
-                <label
-                    class="dropzone"
-                    on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
-                    on:drop=on_drop
-                >
-                    <span>{tr(K::DropHint)}</span>
-                    <input
-                        type="file"
-                        multiple
-                        class="visually-hidden"
-                        accept=".json,application/json"
-                        data-testid="council-files"
-                        on:change=on_change
-                    />
-                </label>
+                <DropZone testid="council-files" on_files=import />
                 <div inner_html=report_html></div>
             </section>
             <ExpectedCard store />

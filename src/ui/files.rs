@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, FileList, HtmlAnchorElement, HtmlInputElement, Url};
 
-use super::i18n::{use_i18n, K};
+use super::i18n::{tr, use_i18n, K};
 use crate::bundle::json::{JsonError, MAX_BUNDLE_BYTES};
 
 /// Offers `text` as a file download named `name`.
@@ -108,6 +108,57 @@ pub fn FileButton(
             <span>{move || i18n.t(label)}</span>
             <input
                 type="file"
+                class="visually-hidden"
+                accept=".json,application/json"
+                data-testid=testid
+                on:change=on_change
+            />
+        </label>
+    }
+}
+
+/// A drop zone with a file chooser for many JSON files (the head's inbox, the council's import):
+/// hands them to `on_files`, read, or refused unread for their size. The chooser is reset after
+/// its files are taken, so the same files can be chosen again.
+#[component]
+pub fn DropZone(
+    /// `data-testid` of the file input, for tests.
+    testid: &'static str,
+    on_files: Callback<Vec<Incoming>>,
+) -> impl IntoView {
+    let dragging = RwSignal::new(false);
+    let take = move |files: Vec<File>| {
+        spawn_local(async move { on_files.run(read_all(files).await) });
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&ev);
+        // Taken before the reset, which empties the input's live list.
+        let files = input.files().map(|l| files_of(&l)).unwrap_or_default();
+        input.set_value("");
+        take(files);
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(list) = ev.data_transfer().and_then(|d| d.files()) {
+            take(files_of(&list));
+        }
+    };
+    view! {
+        <label
+            class="dropzone"
+            class:dragging=move || dragging.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
+            <span>{tr(K::DropHint)}</span>
+            <input
+                type="file"
+                multiple
                 class="visually-hidden"
                 accept=".json,application/json"
                 data-testid=testid

@@ -5,10 +5,8 @@
 use std::convert::Infallible;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use web_sys::{FileList, HtmlInputElement};
 
-use super::files::{files_of, read_all};
+use super::files::{DropZone, Incoming};
 use super::i18n::{status_name, tr, use_i18n, K};
 use super::state::use_state;
 use super::table::DataTable;
@@ -26,65 +24,27 @@ pub fn InboxPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let report = RwSignal::new(Vec::<ImportLine>::new());
-    let dragging = RwSignal::new(false);
 
-    let import = move |list: FileList| {
-        let files = files_of(&list);
-        spawn_local(async move {
-            let files = read_all(files).await;
-            let now = platform::now();
-            let mut lines = Vec::new();
-            let _ = state.change(|w| {
-                for f in files {
-                    lines.push(match f.bytes {
-                        Err(e) => refused_unread(&f.name, e),
-                        Ok(bytes) => import_files(w, &[(f.name, bytes)], &now).remove(0),
-                    });
-                }
-                Ok::<_, Infallible>(())
-            });
-            report.set(lines);
+    let import = Callback::new(move |files: Vec<Incoming>| {
+        let now = platform::now();
+        let mut lines = Vec::new();
+        let _ = state.change(|w| {
+            for f in files {
+                lines.push(match f.bytes {
+                    Err(e) => refused_unread(&f.name, e),
+                    Ok(bytes) => import_files(w, &[(f.name, bytes)], &now).remove(0),
+                });
+            }
+            Ok::<_, Infallible>(())
         });
-    };
-    let on_change = move |ev: leptos::ev::Event| {
-        let input: HtmlInputElement = event_target(&ev);
-        if let Some(list) = input.files() {
-            import(list);
-        }
-        input.set_value("");
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        if let Some(list) = ev.data_transfer().and_then(|d| d.files()) {
-            import(list);
-        }
-    };
+        report.set(lines);
+    });
 
     view! {
         <div class="cards">
             <section class="card">
                 <h3>{tr(K::InboxTitle)}</h3>
-                <label
-                    class="dropzone"
-                    class:dragging=move || dragging.get()
-                    on:dragover=move |ev: leptos::ev::DragEvent| {
-                        ev.prevent_default();
-                        dragging.set(true);
-                    }
-                    on:dragleave=move |_| dragging.set(false)
-                    on:drop=on_drop
-                >
-                    <span>{tr(K::DropHint)}</span>
-                    <input
-                        type="file"
-                        multiple
-                        class="visually-hidden"
-                        accept=".json,application/json"
-                        data-testid="inbox-files"
-                        on:change=on_change
-                    />
-                </label>
+                <DropZone testid="inbox-files" on_files=import />
                 <Show when=move || !report.with(Vec::is_empty)>
                     <h4>{tr(K::ReportTitle)}</h4>
                     <div inner_html=move || {
