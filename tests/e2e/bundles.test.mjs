@@ -240,3 +240,30 @@ test('the unit key is backed up under a passphrase and restored on another devic
   await a.context.close();
   await b.context.close();
 });
+
+test('files dragged from another window onto the inbox are imported like chosen ones', async () => {
+  const member = await memberExports('phuong-phu-la', { 'I.1.a': '40' });
+  const head = await openApp(env);
+  await goto(head.page, 'nhan-ho-so');
+  const zone = head.page.locator('label.dropzone');
+  // What the browser hands the page when files are dropped: a DataTransfer holding them.
+  const files = await head.page.evaluateHandle(([name, content]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], name, { type: 'application/json' }));
+    dt.items.add(new File(['không phải hồ sơ'], 'ghi-chu.txt', { type: 'text/plain' }));
+    return dt;
+  }, [member.file.name, member.file.content]);
+  await zone.dispatchEvent('dragover', { dataTransfer: files });
+  assert.match(await zone.getAttribute('class'), /\bdragging\b/, 'the zone shows where to drop');
+  await zone.dispatchEvent('drop', { dataTransfer: files });
+  const rows = head.page.getByTestId('import-report').locator('tbody tr');
+  await rows.nth(1).waitFor();
+  assert.equal(await rows.count(), 2);
+  assert.equal(await rows.nth(0).getAttribute('data-outcome'), 'accepted');
+  assert.equal(await rows.nth(1).getAttribute('data-outcome'), 'refused');
+  assert.doesNotMatch(await zone.getAttribute('class'), /\bdragging\b/);
+  assert.deepEqual(head.errors, []);
+  assert.deepEqual(member.errors, []);
+  await head.context.close();
+  await member.context.close();
+});
