@@ -4,8 +4,11 @@
 //! the head. Written into OUTDIR; prints the file name.
 //!
 //! ```sh
-//! cargo run --quiet --example council_scenario -- OUTDIR
+//! cargo run --quiet --example council_scenario -- OUTDIR [--new-key]
 //! ```
+//!
+//! With `--new-key` (tests/e2e/council_key.test.mjs): the same cluster's result made five days
+//! later by a head whose computer was replaced, signed by a new key.
 //!
 //! Deterministic: fixed seeds and times, so the same file comes out byte for byte on every run.
 
@@ -56,6 +59,7 @@ fn main() {
             std::process::exit(2);
         }
     };
+    let new_key = std::env::args().nth(2).as_deref() == Some("--new-key");
     std::fs::create_dir_all(&out).expect("creates OUTDIR");
     let mut base = thidua::demo::workspace();
     base.cluster.id = "cum-1".into();
@@ -90,7 +94,15 @@ fn main() {
             line.outcome.message(thidua::engine::Lang::Vi)
         );
     }
-    let (name, text) = make_result(&mut head, &at("2025-12-15T02:00:00Z")).expect("the result");
+    let made = if new_key {
+        // The head's new computer, its new key.
+        let seed = thidua::bundle::envelope::hex(&[51; 32]);
+        head.identities.insert(WARDS[0].0.into(), seed);
+        "2025-12-20T02:00:00Z"
+    } else {
+        "2025-12-15T02:00:00Z"
+    };
+    let (name, text) = make_result(&mut head, &at(made)).expect("the result");
     std::fs::write(out.join(&name), text).expect("writes the result");
     println!("{name}");
 }

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 use thidua::bundle::council::{
-    add_expected, district, import_result, overview, remove_expected, Council, CouncilError,
-    ResultOutcome, COUNCIL_SCHEMA,
+    add_expected, district, import_result, import_result_with_new_key, overview, remove_expected,
+    Council, CouncilError, ResultOutcome, COUNCIL_SCHEMA,
 };
 use thidua::bundle::identity::{fingerprint_of_hex, signing_key};
 use thidua::bundle::import::{import_files, Outcome as ImportOutcome};
@@ -763,4 +763,243 @@ fn the_district_and_the_import_report_show_data_as_text() {
     }
     // The cluster's name, the unit's name, and the file name at least.
     assert!(counts[&true] >= 3, "{counts:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The head's new key, accepted deliberately
+
+/// The demo head after its computer was replaced: the same cluster, a new key.
+fn head_with_new_key() -> (Workspace, String) {
+    let mut head = demo_head();
+    head.identities
+        .insert(HEAD.into(), thidua::bundle::envelope::hex(&[77; 32]));
+    let key = thidua::bundle::envelope::hex(signing_key(&[77; 32]).verifying_key().as_bytes());
+    (head, key)
+}
+
+#[test]
+fn the_council_accepts_a_heads_new_key_only_deliberately_and_records_it() {
+    let mut c = Council::sample();
+    let mut head = demo_head();
+    let (name, first) = result_of(&mut head, MADE);
+    import(&mut c, &name, &first, "2025-12-21T00:00:00Z");
+    let old_key = c.results[0].head_key.clone();
+    let old_fp = fingerprint_of_hex(&old_key).unwrap();
+
+    let (mut new_head, new_key) = head_with_new_key();
+    let new_fp = fingerprint_of_hex(&new_key).unwrap();
+    let (_, before_kept) = result_of(&mut new_head, "2025-12-19T08:00:00Z");
+    let (new_name, corrected) = result_of(&mut new_head, "2025-12-23T08:00:00Z");
+
+    // By default: refused, both fingerprints, nothing stored.
+    let kept = c.clone();
+    let line = import_result(
+        &mut c,
+        &new_name,
+        corrected.as_bytes(),
+        &at("2025-12-24T01:00:00Z"),
+    );
+    assert_eq!(
+        line.outcome,
+        ResultOutcome::Refused(BundleError::HeadKeyChanged {
+            cluster: demo::cluster().name,
+            kept: old_fp.clone(),
+            found: new_fp.clone(),
+        })
+    );
+    assert_eq!(c, kept);
+
+    // The report line: both fingerprints, what to compare by phone, the button.
+    for lang in [Lang::Vi, Lang::En] {
+        let html = import_report_html(std::slice::from_ref(&line), lang);
+        assert!(html.contains(r#"data-outcome="key-changed""#), "{html}");
+        assert!(
+            html.contains(&format!(r#"data-testid="kept-fingerprint">{old_fp}<"#)),
+            "{html}"
+        );
+        assert!(
+            html.contains(&format!(r#"data-testid="new-fingerprint">{new_fp}<"#)),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"data-act="accept-key" data-i="0""#),
+            "{html}"
+        );
+        let (phone, button) = match lang {
+            Lang::Vi => ("gọi điện cho Cụm trưởng", "Chấp nhận khoá mới</button>"),
+            Lang::En => ("call the head", "Accept the new key</button>"),
+        };
+        assert!(html.contains(phone) && html.contains(button), "{html}");
+    }
+    // Other lines have no button.
+    let dup = import_result(&mut c, &name, first.as_bytes(), &at("2025-12-24T01:00:00Z"));
+    assert!(!import_report_html(&[dup], Lang::Vi).contains("accept-key"));
+
+    let now = at("2025-12-24T02:30:00Z");
+    // Another fingerprint than the file's (here the kept key's): refused as a changed key
+    // again, with both fingerprints; nothing changes.
+    let other = import_result_with_new_key(&mut c, &new_name, corrected.as_bytes(), &now, &old_fp);
+    assert_eq!(other.outcome, line.outcome);
+    assert_eq!(c, kept);
+
+    // The new key's file, but not later than the kept result: refused as any older file.
+    let older =
+        import_result_with_new_key(&mut c, "cu.json", before_kept.as_bytes(), &now, &new_fp);
+    assert!(
+        matches!(
+            older.outcome,
+            ResultOutcome::Refused(BundleError::OlderResult { .. })
+        ),
+        "{older:?}"
+    );
+    assert_eq!(c, kept);
+
+    // A file changed by hand after signing: refused as at any import, whatever was accepted.
+    let mut tampered: Value = serde_json::from_str(&corrected).unwrap();
+    tampered["payload"]["created"] = Value::from("2025-12-23T09:00:00Z");
+    let bad = import_result_with_new_key(
+        &mut c,
+        "x.json",
+        tampered.to_string().as_bytes(),
+        &now,
+        &new_fp,
+    );
+    assert!(matches!(bad.outcome, ResultOutcome::Refused(_)), "{bad:?}");
+    assert_eq!(c, kept);
+
+    // Accepted: the corrected result replaces the kept one, the decision is recorded.
+    let accepted =
+        import_result_with_new_key(&mut c, &new_name, corrected.as_bytes(), &now, &new_fp);
+    assert_eq!(
+        accepted.outcome,
+        ResultOutcome::KeyAccepted {
+            fingerprint: new_fp.clone(),
+            older: at(MADE),
+        }
+    );
+    assert_eq!(accepted.outcome.kind(), "key-accepted");
+    assert!(accepted.outcome.message(Lang::Vi).contains(&new_fp));
+    assert_eq!(c.results.len(), 1);
+    let r = &c.results[0];
+    assert_eq!(r.head_key, new_key);
+    assert_eq!(r.created, at("2025-12-23T08:00:00Z"));
+    assert_eq!(
+        r.text,
+        thidua::bundle::json::compact(corrected.as_bytes()).unwrap()
+    );
+    assert_eq!(r.previous_key.as_deref(), Some(old_key.as_str()));
+    assert_eq!(r.key_accepted_at, Some(now.clone()));
+
+    // The district shows it: the new key, and when the council accepted the change.
+    let d = overview(&c, 2025);
+    assert_eq!(d.clusters[0].head_fingerprint, new_fp);
+    assert_eq!(
+        d.clusters[0].key_change,
+        Some((old_fp.clone(), now.clone()))
+    );
+    let html = district_html(&d, Lang::Vi);
+    // 02:30 UTC is 09:30 on 24/12/2025 in Vietnam.
+    assert!(
+        html.contains("Khoá của Cụm trưởng đã đổi, được Hội đồng chấp nhận ngày 24/12/2025"),
+        "{html}"
+    );
+    assert!(html.contains(&old_fp));
+    assert!(district_html(&d, Lang::En).contains("the council accepted it on 24/12/2025"));
+
+    // Stored and read back with the decision.
+    let json = c.to_json();
+    assert!(json.contains("\"previous_key\"") && json.contains("\"schema\":2"));
+    assert_eq!(Council::from_json(&json).unwrap(), c);
+
+    // Now the new key is the cluster's: its later file comes in as usual, the record stays;
+    // a file signed by the old key is the one refused.
+    let (_, later) = result_of(&mut new_head, "2025-12-26T08:00:00Z");
+    assert_eq!(
+        import(&mut c, "later.json", &later, "2025-12-27T00:00:00Z"),
+        ResultOutcome::Replaced {
+            older: at("2025-12-23T08:00:00Z")
+        }
+    );
+    assert_eq!(c.results[0].previous_key.as_deref(), Some(old_key.as_str()));
+    assert_eq!(c.results[0].key_accepted_at, Some(now.clone()));
+    let (_, old_keyed) = result_of(&mut head, "2025-12-28T08:00:00Z");
+    let kept = c.clone();
+    assert!(matches!(
+        import(&mut c, "old.json", &old_keyed, "2025-12-28T09:00:00Z"),
+        ResultOutcome::Refused(BundleError::HeadKeyChanged { .. })
+    ));
+    assert_eq!(c, kept);
+}
+
+#[test]
+fn a_council_store_of_schema_1_loads_unchanged_and_a_newer_one_is_refused() {
+    let mut c = Council::sample();
+    let mut head = demo_head();
+    let (name, text) = result_of(&mut head, MADE);
+    import(&mut c, &name, &text, "2025-12-21T00:00:00Z");
+    let json = c.to_json();
+    // No key change: nothing but the version tells the two apart.
+    assert!(!json.contains("previous_key") && !json.contains("key_accepted_at"));
+    let v1 = json.replacen("\"schema\":2", "\"schema\":1", 1);
+    assert_ne!(v1, json);
+    let read = Council::from_json(&v1).unwrap();
+    assert_eq!(read, c);
+    assert_eq!(read.schema, COUNCIL_SCHEMA);
+    assert_eq!(COUNCIL_SCHEMA, 2);
+
+    let v3 = json.replacen("\"schema\":2", "\"schema\":3", 1);
+    let err = Council::from_json(&v3).unwrap_err();
+    assert_eq!(
+        err,
+        WorkspaceError::NewerSchema {
+            found: 3,
+            supported: 2
+        }
+    );
+    assert!(err.message(Lang::Vi).contains("phiên bản mới hơn"));
+}
+
+#[test]
+fn the_key_change_line_and_note_show_data_as_text() {
+    let evil = "<script>alert(1)</script>";
+    let mut cl = cluster("cum-3", &format!("Cụm {evil}"));
+    cl.id = demo::cluster().id;
+    let mut head = head_of(&cl);
+    let (_, first) = result_of(&mut head, MADE);
+    let mut c = Council::default();
+    import(&mut c, "a.json", &first, "2025-12-21T00:00:00Z");
+    head.identities
+        .insert(HEAD.into(), thidua::bundle::envelope::hex(&[77; 32]));
+    let (_, second) = result_of(&mut head, "2025-12-23T08:00:00Z");
+    let file = format!("{evil}.json");
+    let line = import_result(
+        &mut c,
+        &file,
+        second.as_bytes(),
+        &at("2025-12-24T00:00:00Z"),
+    );
+    let html = import_report_html(std::slice::from_ref(&line), Lang::Vi);
+    assert!(
+        html.contains("accept-key") && !html.contains("<script>"),
+        "{html}"
+    );
+    let ResultOutcome::Refused(BundleError::HeadKeyChanged { found, .. }) = line.outcome else {
+        panic!()
+    };
+    let line = import_result_with_new_key(
+        &mut c,
+        &file,
+        second.as_bytes(),
+        &at("2025-12-24T00:00:00Z"),
+        &found,
+    );
+    assert_eq!(line.outcome.kind(), "key-accepted");
+    let report = import_report_html(&[line], Lang::Vi);
+    let html = district_html(&overview(&c, 2025), Lang::Vi);
+    for h in [report, html] {
+        assert!(
+            !h.contains("<script>") && h.contains("&lt;script&gt;"),
+            "{h}"
+        );
+    }
 }

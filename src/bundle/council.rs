@@ -9,6 +9,11 @@
 //! with both fingerprints. A later result (by the time it was made) replaces the one kept; an
 //! earlier one is refused.
 //!
+//! A head whose computer was replaced makes a new key. The council may then take the refused
+//! file deliberately ([`import_result_with_new_key`]): only with the new key's fingerprint it
+//! compared with the head by phone, and only if the file passes every other check; the decision
+//! (the key replaced, the new one, when) is kept with the result.
+//!
 //! Pure: no browser crate, no clock. The store is independent of any cluster's workspace.
 
 use serde::{Deserialize, Serialize};
@@ -23,7 +28,11 @@ use crate::engine::rules::Text;
 use crate::engine::{Date, Lang, Precision, Timestamp, WorkspaceError};
 
 /// The version of the stored council format this build writes and reads.
-pub const COUNCIL_SCHEMA: u32 = 1;
+///
+/// - 1: the first.
+/// - 2: a kept result may carry the last change of the head's key the council accepted
+///   (`previous_key`, `key_accepted_at`, absent when none); a version 1 store loads unchanged.
+pub const COUNCIL_SCHEMA: u32 = 2;
 
 /// What the council office's browser keeps.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,6 +75,12 @@ pub struct ReceivedResult {
     /// an earlier build kept as received is brought to this form on load
     /// ([`crate::engine::inbox::compact_stored`]).
     pub text: String,
+    /// The key (hex) the council kept for this cluster and year before it accepted the head's
+    /// new key (the last such change), and when it accepted it; none in schema 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_key: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_accepted_at: Option<Timestamp>,
 }
 
 impl Default for Council {
@@ -104,6 +119,8 @@ impl Council {
         }
         let mut council =
             Council::deserialize(&value).map_err(|e| WorkspaceError::Unreadable(e.to_string()))?;
+        // An earlier schema is a subset of this one: it reads as is and is written back as this.
+        council.schema = COUNCIL_SCHEMA;
         // Files an earlier build kept exactly as received (indented) take the compact form.
         for r in &mut council.results {
             if let Some(compact) = crate::engine::inbox::compact_stored(&r.text) {
@@ -252,6 +269,12 @@ pub enum ResultOutcome {
     },
     /// The same file again: nothing changes.
     Duplicate,
+    /// The council accepted the head's new key (its fingerprint) and the file replaces the
+    /// result made at `older`.
+    KeyAccepted {
+        fingerprint: String,
+        older: Timestamp,
+    },
     Refused(BundleError),
 }
 
@@ -265,6 +288,8 @@ impl ResultOutcome {
             ResultOutcome::Replaced { older } => format!("Accepted; it replaces the results made at {}.", older.display()),
             ResultOutcome::Duplicate if vi => "Trùng: tệp này đã được nhận trước đó (không thay đổi gì).".into(),
             ResultOutcome::Duplicate => "Duplicate: this file was already received (nothing changes).".into(),
+            ResultOutcome::KeyAccepted { fingerprint, older } if vi => format!("Đã chấp nhận khoá mới của Cụm trưởng ({fingerprint}); tệp thay kết quả lập lúc {}. Việc đổi khoá được ghi lại.", older.display()),
+            ResultOutcome::KeyAccepted { fingerprint, older } => format!("The head's new key ({fingerprint}) is accepted; the file replaces the results made at {}. The key change is recorded.", older.display()),
             ResultOutcome::Refused(e) => e.message(lang),
         }
     }
@@ -275,6 +300,7 @@ impl ResultOutcome {
             ResultOutcome::Accepted { .. } => "accepted",
             ResultOutcome::Replaced { .. } => "replaced",
             ResultOutcome::Duplicate => "duplicate",
+            ResultOutcome::KeyAccepted { .. } => "key-accepted",
             ResultOutcome::Refused(BundleError::HeadKeyChanged { .. }) => "key-changed",
             ResultOutcome::Refused(_) => "refused",
         }
@@ -307,6 +333,33 @@ pub fn import_result(
     bytes: &[u8],
     now: &Timestamp,
 ) -> ResultLine {
+    place(c, file_name, bytes, now, None)
+}
+
+/// Imports again a file refused because its head key changed
+/// ([`BundleError::HeadKeyChanged`]), the council having compared the new key's fingerprint
+/// with the head by phone: taken only if the file's key has the fingerprint `accepted` and the
+/// file passes every check of [`import_result`] (later than the result kept); it then replaces
+/// the kept result and the change of key is recorded with it (`previous_key`,
+/// `key_accepted_at`). Otherwise nothing changes: a file signed by another key than the one
+/// shown is refused as a changed key again.
+pub fn import_result_with_new_key(
+    c: &mut Council,
+    file_name: &str,
+    bytes: &[u8],
+    now: &Timestamp,
+    accepted: &str,
+) -> ResultLine {
+    place(c, file_name, bytes, now, Some(accepted))
+}
+
+fn place(
+    c: &mut Council,
+    file_name: &str,
+    bytes: &[u8],
+    now: &Timestamp,
+    accepted: Option<&str>,
+) -> ResultLine {
     let mut line = ResultLine {
         file_name: file_name.to_string(),
         cluster: None,
@@ -325,7 +378,9 @@ pub fn import_result(
         return line;
     }
     let fp = |key: &str| fingerprint_of_hex(key).unwrap_or_default();
-    let received = ReceivedResult {
+    // A new key is taken only if it is the one shown and compared.
+    let new_key = accepted == Some(&fp(&opened.signer));
+    let mut received = ReceivedResult {
         cluster_id: r.cluster.id.clone(),
         year: r.cluster.year,
         head_key: opened.signer.clone(),
@@ -334,6 +389,8 @@ pub fn import_result(
         file_name: file_name.to_string(),
         received_at: now.clone(),
         text: super::import::kept_text(bytes),
+        previous_key: None,
+        key_accepted_at: None,
     };
     let kept = c
         .results
@@ -346,7 +403,7 @@ pub fn import_result(
                 fingerprint: fp(&opened.signer),
             }
         }
-        Some(i) if c.results[i].head_key != received.head_key => {
+        Some(i) if c.results[i].head_key != received.head_key && !new_key => {
             ResultOutcome::Refused(BundleError::HeadKeyChanged {
                 cluster: r.cluster.name.clone(),
                 kept: fp(&c.results[i].head_key),
@@ -360,8 +417,23 @@ pub fn import_result(
             })
         }
         Some(i) => {
+            // The decision taken on the cluster's key stays with its result.
+            let kept = &c.results[i];
+            let changed = kept.head_key != received.head_key;
+            (received.previous_key, received.key_accepted_at) = if changed {
+                (Some(kept.head_key.clone()), Some(now.clone()))
+            } else {
+                (kept.previous_key.clone(), kept.key_accepted_at.clone())
+            };
             let older = std::mem::replace(&mut c.results[i], received).created;
-            ResultOutcome::Replaced { older }
+            if changed {
+                ResultOutcome::KeyAccepted {
+                    fingerprint: fp(&opened.signer),
+                    older,
+                }
+            } else {
+                ResultOutcome::Replaced { older }
+            }
         }
     };
     line
@@ -401,6 +473,8 @@ pub struct ClusterOverview {
     pub meetings: Vec<(MeetingKind, Date, bool)>,
     /// How many models and topics the units registered.
     pub registrations: usize,
+    /// The last head key change the council accepted: the previous key's fingerprint, when.
+    pub key_change: Option<(String, Timestamp)>,
 }
 
 /// The units a cluster proposes for one award, by rank.
@@ -492,6 +566,10 @@ fn cluster_overview(c: &Council, kept: &ReceivedResult) -> Option<ClusterOvervie
             .map(|m| (m.kind, m.date.clone(), m.closing.is_some()))
             .collect(),
         registrations: r.registrations.iter().map(|u| u.registrations.len()).sum(),
+        key_change: kept.key_accepted_at.clone().map(|at| {
+            let fp = kept.previous_key.as_deref().and_then(fingerprint_of_hex);
+            (fp.unwrap_or_default(), at)
+        }),
         units: r.outcomes,
     })
 }

@@ -8,8 +8,9 @@
 
 use std::fmt::Write;
 
-use super::html::{data_table, escape, outcome_kind, Row};
-use crate::bundle::council::{ClusterOverview, District, ResultLine};
+use super::html::{escape, outcome_kind};
+use crate::bundle::council::{ClusterOverview, District, ResultLine, ResultOutcome};
+use crate::bundle::BundleError;
 use crate::engine::Lang;
 
 fn t(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
@@ -90,6 +91,21 @@ fn cluster_html(out: &mut String, c: &ClusterOverview, lang: Lang) {
         recv = c.received_at.display(),
         file = escape(&c.file_name),
     );
+    if let Some((previous, at)) = &c.key_change {
+        let _ = write!(
+            out,
+            r#"<p class="notice warn" data-testid="key-changed-note">{} {} ({} <span class="mono">{}</span>).</p>"#,
+            t(
+                lang,
+                "Khoá của Cụm trưởng đã đổi, được Hội đồng chấp nhận ngày",
+                "The head's key changed; the council accepted it on"
+            ),
+            // The day in Vietnam: the last part of "15:30 05/12/2025".
+            at.display().rsplit(' ').next().unwrap_or_default(),
+            t(lang, "khoá trước", "previous key"),
+            escape(previous),
+        );
+    }
     if !c.expected {
         let _ = write!(
             out,
@@ -205,29 +221,46 @@ fn cluster_html(out: &mut String, c: &ClusterOverview, lang: Lang) {
     );
 }
 
-/// The report of an import: one line per file.
+/// The report of an import: one line per file. A file refused because the head's key changed
+/// carries both fingerprints, what to compare with the head by phone, and the button
+/// (`data-act="accept-key"`, `data-i` the line's position) that takes it with the new key.
 pub fn import_report_html(lines: &[ResultLine], lang: Lang) -> String {
-    let rows: Vec<Row> = lines
-        .iter()
-        .map(|l| Row {
-            class: l.outcome.kind(),
-            cells: vec![
-                format!("\u{1}{}", l.file_name),
-                l.cluster
-                    .as_ref()
-                    .map(|(name, year)| format!("{name} ({year})"))
-                    .unwrap_or_default(),
-                l.outcome.message(lang),
-            ],
-        })
-        .collect();
-    data_table(
-        "council-report",
-        &[
-            t(lang, "Tệp", "File"),
-            t(lang, "Cụm, khối", "Cluster"),
-            t(lang, "Kết quả", "Result"),
-        ],
-        &rows,
-    )
+    let mut out = format!(
+        r#"<div class="table-wrap"><table class="data" data-testid="council-report"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>"#,
+        t(lang, "Tệp", "File"),
+        t(lang, "Cụm, khối", "Cluster"),
+        t(lang, "Kết quả", "Result"),
+    );
+    for (i, l) in lines.iter().enumerate() {
+        let kind = l.outcome.kind();
+        let _ = write!(
+            out,
+            r#"<tr class="{kind}" data-outcome="{kind}"><td class="mono">{}</td><td>{}</td><td>{}"#,
+            escape(&l.file_name),
+            l.cluster
+                .as_ref()
+                .map(|(name, year)| escape(&format!("{name} ({year})")))
+                .unwrap_or_default(),
+            escape(&l.outcome.message(lang)),
+        );
+        if let ResultOutcome::Refused(BundleError::HeadKeyChanged { kept, found, .. }) = &l.outcome
+        {
+            let _ = write!(
+                out,
+                r#"<div class="decision key-warning" data-testid="key-change"><p>{} <span class="mono" data-testid="kept-fingerprint">{}</span> → <span class="mono" data-testid="new-fingerprint">{}</span>. {}</p><button type="button" class="danger" data-act="accept-key" data-i="{i}" data-testid="accept-key">{}</button></div>"#,
+                t(lang, "Khoá đang lưu → khoá mới:", "Kept key → new key:"),
+                escape(kept),
+                escape(found),
+                t(
+                    lang,
+                    "Nếu Cụm trưởng đã thay máy và lập khoá mới: gọi điện cho Cụm trưởng, đối chiếu mã nhận diện khoá mới; chỉ khi trùng khớp mới bấm nút. Tệp vẫn phải qua mọi bước kiểm tra và lập sau kết quả đang lưu; việc đổi khoá được ghi lại.",
+                    "If the head's computer was replaced and a new key made: call the head, compare the new key's fingerprint; press only if it matches. The file still passes every check and must be later than the kept results; the key change is recorded.",
+                ),
+                t(lang, "Chấp nhận khoá mới", "Accept the new key"),
+            );
+        }
+        out.push_str("</td></tr>");
+    }
+    out.push_str("</tbody></table></div>");
+    out
 }

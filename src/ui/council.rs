@@ -1,7 +1,9 @@
 //! "Hội đồng TĐKT": the council office's page (it has no unit, so every device shows it):
 //! import the clusters' result files, many at once, with one report line per file; the
-//! district at a glance for a year; the list of clusters expected. Also the head's card that
-//! sends the cluster's results to the council.
+//! district at a glance for a year; the list of clusters expected. A file refused because the
+//! head's key changed is held in memory with its report line (nothing stored) until the office,
+//! having compared the new key's fingerprint with the head by phone, accepts the new key. Also
+//! the head's card that sends the cluster's results to the council.
 //!
 //! The council's store is its own (`storage::load_council`), independent of the workspace.
 //! Every change applies an engine operation to a copy; only an accepted change replaces it and
@@ -16,11 +18,12 @@ use super::i18n::{tr, tx, use_i18n, K};
 use super::state::use_state;
 use super::table::Input;
 use crate::bundle::council::{
-    add_expected, import_result, overview, refused_unread, remove_expected, Council, ResultLine,
-    ResultOutcome,
+    add_expected, import_result, import_result_with_new_key, overview, refused_unread,
+    remove_expected, Council, ResultLine, ResultOutcome,
 };
 use crate::bundle::payload::ensure_identity;
 use crate::bundle::result::make_result;
+use crate::bundle::BundleError;
 use crate::engine::Lang;
 use crate::platform;
 use crate::report::council::{district_html, import_report_html};
@@ -90,7 +93,9 @@ pub fn CouncilPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let store = Store::load(i18n.lang.get_untracked());
-    let report = RwSignal::new(Vec::<ResultLine>::new());
+    // Each line of the report, with the bytes of its file if it was refused for a changed head
+    // key (in memory only, until the office accepts the new key).
+    let report = RwSignal::new(Vec::<(ResultLine, Option<Vec<u8>>)>::new());
     let first_year = store
         .council
         .with_untracked(|c| c.years().first().copied())
@@ -103,25 +108,52 @@ pub fn CouncilPage() -> impl IntoView {
         let mut lines = Vec::new();
         let _ = store.change(lang, |c| {
             for f in files {
-                lines.push(match f.bytes {
-                    Err(e) => refused_unread(&f.name, e),
-                    Ok(bytes) => import_result(c, &f.name, &bytes, &now),
-                });
+                let (line, bytes) = match f.bytes {
+                    Err(e) => (refused_unread(&f.name, e), None),
+                    Ok(bytes) => {
+                        let line = import_result(c, &f.name, &bytes, &now);
+                        let hold = line.outcome.kind() == "key-changed";
+                        (line, hold.then_some(bytes))
+                    }
+                };
+                lines.push((line, bytes));
             }
             Ok::<_, ()>(())
         });
-        // Show the year of the last result taken in.
-        let taken = lines.iter().rev().find(|l| {
-            matches!(
-                l.outcome,
-                ResultOutcome::Accepted { .. } | ResultOutcome::Replaced { .. }
-            )
-        });
-        if let Some((_, y)) = taken.and_then(|l| l.cluster.clone()) {
-            year.set(y);
-        }
+        show_year(lines.iter().map(|(l, _)| l), year);
         report.set(lines);
     });
+    // "Chấp nhận khoá mới" on a report line: the same file again, with the fingerprint shown.
+    let accept = move |ev: leptos::ev::MouseEvent| {
+        let Some((act, i)) = super::registrations::clicked(&ev) else {
+            return;
+        };
+        let Some((line, Some(bytes))) = report.with_untracked(|r| r.get(i).cloned()) else {
+            return;
+        };
+        let ResultOutcome::Refused(BundleError::HeadKeyChanged { found, .. }) = &line.outcome
+        else {
+            return;
+        };
+        if act != "accept-key" {
+            return;
+        }
+        let now = platform::now();
+        let lang = i18n.lang.get_untracked();
+        let Ok(again) = store.change(lang, |c| {
+            Ok::<_, ()>(import_result_with_new_key(
+                c,
+                &line.file_name,
+                &bytes,
+                &now,
+                found,
+            ))
+        }) else {
+            return;
+        };
+        show_year([&again], year);
+        report.update(|r| r[i] = (again, None));
+    };
     let years = move || {
         let mut ys = store.council.with(Council::years);
         let own = state.ws.with(|w| w.cluster.year);
@@ -137,7 +169,7 @@ pub fn CouncilPage() -> impl IntoView {
             .with(|c| district_html(&overview(c, year.get()), i18n.lang.get()))
     };
     let report_html = move || {
-        let lines = report.get();
+        let lines: Vec<ResultLine> = report.with(|r| r.iter().map(|(l, _)| l.clone()).collect());
         if lines.is_empty() {
             String::new()
         } else {
@@ -180,7 +212,7 @@ pub fn CouncilPage() -> impl IntoView {
             <section class="card" data-testid="council-import">
                 <h3>{tx("Nhận kết quả của các cụm, khối", "Import the clusters' results")}</h3>
                 <DropZone testid="council-files" on_files=import />
-                <div inner_html=report_html></div>
+                <div inner_html=report_html on:click=accept></div>
             </section>
             <ExpectedCard store />
         </div>
@@ -214,6 +246,21 @@ pub fn CouncilPage() -> impl IntoView {
             </div>
             <div data-testid="council-overview" inner_html=district></div>
         </section>
+    }
+}
+
+/// Shows the year of the last result taken in.
+fn show_year<'a>(lines: impl IntoIterator<Item = &'a ResultLine>, year: RwSignal<u16>) {
+    let taken = lines.into_iter().filter(|l| {
+        matches!(
+            l.outcome,
+            ResultOutcome::Accepted { .. }
+                | ResultOutcome::Replaced { .. }
+                | ResultOutcome::KeyAccepted { .. }
+        )
+    });
+    if let Some((_, y)) = taken.last().and_then(|l| l.cluster.clone()) {
+        year.set(y);
     }
 }
 
