@@ -5,7 +5,8 @@ cd "$(dirname "$0")/.."
 # The whole first load (wasm, JS glue and CSS, each gzip -9) must stay under 660 KB: 500 KB
 # until issue 4, 650 KB with issue 5 (the year's screens and the council view cost 141 KB),
 # 660 KB with issue 6 (the backup page, checked restore, full-quota handling, persistent
-# storage and two-tab sync +15 KB; the inbox's compact stored form +3 KB); measured in
+# storage and two-tab sync +15 KB; the inbox's compact stored form +3 KB; the council's
+# acceptance of a head's new key +3 KB); measured in
 # docs/performance.md, "Download size", with the way back under 500 KB: the head's and
 # council's screens as a second module loaded on demand.
 # Lower the cap freely; raise it never without a measured reason in the commit message.
