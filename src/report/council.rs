@@ -8,7 +8,7 @@
 
 use std::fmt::Write;
 
-use super::html::{escape, outcome_kind};
+use super::html::{escape, outcome_row, OutcomeRow};
 use crate::bundle::council::{ClusterOverview, District, ResultLine, ResultOutcome};
 use crate::bundle::BundleError;
 use crate::engine::Lang;
@@ -160,22 +160,21 @@ fn cluster_html(out: &mut String, c: &ClusterOverview, lang: Lang) {
         t(lang, "Kết quả bình xét", "Outcome"),
     );
     for u in &c.units {
-        let kind = escape(outcome_kind(&u.outcome));
-        let _ = write!(
+        outcome_row(
             out,
-            r#"<tr data-unit="{id}" data-outcome="{kind}"><td class="num">{rank}</td><td>{name}</td><td class="num">{own}</td><td class="num"><strong>{reviewed}</strong></td><td><span class="outcome outcome-{kind}">{label}</span><details class="explain"><summary>{explain}</summary><ol>"#,
-            id = escape(&u.unit_id),
-            rank = u.rank,
-            name = escape(&u.name),
-            own = p(u.self_total),
-            reviewed = p(u.reviewed_total),
-            label = escape(&u.label),
-            explain = t(lang, "Giải thích", "Explanation"),
+            OutcomeRow {
+                unit_id: &u.unit_id,
+                rank: u.rank,
+                name: &u.name,
+                own: &p(u.self_total),
+                reviewed: &p(u.reviewed_total),
+                after_reviewed: "",
+                outcome: &u.outcome,
+                label: &u.label,
+                explanation: &u.explanation,
+            },
+            lang,
         );
-        for line in &u.explanation {
-            let _ = write!(out, "<li>{}</li>", escape(line));
-        }
-        out.push_str("</ol></details></td></tr>");
     }
     out.push_str("</tbody></table></div>");
     if !c.not_evaluated.is_empty() {

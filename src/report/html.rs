@@ -128,7 +128,6 @@ pub fn results_table(r: &Results, lang: Lang) -> String {
         t(lang, "Kết quả bình xét", "Outcome"),
     );
     for row in &r.rows {
-        let kind = escape(outcome_kind(&row.outcome));
         let changed = if row.changed > 0 {
             format!(
                 r#" <span class="badge" title="{}">±{}</span>"#,
@@ -142,24 +141,59 @@ pub fn results_table(r: &Results, lang: Lang) -> String {
         } else {
             String::new()
         };
-        let _ = write!(
-            out,
-            r#"<tr data-unit="{id}" data-outcome="{kind}"><td class="num" data-testid="rank">{rank}</td><td>{name}</td><td class="num" data-testid="own-total">{own}</td><td class="num" data-testid="reviewed-total"><strong>{reviewed}</strong>{changed}</td><td><span class="outcome outcome-{kind}" data-testid="outcome">{label}</span><details class="explain" data-testid="explain"><summary>{explain}</summary><ol>"#,
-            id = escape(&row.unit_id),
-            rank = row.rank,
-            name = escape(&row.name),
-            own = r.points(row.own_total, lang),
-            reviewed = r.points(row.reviewed_total, lang),
-            label = escape(&row.label),
-            explain = t(lang, "Giải thích", "Explanation"),
+        outcome_row(
+            &mut out,
+            OutcomeRow {
+                unit_id: &row.unit_id,
+                rank: row.rank,
+                name: &row.name,
+                own: &r.points(row.own_total, lang),
+                reviewed: &r.points(row.reviewed_total, lang),
+                after_reviewed: &changed,
+                outcome: &row.outcome,
+                label: &row.label,
+                explanation: &row.explanation,
+            },
+            lang,
         );
-        for line in &row.explanation {
-            let _ = write!(out, "<li>{}</li>", escape(line));
-        }
-        out.push_str("</ol></details></td></tr>");
     }
     out.push_str("</tbody></table></div>");
     out
+}
+
+/// One unit's line of a ranked results table (the head's and the council's): rank, name,
+/// self and reviewed totals (already formatted; `after_reviewed` is HTML put after the
+/// reviewed total), the outcome and its explanation. Every text from data is escaped here.
+pub struct OutcomeRow<'a> {
+    pub unit_id: &'a str,
+    pub rank: u32,
+    pub name: &'a str,
+    pub own: &'a str,
+    pub reviewed: &'a str,
+    pub after_reviewed: &'a str,
+    pub outcome: &'a Outcome,
+    pub label: &'a str,
+    pub explanation: &'a [String],
+}
+
+pub fn outcome_row(out: &mut String, row: OutcomeRow, lang: Lang) {
+    let kind = escape(outcome_kind(row.outcome));
+    let _ = write!(
+        out,
+        r#"<tr data-unit="{id}" data-outcome="{kind}"><td class="num" data-testid="rank">{rank}</td><td>{name}</td><td class="num" data-testid="own-total">{own}</td><td class="num" data-testid="reviewed-total"><strong>{reviewed}</strong>{after}</td><td><span class="outcome outcome-{kind}" data-testid="outcome">{label}</span><details class="explain" data-testid="explain"><summary>{explain}</summary><ol>"#,
+        id = escape(row.unit_id),
+        rank = row.rank,
+        name = escape(row.name),
+        own = escape(row.own),
+        reviewed = escape(row.reviewed),
+        after = row.after_reviewed,
+        label = escape(row.label),
+        explain = t(lang, "Giải thích", "Explanation"),
+    );
+    for line in row.explanation {
+        let _ = write!(out, "<li>{}</li>", escape(line));
+    }
+    out.push_str("</ol></details></td></tr>");
 }
 
 /// A unit's self-score beside the reviewed score, criterion by criterion, with the reasons.

@@ -12,8 +12,8 @@
 use leptos::prelude::*;
 
 use super::backup::BackupButton;
-use super::exchange::{notice_view, Notice};
-use super::files::{download, DropZone, Incoming};
+use super::exchange::{notice_view, sign_and_offer, Notice};
+use super::files::{DropZone, Incoming};
 use super::i18n::{tr, tx, use_i18n, K};
 use super::state::use_state;
 use super::table::Input;
@@ -21,7 +21,6 @@ use crate::bundle::council::{
     add_expected, import_result, import_result_with_new_key, overview, refused_unread,
     remove_expected, Council, ResultLine, ResultOutcome,
 };
-use crate::bundle::payload::ensure_identity;
 use crate::bundle::result::make_result;
 use crate::bundle::BundleError;
 use crate::engine::Lang;
@@ -337,24 +336,11 @@ pub fn SendToCouncil() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let notice: Notice = RwSignal::new(None);
+    // The head's key is made here if no other page made it (a member's device is refused by
+    // `make_result`, and then nothing is kept).
     let send = move |_| {
         let lang = i18n.lang.get_untracked();
-        let now = platform::now();
-        // The head's key is made here if no other page made it.
-        let seed = platform::random::<32>();
-        let made = state.change(|w| {
-            if w.is_head() {
-                let unit = w.unit_id.clone();
-                ensure_identity(w, &unit, seed);
-            }
-            make_result(w, &now)
-        });
-        notice.set(Some(match made {
-            Ok((name, text)) => {
-                download(&name, &text).map(|()| format!("{}: {name}", K::Downloaded.text(lang)))
-            }
-            Err(e) => Err(e.message(lang)),
-        }));
+        notice.set(Some(sign_and_offer(state, lang, make_result)));
     };
     let sent = move || {
         state

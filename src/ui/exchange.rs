@@ -6,9 +6,9 @@ use std::convert::Infallible;
 
 use leptos::prelude::*;
 
-use super::files::{download, FileButton, Incoming};
+use super::files::{download, offer_made, FileButton, Incoming};
 use super::i18n::{adopted, send_button, setup_imported, tr, use_i18n, K};
-use super::state::use_state;
+use super::state::{use_state, AppState};
 use super::table::DataTable;
 use crate::bundle::identity::{
     backup, fingerprint, fingerprint_of_hex, key_backup_file_name, restore, signing_key,
@@ -17,11 +17,28 @@ use crate::bundle::identity::{
 use crate::bundle::import::{import_files, import_setup};
 use crate::bundle::payload::{adopt_sent, ensure_identity, make_setup, make_submission, seed_of};
 use crate::bundle::BundleError;
-use crate::engine::{Date, Lang};
+use crate::engine::{Date, Lang, Timestamp, Workspace};
 use crate::platform;
 
 /// A message shown after an action: success or failure, already in the current language.
 pub type Notice = RwSignal<Option<Result<String, String>>>;
+
+/// Makes a file signed with the key of this device's unit (made first if the unit has none
+/// yet) and offers it for download: the notice's text. Nothing is kept if `make` refuses.
+pub fn sign_and_offer(
+    state: AppState,
+    lang: Lang,
+    make: impl FnOnce(&mut Workspace, &Timestamp) -> Result<(String, String), BundleError>,
+) -> Result<String, String> {
+    let now = platform::now();
+    let seed = platform::random::<32>();
+    let made = state.change(|w| {
+        let unit = w.unit_id.clone();
+        ensure_identity(w, &unit, seed);
+        make(w, &now)
+    });
+    offer_made(lang, made.map_err(|e| e.message(lang)))
+}
 
 pub fn notice_view(notice: Notice) -> impl IntoView {
     move || {
@@ -108,13 +125,7 @@ fn SendCard() -> impl IntoView {
             }
             Ok::<_, BundleError>((name, text))
         });
-        notice.set(Some(match made {
-            Ok((name, text)) => match download(&name, &text) {
-                Ok(()) => Ok(format!("{}: {name}", K::Downloaded.text(lang))),
-                Err(e) => Err(e),
-            },
-            Err(e) => Err(e.message(lang)),
-        }));
+        notice.set(Some(offer_made(lang, made.map_err(|e| e.message(lang)))));
     };
     let adopt_notice: Notice = RwSignal::new(None);
     let on_adopt = Callback::new(move |file: Incoming| {
@@ -277,12 +288,7 @@ fn HeadSetupCard() -> impl IntoView {
         let lang = i18n.lang.get_untracked();
         let now = platform::now();
         let made = state.ws.with_untracked(|w| make_setup(w, &now));
-        notice.set(Some(match made {
-            Ok((name, text)) => {
-                download(&name, &text).map(|()| format!("{}: {name}", K::Downloaded.text(lang)))
-            }
-            Err(e) => Err(e.message(lang)),
-        }));
+        notice.set(Some(offer_made(lang, made.map_err(|e| e.message(lang)))));
     };
     view! {
         <section class="card" data-testid="head-setup">

@@ -16,6 +16,17 @@ pub fn download(name: &str, text: &str) -> Result<(), String> {
     offer(name, &parts, "application/json;charset=utf-8")
 }
 
+/// Offers a file the engine made (its name and text) for download: the notice's text, the
+/// file's name or why there is no file.
+pub fn offer_made(
+    lang: crate::engine::Lang,
+    made: Result<(String, String), String>,
+) -> Result<String, String> {
+    let (name, text) = made?;
+    download(&name, &text)?;
+    Ok(format!("{}: {name}", K::Downloaded.text(lang)))
+}
+
 /// Offers bytes as a file download named `name`, of the given media type.
 pub fn download_bytes(name: &str, bytes: &[u8], media_type: &str) -> Result<(), String> {
     let array = js_sys::Uint8Array::from(bytes);

@@ -4,11 +4,10 @@
 
 use leptos::prelude::*;
 
-use super::exchange::{notice_view, Notice};
-use super::files::{download, download_bytes, FileButton, Incoming};
+use super::exchange::{notice_view, sign_and_offer, Notice};
+use super::files::{download_bytes, FileButton, Incoming};
 use super::i18n::{tr, use_i18n, K};
 use super::state::use_state;
-use crate::bundle::payload::ensure_identity;
 use crate::bundle::review::{make_review, review_payload, reviewed_units};
 use crate::engine::{Lang, RuleError, Workspace};
 use crate::platform;
@@ -273,22 +272,10 @@ fn ActionsCard() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let notice: Notice = RwSignal::new(None);
+    // The head's key is made here if the exchange page never made it.
     let send = move |_| {
         let lang = i18n.lang.get_untracked();
-        let now = platform::now();
-        // The head's key is made here if the exchange page never made it.
-        let seed = platform::random::<32>();
-        let made = state.change(|w| {
-            let unit = w.unit_id.clone();
-            ensure_identity(w, &unit, seed);
-            make_review(w, &now)
-        });
-        notice.set(Some(match made {
-            Ok((name, text)) => {
-                download(&name, &text).map(|()| format!("{}: {name}", K::Downloaded.text(lang)))
-            }
-            Err(e) => Err(e.message(lang)),
-        }));
+        notice.set(Some(sign_and_offer(state, lang, make_review)));
     };
     let export = move |_| {
         let lang = i18n.lang.get_untracked();
