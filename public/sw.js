@@ -21,10 +21,12 @@ const isPage = (url) => {
   return u.href === scope() || u.href === scope() + 'index.html';
 };
 
-/** The same-origin files a page names (link href, script src, the loader's imports). */
+/** The same-origin files a page names (link href, script src, the loader's parts). */
 function shellFiles(html, base) {
   const found = new Set();
-  const re = /(?:\b(?:href|src)\s*=\s*|\bfrom\s+|\bmodule_or_path\s*:\s*)["']([^"'#]+)["']/g;
+  // `js:` and `wasm:` are the loader's names of each part's files (scripts/parts.mjs): every
+  // part is cached, so every role works offline after one visit.
+  const re = /(?:\b(?:href|src)\s*=\s*|\bfrom\s+|\bmodule_or_path\s*:\s*|\b(?:js|wasm)\s*:\s*)["']([^"'#]+)["']/g;
   for (const [, ref] of html.matchAll(re)) {
     const url = new URL(ref, base);
     if (url.origin === self.location.origin && !isPage(url.href)) found.add(url.href);

@@ -9,11 +9,13 @@
 // fetch() of the .wasm. So this script takes the release build in dist/ and writes one page with:
 //   - the style sheet inlined as a <style> element;
 //   - the favicon as a data: URL;
-//   - the glue inlined into the module script, wrapped in a function so that its top-level names
-//     stay its own (its `export`s become the `bindings` object trunk's loader exposes);
-//   - the .wasm gzip-compressed and base64-encoded in a data block (<script type=
-//     "application/octet-stream">, never run), decoded in the page with DecompressionStream and
-//     given to the glue's init({ module_or_path: bytes }), so nothing is fetched;
+//   - every part's glue inlined into the module script, each wrapped in a function so that its
+//     top-level names stay its own (its `export`s become the `bindings` object trunk's loader
+//     exposes), run only for the part that starts (the stored one, as scripts/parts.mjs does);
+//   - every part's .wasm gzip-compressed and base64-encoded in a data block (<script type=
+//     "application/octet-stream">, never run), the started part's decoded in the page with
+//     DecompressionStream and given to its glue's init({ module_or_path: bytes }), so nothing
+//     is fetched;
 //   - the Content-Security-Policy of the served app (scripts/csp.mjs, withCsp), computed on this
 //     page: its inline module script and <style> allowed by hash, 'wasm-unsafe-eval' for the
 //     wasm, nothing else.
@@ -30,6 +32,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { withCsp } from './csp.mjs';
+import { PARTS, PART_KEY, partsOf } from './parts.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUTPUT = 'thidua.html';
@@ -81,14 +84,25 @@ export function glueAsFunction(glue) {
   return `${body.trimEnd()}\nreturn { ${exports.join(', ')} };`;
 }
 
-/** The module script of the one file: the glue, the wasm decoded from the data block, start. */
-function loader(glue) {
+/**
+ * The module script of the one file: every part's glue (each wrapped in a function, run only
+ * when its part starts), and the start of the stored part (as the served loader does,
+ * scripts/parts.mjs) with its wasm decoded from its data block.
+ */
+function loader(glues) {
+  const factories = PARTS.map((p) => `  ${p}: () => {\n${glueAsFunction(glues[p])}\n  },`).join('\n');
   return `
-const bindings = (() => {
-${glueAsFunction(glue)}
-})();
+const parts = {
+${factories}
+};
+let name = 'member';
+try {
+  const stored = localStorage.getItem('${PART_KEY}');
+  if (stored && Object.hasOwn(parts, stored)) name = stored;
+} catch (_) {}
+const bindings = parts[name]();
 const bytes = await (async () => {
-  const b64 = document.getElementById('thidua-wasm').textContent.replace(/\\s+/g, '');
+  const b64 = document.getElementById('thidua-wasm-' + name).textContent.replace(/\\s+/g, '');
   const raw = atob(b64);
   const gz = new Uint8Array(raw.length);
   for (let i = 0; i < raw.length; i += 1) gz[i] = raw.charCodeAt(i);
@@ -109,16 +123,20 @@ export function singleFile(dir, { root = ROOT } = {}) {
   html = html.replace(/[ \t]*<meta\s+http-equiv\s*=\s*["']?Content-Security-Policy["']?[^>]*>\n?/gi, '');
   html = html.replace(/[ \t]*<!--[\s\S]*?-->\n?/g, '').replace(/\n(?:[ \t]*\n)+/g, '\n');
 
-  // trunk's loader names the glue and the wasm.
+  // The loader (scripts/parts.mjs) names every part's glue and wasm.
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)];
-  const boot = scripts.filter((m) => /\bimport\s+init\s*,\s*\*\s*as\s+bindings\s+from\s/.test(m[2]));
-  if (boot.length !== 1) fail(`index.html: expected one trunk loader script, found ${boot.length}`);
-  const glueRef = /\bfrom\s+['"]([^'"]+\.js)['"]/.exec(boot[0][2])?.[1] ?? fail('the loader names no glue .js');
-  const wasmRef = /\bmodule_or_path\s*:\s*['"]([^'"]+\.wasm)['"]/.exec(boot[0][2])?.[1] ?? fail('the loader names no .wasm');
-  const glue = piece(dir, glueRef).toString('utf8');
-  const wasmBytes = piece(dir, wasmRef);
-  if (wasmBytes.subarray(0, 4).toString('latin1') !== '\0asm') fail(`${wasmRef}: not a WebAssembly module`);
-  const wasmB64 = gzipSync(wasmBytes, { level: 9 }).toString('base64').replace(/.{1,4096}/g, '$&\n');
+  const boot = scripts.filter((m) => /\bconst parts = \{/.test(m[2]));
+  if (boot.length !== 1) fail(`index.html: expected one parts loader script, found ${boot.length}`);
+  const files = partsOf(boot[0][0]);
+  const glues = {};
+  let blocks = '';
+  for (const p of PARTS) {
+    glues[p] = piece(dir, files[p].js).toString('utf8');
+    const wasmBytes = piece(dir, files[p].wasm);
+    if (wasmBytes.subarray(0, 4).toString('latin1') !== '\0asm') fail(`${files[p].wasm}: not a WebAssembly module`);
+    const b64 = gzipSync(wasmBytes, { level: 9 }).toString('base64').replace(/.{1,4096}/g, '$&\n');
+    blocks += `<script type="application/octet-stream" id="thidua-wasm-${p}">\n${b64}</script>\n`;
+  }
 
   let styles = 0;
   let icons = 0;
@@ -154,10 +172,9 @@ export function singleFile(dir, { root = ROOT } = {}) {
     }
     if (code !== boot[0][2]) return whole;
     booted += 1;
-    return `<script type="application/octet-stream" id="thidua-wasm">\n${wasmB64}</script>\n`
-      + `<script type="module">${loader(glue)}</script>\n`;
+    return `${blocks}<script type="module">${loader(glues)}</script>\n`;
   });
-  if (booted !== 1) fail('the trunk loader script was not replaced');
+  if (booted !== 1) fail('the parts loader script was not replaced');
 
   out = withCsp(out, { root });
   // Nothing may name another file: every src/href left must be a data: URL.

@@ -19,10 +19,9 @@ cargo test --quiet
 step "browser component tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test web --test web_year
 
-step "release build"
-trunk build --release --offline --skip-version-check
+step "release build (the member's, head's and council's parts; the one-file build)"
+scripts/release.sh
 scripts/size-report.sh
-node scripts/single-file.mjs
 
 step "end-to-end tests (playwright-core, Chromium, release build)"
 (cd tests/e2e && node --test --test-concurrency=1)

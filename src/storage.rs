@@ -18,6 +18,9 @@ pub const LANG_KEY: &str = "thidua.lang";
 pub const COUNCIL_KEY: &str = "thidua.council";
 /// When the data was last written to a backup file, and whether it changed since.
 pub const BACKUP_MARK_KEY: &str = "thidua.backup";
+/// Which part of the app (member, head, council; see `ui::shared::shell::Part`) the page loader
+/// starts: a small setting the parts write when a page needs another part.
+pub const PART_KEY: &str = "thidua.part";
 /// The storage browsers give a site's localStorage: 5 MiB of UTF-16 text in Chromium and
 /// Firefox (measured, docs/performance.md). Only for showing how full it is.
 pub const QUOTA_UNITS: u64 = 5 * 1024 * 1024;
@@ -198,6 +201,27 @@ pub fn used_units() -> u64 {
 pub async fn persistence() -> Option<bool> {
     let promise = web_sys::window()?.navigator().storage().persist().ok()?;
     JsFuture::from(promise).await.ok()?.as_bool()
+}
+
+/// The part the loader starts next (its slug), if one was stored.
+pub fn load_part() -> Option<String> {
+    LocalStorage::raw().get_item(PART_KEY).ok()?
+}
+
+/// The part the loader starts next. Failing to store it only means the loader starts the
+/// member's part, which moves on to the right one again.
+pub fn save_part(slug: &str) {
+    let _ = LocalStorage::raw().set_item(PART_KEY, slug);
+}
+
+/// Forgets the workspace (the user confirmed erasing it to start the demo again); the next
+/// start finds nothing stored.
+pub fn forget_workspace() -> Result<(), SaveError> {
+    LocalStorage::raw()
+        .remove_item(WORKSPACE_KEY)
+        .map_err(|e| SaveError::Other(format!("{e:?}")))?;
+    remember(WORKSPACE_KEY, None);
+    Ok(())
 }
 
 pub fn load_lang() -> Option<Lang> {

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::tick;
 use thidua::storage::{LANG_KEY, WORKSPACE_KEY};
-use thidua::ui::App;
+use thidua::ui::head::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement};

@@ -24,7 +24,7 @@ use leptos::prelude::*;
 use thidua::engine::meeting::{Attendance, ClockTime, MeetingKind, Person};
 use thidua::engine::{Date, Workspace};
 use thidua::storage::WORKSPACE_KEY;
-use thidua::ui::App;
+use thidua::ui::head::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{

@@ -61,11 +61,14 @@ test('after one visit the app opens with the network cut: a score is saved and a
   const names = Object.keys(caches1);
   assert.equal(names.length, 1, JSON.stringify(caches1));
   assert.match(names[0], /^thidua-shell-[0-9a-f]{16}$/);
-  const wasm = built.find((f) => f.endsWith('_bg.wasm'));
-  const js = built.find((f) => /^thidua-[0-9a-f]{16}\.js$/.test(f));
+  // Every part of the app (member, head, council), whichever this visit started.
+  const wasm = built.filter((f) => f.endsWith('_bg.wasm'));
+  const js = built.filter((f) => /^thidua(?:-head|-council)?-[0-9a-f]{16}\.js$/.test(f));
+  assert.equal(wasm.length, 3, `three parts built: ${wasm}`);
+  assert.equal(js.length, 3, `three parts built: ${js}`);
   const css = built.find((f) => f.endsWith('.css'));
-  for (const path of ['/', `/${wasm}`, `/${js}`, `/${css}`, '/manifest.webmanifest',
-    '/icons/icon-192.png', '/icons/icon-512.png']) {
+  for (const path of ['/', ...wasm.map((f) => `/${f}`), ...js.map((f) => `/${f}`), `/${css}`,
+    '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png']) {
     assert.ok(caches1[names[0]].includes(path), `${path} is stored: ${caches1[names[0]]}`);
   }
 

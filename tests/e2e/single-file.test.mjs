@@ -71,7 +71,9 @@ test('the one file names no other file, carries its policy and holds the app', a
   assert.doesNotMatch(html, /\bimport\s[^;]*\bfrom\s*['"]/, 'no module import');
   assert.doesNotMatch(markup(html), /rel=["']?manifest|sw\.js|offline-[0-9a-f]{16}\.js/, 'no manifest, no service worker');
   assert.match(html, /<style>[\s\S]*\.criterion[\s\S]*<\/style>/, 'the style sheet is inline');
-  assert.match(html, /<script type="application\/octet-stream" id="thidua-wasm">\s*H4sI/, 'the wasm, gzipped, is embedded');
+  for (const part of ['member', 'head', 'council']) {
+    assert.match(html, new RegExp(`<script type="application/octet-stream" id="thidua-wasm-${part}">\\s*H4sI`), `the ${part} part's wasm, gzipped, is embedded`);
+  }
 
   const policy = policyOf(html);
   assert.deepEqual(policy['default-src'], ["'none'"]);

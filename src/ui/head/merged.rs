@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use super::i18n::{submitted_of, tr, use_i18n, K};
-use super::state::use_state;
 use crate::bundle::merge::merge;
 use crate::report::html::merged_table;
+use crate::ui::shared::i18n::{submitted_of, tr, use_i18n, K};
+use crate::ui::shared::state::use_state;
 
 #[component]
 pub fn MergedPage() -> impl IntoView {

@@ -7,8 +7,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, FileList, HtmlAnchorElement, HtmlInputElement, Url};
 
-use super::i18n::{tr, use_i18n, K};
 use crate::bundle::json::{JsonError, MAX_BUNDLE_BYTES};
+use crate::ui::shared::i18n::{tr, use_i18n, K};
 
 /// Offers `text` as a file download named `name`.
 pub fn download(name: &str, text: &str) -> Result<(), String> {

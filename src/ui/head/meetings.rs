@@ -15,10 +15,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::exchange::{notice_view, Notice};
-use super::i18n::{use_i18n, K};
-use super::print::{DocFields, PrintToolbar};
-use super::state::{use_state, AppState};
 use crate::engine::calendar::deadlines;
 use crate::engine::meeting::{
     parse_time, Attendance, ClockTime, Decision, Meeting, MeetingError, MeetingKind, Person, Votes,
@@ -27,6 +23,10 @@ use crate::engine::{Date, Lang, Workspace};
 use crate::platform;
 use crate::report::html::minutes;
 use crate::report::meetings as rm;
+use crate::ui::head::print::{DocFields, PrintToolbar};
+use crate::ui::shared::i18n::{use_i18n, K};
+use crate::ui::shared::notice::{notice_view, Notice};
+use crate::ui::shared::state::{use_state, AppState};
 
 /// A text on screen: fixed (Vietnamese, English) or from data.
 #[derive(Clone)]
@@ -1039,7 +1039,7 @@ fn attendance_row(ctx: Ctx, unit: String, name: String) -> C {
 #[component]
 pub fn PrintMinutesPage() -> impl IntoView {
     let state = use_state();
-    let id = super::hash_param("hop").unwrap_or_default();
+    let id = crate::ui::shared::shell::hash_param("hop").unwrap_or_default();
     let (council, head, day) = state.ws.with_untracked(|w| {
         let head = w
             .cluster

@@ -6,51 +6,27 @@ use std::convert::Infallible;
 
 use leptos::prelude::*;
 
-use super::files::{download, offer_made, FileButton, Incoming};
-use super::i18n::{adopted, send_button, setup_imported, tr, use_i18n, K};
-use super::state::{use_state, AppState};
-use super::table::DataTable;
 use crate::bundle::identity::{
     backup, fingerprint, fingerprint_of_hex, key_backup_file_name, restore, signing_key,
     BACKUP_ITERATIONS,
 };
 use crate::bundle::import::{import_files, import_setup};
-use crate::bundle::payload::{adopt_sent, ensure_identity, make_setup, make_submission, seed_of};
+use crate::bundle::payload::{adopt_sent, ensure_identity, make_submission, seed_of};
 use crate::bundle::BundleError;
-use crate::engine::{Date, Lang, Timestamp, Workspace};
+use crate::engine::Lang;
 use crate::platform;
-
-/// A message shown after an action: success or failure, already in the current language.
-pub type Notice = RwSignal<Option<Result<String, String>>>;
-
-/// Makes a file signed with the key of this device's unit (made first if the unit has none
-/// yet) and offers it for download: the notice's text. Nothing is kept if `make` refuses.
-pub fn sign_and_offer(
-    state: AppState,
-    lang: Lang,
-    make: impl FnOnce(&mut Workspace, &Timestamp) -> Result<(String, String), BundleError>,
-) -> Result<String, String> {
-    let now = platform::now();
-    let seed = platform::random::<32>();
-    let made = state.change(|w| {
-        let unit = w.unit_id.clone();
-        ensure_identity(w, &unit, seed);
-        make(w, &now)
-    });
-    offer_made(lang, made.map_err(|e| e.message(lang)))
-}
-
-pub fn notice_view(notice: Notice) -> impl IntoView {
-    move || {
-        notice.get().map(|n| match n {
-            Ok(text) => view! { <p class="notice ok" role="status">{text}</p> }.into_any(),
-            Err(text) => view! { <p class="notice error" role="alert">{text}</p> }.into_any(),
-        })
-    }
-}
+use crate::ui::shared::files::{download, offer_made, FileButton, Incoming};
+use crate::ui::shared::i18n::{adopted, send_button, setup_imported, tr, use_i18n, K};
+use crate::ui::shared::notice::{notice_view, Notice};
+use crate::ui::shared::state::use_state;
+use crate::ui::shared::table::DataTable;
 
 #[component]
-pub fn ExchangePage() -> impl IntoView {
+pub fn ExchangePage(
+    /// The head's cards, in the head's part.
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
     let state = use_state();
     // Every unit gets its key pair the first time its exchange page is shown.
     Effect::new(move |_| {
@@ -60,15 +36,13 @@ pub fn ExchangePage() -> impl IntoView {
             let _ = state.change(|w| Ok::<_, Infallible>(ensure_identity(w, &unit, seed)));
         }
     });
-    let is_head = move || state.ws.with(|w| w.is_head());
+    let is_head = state.ws.with_untracked(|w| w.is_head());
     view! {
         <div class="cards">
             <IdentityCard />
             <SendCard />
             <SetupImportCard />
-            <Show when=is_head>
-                <HeadSetupCard />
-            </Show>
+            {children.filter(|_| is_head).map(|c| c())}
             <BackupCard />
         </div>
     }
@@ -246,61 +220,6 @@ fn SetupImportCard() -> impl IntoView {
             <p class="hint">{tr(K::SetupExplain)}</p>
             <p data-testid="setup-current">{current}</p>
             <FileButton label=K::ChooseFile testid="setup-file" on_file=on_file />
-            {notice_view(notice)}
-        </section>
-    }
-}
-
-#[component]
-fn HeadSetupCard() -> impl IntoView {
-    let i18n = use_i18n();
-    let state = use_state();
-    let notice: Notice = RwSignal::new(None);
-    let date_field =
-        move |label: K,
-              get: fn(&crate::engine::workspace::Deadlines) -> Option<Date>,
-              set: fn(&mut crate::engine::workspace::Deadlines, Option<Date>)| {
-            let value = move || {
-                state.ws.with(|w| {
-                    get(&w.deadlines)
-                        .map(|d| d.as_str().to_string())
-                        .unwrap_or_default()
-                })
-            };
-            view! {
-                <label class="field">
-                    <span>{move || i18n.t(label)}</span>
-                    <input
-                        type="date"
-                        prop:value=value
-                        on:change=move |ev| {
-                            let date = Date::parse(&event_target_value(&ev));
-                            let _ = state.change(|w| {
-                                set(&mut w.deadlines, date);
-                                Ok::<_, Infallible>(())
-                            });
-                        }
-                    />
-                </label>
-            }
-        };
-    let make = move |_| {
-        let lang = i18n.lang.get_untracked();
-        let now = platform::now();
-        let made = state.ws.with_untracked(|w| make_setup(w, &now));
-        notice.set(Some(offer_made(lang, made.map_err(|e| e.message(lang)))));
-    };
-    view! {
-        <section class="card" data-testid="head-setup">
-            <h3>{tr(K::HeadSetupTitle)} <span class="badge">{tr(K::HeadOnly)}</span></h3>
-            <p class="hint">{tr(K::HeadSetupExplain)}</p>
-            <div class="row">
-                {date_field(K::SelfScoreDue, |d| d.self_score.clone(), |d, v| d.self_score = v)}
-                {date_field(K::YearEndMeeting, |d| d.year_end_meeting.clone(), |d, v| d.year_end_meeting = v)}
-            </div>
-            <button type="button" class="primary" data-testid="make-setup" on:click=make>
-                {tr(K::MakeSetup)}
-            </button>
             {notice_view(notice)}
         </section>
     }

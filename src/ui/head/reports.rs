@@ -6,11 +6,6 @@
 
 use leptos::prelude::*;
 
-use super::exchange::{notice_view, Notice};
-use super::files::download_bytes;
-use super::i18n::{tx, use_i18n, K};
-use super::print::{DocFields, PrintToolbar};
-use super::state::use_state;
 use crate::engine::{Date, Lang, Workspace};
 use crate::platform;
 use crate::report::cluster_report::{
@@ -18,6 +13,11 @@ use crate::report::cluster_report::{
 };
 use crate::report::document::place_of;
 use crate::report::html::DocHeader;
+use crate::ui::head::print::{DocFields, PrintToolbar};
+use crate::ui::shared::files::download_bytes;
+use crate::ui::shared::i18n::{tx, use_i18n, K};
+use crate::ui::shared::notice::{notice_view, Notice};
+use crate::ui::shared::state::use_state;
 
 /// The number line's default suffix: the number is written in by hand once registered.
 const NUMBER_SUFFIX: &str = "BC-CTĐ";
@@ -139,7 +139,7 @@ pub fn ReportsPage() -> impl IntoView {
             )}
         </div>
         <div data-testid="report-notice">{notice_view(notice)}</div>
-        <super::council::SendToCouncil />
+        <crate::ui::head::send_council::SendToCouncil />
     }
 }
 
@@ -147,7 +147,7 @@ pub fn ReportsPage() -> impl IntoView {
 pub fn PrintReportPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let read = || super::hash_param("ky").and_then(|k| Period::from_slug(&k));
+    let read = || crate::ui::shared::shell::hash_param("ky").and_then(|k| Period::from_slug(&k));
     // Going from one report to the other changes only the address's `?ky=`, not the page.
     let period = RwSignal::new(read().unwrap_or(Period::FirstHalf));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {

@@ -4,16 +4,16 @@
 
 use leptos::prelude::*;
 
-use super::exchange::{notice_view, Notice};
-use super::i18n::{tr, use_i18n, K};
-use super::state::use_state;
-use super::table::Field;
 use crate::bundle::review::{self_score, SelfScore};
 use crate::engine::criteria::Part;
 use crate::engine::evaluation::{Source, Sourced};
 use crate::engine::review::{FactEntry, Line};
 use crate::engine::rules::{FactKind, PartyRating, FACTS};
 use crate::engine::{Date, DeductionItem, Lang, Points, ReviewError};
+use crate::ui::shared::i18n::{tr, use_i18n, K};
+use crate::ui::shared::notice::{notice_view, Notice};
+use crate::ui::shared::state::use_state;
+use crate::ui::shared::table::Field;
 
 fn fmt(p: Option<Points>, lang: Lang) -> String {
     let precision = use_state().ws.with_untracked(|w| w.table.precision);

@@ -6,15 +6,15 @@
 
 use leptos::prelude::*;
 
-use super::i18n::{tr, tx, use_i18n, K};
-use super::results::{cannot_evaluate, current_results};
-use super::state::use_state;
-use super::table::Field;
 use crate::engine::{Date, Lang};
 use crate::platform;
 use crate::report::document::place_of;
 pub use crate::report::html::Doc;
 use crate::report::html::{document, DocHeader};
+use crate::ui::head::results::{cannot_evaluate, current_results};
+use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
+use crate::ui::shared::state::use_state;
+use crate::ui::shared::table::Field;
 
 /// The number, place and date of a printed document's heading, as its toolbar edits them.
 #[derive(Clone, Copy)]

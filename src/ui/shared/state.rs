@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::demo;
 use crate::engine::{Totals, Workspace, WorkspaceError};
 use crate::storage::{self, BackupMark, Loaded, SaveError};
+use crate::ui::shared::shell::{booted, go, Page, Part};
 
 /// The outcome of persisting the workspace.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,25 +29,47 @@ pub struct AppState {
     pub totals: Memo<Totals>,
     /// When the data was last backed up to a file, and whether it changed since.
     pub mark: RwSignal<BackupMark>,
+    /// The demo data, in the part that has it (the head's).
+    demo: Option<fn() -> Workspace>,
 }
 
 impl AppState {
-    /// Loads the stored workspace; on a first visit, starts from the demo data and stores it.
-    pub fn load() -> AppState {
-        let stored_mark = storage::load_backup_mark();
-        let (ws, status, fresh) = match storage::load_workspace() {
+    /// The stored workspace, if one is stored and can be used (the member's and the council's
+    /// parts start only then; see `shell::boot`).
+    pub fn load_stored() -> Option<AppState> {
+        match booted() {
+            Loaded::Stored(ws) => Some(AppState::with_mark(*ws, SaveStatus::Saved, false, None)),
+            Loaded::Fresh | Loaded::Unusable(_) => None,
+        }
+    }
+
+    /// Loads the stored workspace; on a first visit, starts from the demo data (`demo`) and
+    /// stores it. Stored data that cannot be used is shown over the demo data, blocked.
+    pub fn load(demo: fn() -> Workspace) -> AppState {
+        let (ws, status, fresh) = match booted() {
             Loaded::Stored(ws) => (*ws, SaveStatus::Saved, false),
             Loaded::Fresh => {
-                let ws = demo::workspace();
+                let ws = demo();
                 let status = match storage::save_workspace(&ws) {
                     Ok(_) => SaveStatus::Saved,
                     Err(e) => SaveStatus::Failed(e),
                 };
                 (ws, status, true)
             }
-            Loaded::Unusable(e) => (demo::workspace(), SaveStatus::Blocked(e), false),
+            Loaded::Unusable(e) => (demo(), SaveStatus::Blocked(e), false),
         };
-        let state = AppState::new(ws, status);
+        AppState::with_mark(ws, status, fresh, Some(demo))
+    }
+
+    fn with_mark(
+        ws: Workspace,
+        status: SaveStatus,
+        fresh: bool,
+        demo: Option<fn() -> Workspace>,
+    ) -> AppState {
+        let stored_mark = storage::load_backup_mark();
+        let mut state = AppState::new(ws, status);
+        state.demo = demo;
         // The demo data needs no backup, the first change does; data stored before backups
         // existed has never been backed up.
         let mark = stored_mark.unwrap_or(BackupMark {
@@ -69,6 +91,7 @@ impl AppState {
             generation: RwSignal::new(0),
             totals: Memo::new(move |_| ws.with(Workspace::totals)),
             mark: RwSignal::new(BackupMark::default()),
+            demo: None,
         }
     }
 
@@ -152,7 +175,15 @@ impl AppState {
 
     /// Replaces everything with the demo data, after the user confirmed it.
     pub fn reset_to_demo(self) {
-        self.ws.set(demo::workspace());
+        let Some(demo) = self.demo else {
+            // The part that has the demo starts it from nothing stored.
+            match storage::forget_workspace() {
+                Ok(()) => go(Part::Head, Page::Scoring),
+                Err(e) => self.status.set(SaveStatus::Failed(e)),
+            }
+            return;
+        };
+        self.ws.set(demo());
         self.status.set(SaveStatus::Saved);
         self.persist();
         self.generation.update(|g| *g += 1);

@@ -4,16 +4,17 @@
 
 use leptos::prelude::*;
 
-use super::exchange::{notice_view, sign_and_offer, Notice};
-use super::files::{download_bytes, FileButton, Incoming};
-use super::i18n::{tr, use_i18n, K};
-use super::state::use_state;
 use crate::bundle::review::{make_review, review_payload, reviewed_units};
 use crate::engine::{Lang, RuleError, Workspace};
 use crate::platform;
 use crate::report::html::results_table;
 use crate::report::results::{results, Results};
 use crate::report::workbook::{file_name as xlsx_name, score_workbook};
+use crate::ui::head::sign::sign_and_offer;
+use crate::ui::shared::files::{download_bytes, FileButton, Incoming};
+use crate::ui::shared::i18n::{tr, use_i18n, K};
+use crate::ui::shared::notice::{notice_view, Notice};
+use crate::ui::shared::state::use_state;
 
 /// The results as the workspace stands, in the current language.
 pub fn current_results(ws: &Workspace, lang: Lang) -> Result<Results, Vec<RuleError>> {

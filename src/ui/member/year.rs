@@ -10,16 +10,16 @@ use std::convert::Infallible;
 
 use leptos::prelude::*;
 
-use super::exchange::{notice_view, Notice};
-use super::files::download;
-use super::i18n::{tr, tx, use_i18n, K};
-use super::registrations::clicked;
-use super::state::use_state;
 use crate::bundle::backup::without_secrets;
 use crate::engine::meeting::MeetingKind;
 use crate::engine::{Lang, Workspace};
 use crate::platform;
 use crate::report::year::{next_term_text, past_year_file_name, year_bottom, year_top};
+use crate::ui::shared::files::download;
+use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
+use crate::ui::shared::notice::clicked;
+use crate::ui::shared::notice::{notice_view, Notice};
+use crate::ui::shared::state::use_state;
 
 #[component]
 pub fn YearPage() -> impl IntoView {

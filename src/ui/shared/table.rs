@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::i18n::{use_i18n, K};
+use crate::ui::shared::i18n::{use_i18n, K};
 
 #[component]
 pub fn DataTable(
@@ -50,7 +50,7 @@ pub fn Field(
 ) -> impl IntoView {
     view! {
         <label>
-            {label.map(|k| view! { <span>{super::i18n::tr(k)}</span> })}
+            {label.map(|k| view! { <span>{crate::ui::shared::i18n::tr(k)}</span> })}
             <input
                 type=kind
                 inputmode=inputmode
@@ -62,7 +62,7 @@ pub fn Field(
     }
 }
 
-/// [`Field`] with its label written where it is used (see [`super::i18n::tx`]).
+/// [`Field`] with its label written where it is used (see [`crate::ui::shared::i18n::tx`]).
 #[component]
 pub fn Input(
     /// The label, Vietnamese and English.
@@ -73,7 +73,7 @@ pub fn Input(
 ) -> impl IntoView {
     view! {
         <label>
-            <span>{super::i18n::tx(label.0, label.1)}</span>
+            <span>{crate::ui::shared::i18n::tx(label.0, label.1)}</span>
             <input
                 type=kind
                 data-testid=testid

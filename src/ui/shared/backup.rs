@@ -5,11 +5,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::exchange::{notice_view, Notice};
-use super::files::{download, FileButton, Incoming};
-use super::i18n::{tx, use_i18n, K};
-use super::registrations::clicked;
-use super::state::{use_state, AppState, SaveStatus};
 use crate::bundle::backup::{
     backup_file_name, make_backup, open_backup, restored, Backup, BackupError, MAX_BACKUP_BYTES,
 };
@@ -19,6 +14,11 @@ use crate::report::backup::{
     backup_top_html, restore_intro_html, restore_preview_html, storage_html, Persistence,
     StorageFacts,
 };
+use crate::ui::shared::files::{download, FileButton, Incoming};
+use crate::ui::shared::i18n::{tx, use_i18n, K};
+use crate::ui::shared::notice::clicked;
+use crate::ui::shared::notice::{notice_view, Notice};
+use crate::ui::shared::state::{use_state, AppState, SaveStatus};
 use crate::{platform, storage};
 
 /// Writes everything this device keeps (what is on screen, saved or not) to a backup file.

@@ -8,25 +8,15 @@
 
 use leptos::prelude::*;
 
-use super::exchange::{notice_view, Notice};
-use super::i18n::{tr, tx, use_i18n, K};
-use super::print::{DocFields, PrintToolbar};
-use super::state::use_state;
-use super::table::Input;
-use crate::bundle::import::consolidated_registrations;
 use crate::engine::registration::{Registration, RegistrationError, RegistrationKind};
 use crate::engine::{Date, Lang};
 use crate::platform;
-use crate::report::year::{registration_intro, registration_lists, registrations_document};
-
-/// The `data-act` and `data-i` (0 when absent) of the HTML button clicked, if one was.
-pub fn clicked(ev: &leptos::ev::MouseEvent) -> Option<(String, usize)> {
-    let el = event_target::<web_sys::Element>(ev)
-        .closest("button[data-act]")
-        .ok()??;
-    let i = el.get_attribute("data-i").and_then(|i| i.parse().ok());
-    Some((el.get_attribute("data-act")?, i.unwrap_or(0)))
-}
+use crate::report::year::{registration_intro, registration_lists};
+use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
+use crate::ui::shared::notice::clicked;
+use crate::ui::shared::notice::{notice_view, Notice};
+use crate::ui::shared::state::use_state;
+use crate::ui::shared::table::Input;
 
 #[component]
 pub fn RegistrationsPage() -> impl IntoView {
@@ -198,34 +188,5 @@ fn RegistrationsForm() -> impl IntoView {
             <div data-testid="reg-notice">{notice_view(notice)}</div>
         </section>
         <div on:click=on_list inner_html=lists></div>
-    }
-}
-
-/// The consolidated list as a printed document (Danh sách đăng ký mô hình, chuyên đề thi đua),
-/// always in Vietnamese; the print style sheet hides the toolbar.
-#[component]
-pub fn PrintRegistrationsPage() -> impl IntoView {
-    let state = use_state();
-    let (council, head_name) = state.ws.with_untracked(|w| {
-        let head = w
-            .cluster
-            .unit(&w.cluster.head)
-            .map_or_else(String::new, |u| u.name.clone());
-        (w.cluster.council.clone(), head)
-    });
-    let fields = DocFields::new("DS-CTĐ", &council, &platform::now().date());
-    let doc = move || {
-        state.ws.with(|w| {
-            let header = fields.header(council.clone(), w.cluster.name.clone(), head_name.clone());
-            registrations_document(&consolidated_registrations(w), &header)
-        })
-    };
-    view! {
-        <PrintToolbar
-            back="#/dang-ky"
-            back_label=("← Đăng ký thi đua", "← Registrations")
-            fields=fields
-        />
-        <article class="doc" data-testid="doc" inner_html=doc></article>
     }
 }

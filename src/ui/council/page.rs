@@ -11,22 +11,21 @@
 
 use leptos::prelude::*;
 
-use super::backup::BackupButton;
-use super::exchange::{notice_view, sign_and_offer, Notice};
-use super::files::{DropZone, Incoming};
-use super::i18n::{tr, tx, use_i18n, K};
-use super::state::use_state;
-use super::table::Input;
 use crate::bundle::council::{
     add_expected, import_result, import_result_with_new_key, overview, refused_unread,
     remove_expected, Council, ResultLine, ResultOutcome,
 };
-use crate::bundle::result::make_result;
 use crate::bundle::BundleError;
 use crate::engine::Lang;
 use crate::platform;
 use crate::report::council::{district_html, import_report_html};
 use crate::storage;
+use crate::ui::shared::backup::BackupButton;
+use crate::ui::shared::files::{DropZone, Incoming};
+use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
+use crate::ui::shared::notice::{notice_view, Notice};
+use crate::ui::shared::state::use_state;
+use crate::ui::shared::table::Input;
 
 /// The council's store on screen, and why it cannot be saved, if it cannot.
 #[derive(Clone, Copy)]
@@ -36,7 +35,7 @@ struct Store {
     /// Stored data could not be read: nothing is written until it is dealt with.
     blocked: bool,
     /// For the reminder of changes in no backup file.
-    app: super::state::AppState,
+    app: crate::ui::shared::state::AppState,
 }
 
 impl Store {
@@ -124,7 +123,7 @@ pub fn CouncilPage() -> impl IntoView {
     });
     // "Chấp nhận khoá mới" on a report line: the same file again, with the fingerprint shown.
     let accept = move |ev: leptos::ev::MouseEvent| {
-        let Some((act, i)) = super::registrations::clicked(&ev) else {
+        let Some((act, i)) = crate::ui::shared::notice::clicked(&ev) else {
             return;
         };
         let Some((line, Some(bytes))) = report.with_untracked(|r| r.get(i).cloned()) else {
@@ -325,50 +324,6 @@ fn ExpectedCard(store: Store) -> impl IntoView {
                 </button>
             </div>
             {notice_view(notice)}
-        </section>
-    }
-}
-
-/// The head's card: sign the cluster's results with the head's key and download the file for
-/// the council.
-#[component]
-pub fn SendToCouncil() -> impl IntoView {
-    let i18n = use_i18n();
-    let state = use_state();
-    let notice: Notice = RwSignal::new(None);
-    // The head's key is made here if no other page made it (a member's device is refused by
-    // `make_result`, and then nothing is kept).
-    let send = move |_| {
-        let lang = i18n.lang.get_untracked();
-        notice.set(Some(sign_and_offer(state, lang, make_result)));
-    };
-    let sent = move || {
-        state
-            .ws
-            .with(|w| w.tasks.results_to_council.as_ref().map(|d| d.vietnamese()))
-    };
-    view! {
-        <section class="card" data-testid="send-to-council">
-            <h3>{tx("Gửi kết quả lên Hội đồng Thi đua - Khen thưởng", "Send the results to the council")}</h3>
-            <p class="hint">
-                {tx(
-                    "Tạo một tệp có chữ ký số gồm kết quả thẩm định, bình xét, các cuộc họp, danh sách đăng ký thi đua và hồ sơ tự chấm có chữ ký của từng đơn vị, rồi gửi tệp cho Thường trực Hội đồng.",
-                    "Create a signed file with the review and the evaluation, the meetings, the registrations and every member's signed self-score, then send it to the council office.",
-                )}
-            </p>
-            <div class="actions">
-                <button type="button" class="primary" data-testid="send-to-council-button" on:click=send>
-                    {tx("Gửi kết quả lên Hội đồng", "Send the results to the council")}
-                </button>
-            </div>
-            {notice_view(notice)}
-            <Show when=move || sent().is_some()>
-                <p class="hint" data-testid="results-to-council-date">
-                    {tx("Đã gửi Hội đồng lần đầu ngày", "First sent to the council on")}
-                    " "
-                    {sent}
-                </p>
-            </Show>
         </section>
     }
 }

@@ -4,15 +4,15 @@
 
 use leptos::prelude::*;
 
-use super::exchange::{notice_view, Notice};
-use super::files::{FileButton, Incoming};
-use super::i18n::{tr, use_i18n, K};
-use super::state::use_state;
 use crate::bundle::review::{import_review, received_review, reviewed_units, ReviewImported};
 use crate::bundle::BundleError;
 use crate::platform;
 use crate::report::html::reviewed_table;
 use crate::report::results::results;
+use crate::ui::shared::files::{FileButton, Incoming};
+use crate::ui::shared::i18n::{tr, use_i18n, K};
+use crate::ui::shared::notice::{notice_view, Notice};
+use crate::ui::shared::state::use_state;
 
 #[component]
 pub fn ReviewedPage() -> impl IntoView {

@@ -6,10 +6,6 @@ use std::convert::Infallible;
 
 use leptos::prelude::*;
 
-use super::files::{DropZone, Incoming};
-use super::i18n::{status_name, tr, use_i18n, K};
-use super::state::use_state;
-use super::table::DataTable;
 use crate::bundle::identity::fingerprint_of_hex;
 use crate::bundle::import::{
     accept_new_key, confirm_key, conflict_view, decline, import_files, key_problem, refused_unread,
@@ -18,6 +14,10 @@ use crate::bundle::import::{
 use crate::engine::{Points, Received, Status};
 use crate::platform;
 use crate::report::html::{data_table, Row};
+use crate::ui::shared::files::{DropZone, Incoming};
+use crate::ui::shared::i18n::{status_name, tr, use_i18n, K};
+use crate::ui::shared::state::use_state;
+use crate::ui::shared::table::DataTable;
 
 #[component]
 pub fn InboxPage() -> impl IntoView {

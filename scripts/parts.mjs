@@ -1,0 +1,106 @@
+// Puts the app's three parts into one release build (ARCHITECTURE.md, "Parts"):
+//
+//   node scripts/parts.mjs [dist] [partsDir]
+//
+// trunk builds the member's part from index.html into dist/ (its loader and the Content-Security-
+// Policy included), and the head's and the council's parts from public/parts/<part>.html into
+// <partsDir>/<part>/ (scripts/build-parts.sh runs the three builds). This script:
+//   - copies each other part's hashed .js glue and .wasm into dist/;
+//   - replaces trunk's loader in dist/index.html with one that starts the part stored under
+//     localStorage "thidua.part" (member when none or unknown), fetching its .wasm while its glue
+//     loads; a part asked for a page it does not serve stores the right one and reloads
+//     (src/ui/shared/shell.rs);
+//   - drops trunk's preloads (they would fetch the member's part on every device);
+//   - writes the policy again (scripts/csp.mjs), for the new loader's hash.
+// The loader names every part's files as `js: '…'` / `wasm: '…'`, which is how public/sw.js
+// finds them to cache every part after one visit, and scripts/single-file.mjs to inline them.
+//
+// Fails loudly (non-zero exit, index.html untouched) if a piece is missing.
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { withCsp } from './csp.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const PARTS = ['member', 'head', 'council'];
+export const PART_KEY = 'thidua.part';
+
+const fail = (msg) => {
+  throw new Error(msg);
+};
+
+const TRUNK_LOADER = /[ \t]*<script type="module"[^>]*>\s*import init, \* as bindings from '\.\/([^']+\.js)';[\s\S]*?module_or_path: '\.\/([^']+\.wasm)'[\s\S]*?<\/script>\n?/;
+
+/** The glue and wasm that trunk's loader in `html` starts. */
+function trunkPart(html, where) {
+  const m = TRUNK_LOADER.exec(html) ?? fail(`${where}: no trunk loader script`);
+  return { js: m[1], wasm: m[2], loader: m[0] };
+}
+
+/** The loader that starts the stored part; `files` maps each part to its { js, wasm }. */
+export function loader(files) {
+  const map = PARTS.map((p) => `  ${p}: { js: './${files[p].js}', wasm: './${files[p].wasm}' },`).join('\n');
+  return `<script type="module">
+const parts = {
+${map}
+};
+let name = 'member';
+try {
+  const stored = localStorage.getItem('${PART_KEY}');
+  if (stored && Object.hasOwn(parts, stored)) name = stored;
+} catch (_) {}
+const part = parts[name];
+const wasmFile = fetch(part.wasm);
+const bindings = await import(part.js);
+const wasm = await bindings.default({ module_or_path: wasmFile });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+</script>
+`;
+}
+
+/** The parts a built index.html's loader names: { member: { js, wasm }, … }. */
+export function partsOf(html) {
+  const found = {};
+  for (const m of html.matchAll(/\b(\w+): \{ js: '\.\/([^']+)', wasm: '\.\/([^']+)' \}/g)) {
+    found[m[1]] = { js: m[2], wasm: m[3] };
+  }
+  for (const p of PARTS) if (!found[p]) fail(`index.html: the loader names no ${p} part`);
+  return found;
+}
+
+export function assemble(dist, partsDir, { root = ROOT } = {}) {
+  const indexPath = join(dist, 'index.html');
+  if (!existsSync(indexPath)) fail(`${indexPath}: missing (run trunk build --release first)`);
+  let html = readFileSync(indexPath, 'utf8');
+  const member = trunkPart(html, indexPath);
+  const files = { member: { js: member.js, wasm: member.wasm } };
+  for (const p of PARTS.filter((p) => p !== 'member')) {
+    const dir = join(partsDir, p);
+    const page = join(dir, 'index.html');
+    if (!existsSync(page)) fail(`${page}: missing (build the ${p} part first)`);
+    const { js, wasm } = trunkPart(readFileSync(page, 'utf8'), page);
+    for (const f of [js, wasm]) {
+      if (!existsSync(join(dir, f))) fail(`${join(dir, f)}: missing`);
+      copyFileSync(join(dir, f), join(dist, f));
+    }
+    files[p] = { js, wasm };
+  }
+  html = html.replace(member.loader, loader(files));
+  // trunk's preloads of the member's glue and wasm.
+  html = html.replace(/[ \t]*<link rel="(?:modulepreload|preload)"[^>]*>\n?/g, '');
+  return { html: withCsp(html, { root }), files };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const dist = resolve(process.argv[2] ?? join(ROOT, 'dist'));
+  const partsDir = resolve(process.argv[3] ?? join(ROOT, 'target', 'parts'));
+  try {
+    const { html, files } = assemble(dist, partsDir);
+    writeFileSync(join(dist, 'index.html'), html);
+    for (const p of PARTS) console.log(`parts: ${p}: ${files[p].js}, ${files[p].wasm}`);
+  } catch (e) {
+    console.error(`parts: ${e.message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,7 @@
+//! The cluster head's part; see `src/ui/head`.
+fn main() {
+    console_error_panic_hook::set_once();
+    if thidua::ui::shared::shell::boot(thidua::ui::shared::shell::Part::Head) {
+        leptos::mount::mount_to_body(thidua::ui::head::App);
+    }
+}

@@ -1,0 +1,111 @@
+//! Shown above every page: whether what is on screen is stored (and what to do when it is not),
+//! and the unit this device works for with the reset to the demo data.
+
+use leptos::prelude::*;
+
+use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
+use crate::ui::shared::state::{use_state, SaveStatus};
+
+/// What happened to the last save, when it is not good news. Shown on every page.
+#[component]
+pub fn StatusBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    move || {
+        let lang = i18n.lang.get();
+        match state.status.get() {
+            SaveStatus::Saved => None,
+            SaveStatus::Failed(e) => Some(view! {
+                <div class="notice error save-failed" role="alert" data-testid="save-failed">
+                    <p>{K::SaveFailed.text(lang)} " " {e.message(lang)}</p>
+                    <p>
+                        {tx(
+                            "Hãy tải bản sao lưu ngay để giữ mọi thứ trên màn hình ra tệp. Sau khi giải phóng bộ nhớ (ví dụ xoá dữ liệu duyệt web của các trang khác), bấm «Lưu lại».",
+                            "Download a backup now to keep everything on screen in a file. After freeing space (e.g. clearing other sites' browsing data), press “Save again”.",
+                        )}
+                    </p>
+                    <div class="row">
+                        <crate::ui::shared::backup::BackupButton />
+                        <button type="button" data-testid="save-retry" on:click=move |_| state.retry_save()>
+                            {tx("Lưu lại", "Save again")}
+                        </button>
+                    </div>
+                </div>
+            }
+            .into_any()),
+            SaveStatus::Blocked(e) => Some(view! {
+                <p class="notice error" role="alert" data-testid="storage-blocked">
+                    {K::StorageReadOnly.text(lang)} " " {e.message(lang)}
+                </p>
+            }
+            .into_any()),
+        }
+    }
+}
+
+/// The unit this device works for, and the reset to the demo data. Shown on every page.
+#[component]
+pub fn UnitBar() -> impl IntoView {
+    let state = use_state();
+    let confirming = RwSignal::new(false);
+    // Read reactively: a set-up from another cluster changes the units.
+    let units = move || state.ws.with(|w| w.cluster.units.clone());
+    let current = move || state.ws.with(|w| w.unit_id.clone());
+    let on_change = move |ev: leptos::ev::Event| {
+        // The select only offers member units, so the engine cannot refuse this.
+        let _ = state.select_unit(&event_target_value(&ev));
+    };
+    view! {
+        <div class="unit-bar">
+            <label class="unit-select">
+                <span>{tr(K::UnitLabel)}</span>
+                <select data-testid="unit-select" on:change=on_change>
+                    {move || units()
+                        .into_iter()
+                        .map(|u| {
+                            let id = u.id.clone();
+                            view! {
+                                <option value=u.id selected=move || current() == id>
+                                    {u.name}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <Show
+                when=move || confirming.get()
+                fallback=move || {
+                    view! {
+                        <button
+                            type="button"
+                            class="secondary"
+                            data-testid="reset-demo"
+                            on:click=move |_| confirming.set(true)
+                        >
+                            {tr(K::ResetDemo)}
+                        </button>
+                    }
+                }
+            >
+                <div class="confirm" role="alertdialog" aria-live="assertive">
+                    <p>{tr(K::ResetConfirm)}</p>
+                    <button
+                        type="button"
+                        class="danger"
+                        data-testid="reset-confirm"
+                        on:click=move |_| {
+                            state.reset_to_demo();
+                            confirming.set(false);
+                        }
+                    >
+                        {tr(K::ResetYes)}
+                    </button>
+                    <button type="button" on:click=move |_| confirming.set(false)>
+                        {tr(K::Cancel)}
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}
