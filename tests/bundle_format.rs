@@ -785,7 +785,7 @@ fn a_correctly_signed_payload_with_an_unknown_field_is_refused_at_import() {
     // …but the payload is not a unit submission of this format.
     assert!(matches!(
         opened.payload::<UnitSubmission>(),
-        Err(BundleError::BadPayload(m)) if m.contains("comment")
+        Err(BundleError::BadPayload(m)) if m.en.contains("comment")
     ));
     let mut head = demo::workspace();
     let before = head.clone();
