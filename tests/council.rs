@@ -242,6 +242,15 @@ fn the_result_carries_the_evaluation_and_every_members_signed_self_score() {
         assert_eq!(row.explanation, o.explain(Lang::Vi));
         assert_eq!(row.outcome, u.outcome);
     }
+    // In English too: the council reads what the head's screen shows in English.
+    let shown = results(&head.cluster, &head.table, &review, Lang::En).unwrap();
+    for (row, u) in shown.rows.iter().zip(&r.outcomes) {
+        let o = recorded.unit(&u.unit_id).unwrap();
+        assert_eq!(
+            (&row.label, &row.explanation),
+            (&o.label(Lang::En), &o.explain(Lang::En))
+        );
+    }
     let phu_la = r.outcomes.iter().find(|u| u.unit_id == PHU_LA).unwrap();
     assert_eq!(
         phu_la.self_total.0 - phu_la.reviewed_total.0,
