@@ -785,7 +785,7 @@ fn a_correctly_signed_payload_with_an_unknown_field_is_refused_at_import() {
     // …but the payload is not a unit submission of this format.
     assert!(matches!(
         opened.payload::<UnitSubmission>(),
-        Err(BundleError::BadPayload(m)) if m.contains("comment")
+        Err(BundleError::BadPayload(m)) if m.en.contains("comment")
     ));
     let mut head = demo::workspace();
     let before = head.clone();
@@ -1226,4 +1226,34 @@ fn worked_test_vector_in_the_docs() {
             "docs/bundle-format.md does not show the worked vector's {what}:\n{value}"
         );
     }
+}
+
+#[test]
+fn every_other_spelling_of_an_integer_is_refused_and_the_largest_allowed_is_read() {
+    let text = real_submission(EVIDENCE);
+    // Not JSON at all: a leading zero, a plus sign.
+    for to in ["\"points\": 0125", "\"points\": +125"] {
+        let changed = text.replacen("\"points\": 125", to, 1);
+        assert_ne!(changed, text);
+        assert_eq!(open(changed.as_bytes()), Err(BundleError::NotJson), "{to}");
+    }
+    // Points written as text, correctly signed: not a points value.
+    let mut env = envelope_of(&text);
+    env.get_mut("payload").unwrap()["scores"]["I.1.a"]["points"] = Value::from("125");
+    let opened = open(sign_envelope(env, &[7u8; 32]).as_bytes()).unwrap();
+    assert!(matches!(
+        opened.payload::<UnitSubmission>(),
+        Err(BundleError::BadPayload(_))
+    ));
+    // 2^53 − 1 itself is an integer the format allows (the entry's own check then refuses it
+    // for being above the criterion's maximum).
+    let mut env = envelope_of(&text);
+    env.get_mut("payload").unwrap()["scores"]["I.1.a"]["points"] =
+        Value::from(9_007_199_254_740_991_i64);
+    let opened = open(sign_envelope(env, &[7u8; 32]).as_bytes()).unwrap();
+    let sub: UnitSubmission = opened.payload().unwrap();
+    assert_eq!(
+        sub.scores["I.1.a"].points,
+        Some(Points(9_007_199_254_740_991))
+    );
 }

@@ -22,7 +22,7 @@ use thidua::bundle::merge::merge;
 use thidua::bundle::payload::{
     ensure_identity, make_setup, make_submission, table_hash, ClusterSetup, UnitSubmission,
 };
-use thidua::bundle::{open, seal, BundleError, PayloadType};
+use thidua::bundle::{open, seal, BundleError, PayloadType, Text};
 use thidua::demo;
 use thidua::engine::inbox::{compact_stored, rendered};
 use thidua::engine::score::MAX_EVIDENCE_CHARS;
@@ -597,7 +597,7 @@ fn a_submission_with_invalid_points_is_refused_naming_the_criterion() {
     let tenths = Precision::TENTHS;
     let invalid = |code: &str, e: ScoreError| BundleError::InvalidScore {
         code: code.into(),
-        reason: e.message(Lang::Vi),
+        reason: Text::of(|lang| e.message(lang)),
     };
     // I.1.a: max 50 points (500 tenths), step 0,5 (5 tenths).
     let above = invalid(
@@ -670,9 +670,10 @@ fn a_submission_with_invalid_points_is_refused_naming_the_criterion() {
 
 #[test]
 fn a_submission_whose_revision_chain_contradicts_itself_is_refused() {
-    let reason = BundleError::BadPayload(
-        "revision 1 supersedes nothing; every later revision names the one it replaces".into(),
-    );
+    let reason = BundleError::BadPayload(Text {
+        vi: "lần gửi 1 không thay thế hồ sơ nào; mỗi lần gửi sau phải ghi mã hồ sơ mà nó thay thế (supersedes)".into(),
+        en: "revision 1 supersedes nothing; every later revision names the one it replaces".into(),
+    });
     let some_id = "ab".repeat(32);
     assert_refused(&hand_made(&[], 0, None), reason.clone());
     assert_refused(&hand_made(&[], 1, Some(&some_id)), reason.clone());
@@ -1573,4 +1574,61 @@ fn a_stored_reference_to_a_missing_beginning_makes_the_workspace_unreadable_not_
         .unwrap();
     v["inbox"]["received"][2]["prefix"]["bytes"] = Value::from(inside);
     assert!(Workspace::from_json(&v.to_string()).is_err());
+}
+
+#[test]
+fn a_new_set_up_is_made_and_imported_only_with_ascii_slug_ids() {
+    // The head's cluster with a unit id written in Vietnamese, and a cluster id with a space.
+    let mut ws = head();
+    ensure_identity(&mut ws, HEAD, [1; 32]);
+    ws.cluster.units[1].id = "phường-1".into();
+    let refused = make_setup(&ws, &now()).unwrap_err();
+    assert!(
+        matches!(&refused, BundleError::NotASlug { .. }),
+        "{refused:?}"
+    );
+    assert!(refused.message(Lang::Vi).contains("“phường-1”"));
+    assert!(refused
+        .message(Lang::En)
+        .contains("lowercase ASCII letters"));
+    let mut ws = head();
+    ensure_identity(&mut ws, HEAD, [1; 32]);
+    ws.cluster.id = "Cum 3".into();
+    assert!(matches!(
+        make_setup(&ws, &now()),
+        Err(BundleError::NotASlug { .. })
+    ));
+
+    // A set-up file another producer made with such an id: refused at the member, which
+    // changes nothing.
+    let mut setup: ClusterSetup = {
+        let mut ws = head();
+        ensure_identity(&mut ws, HEAD, [1; 32]);
+        let (_, text) = make_setup(&ws, &now()).unwrap();
+        open(text.as_bytes()).unwrap().payload().unwrap()
+    };
+    let unit = setup.cluster.units[1].id.clone();
+    setup.cluster.units[1].id = "phường-1".into();
+    if setup.cluster.deputy == unit {
+        setup.cluster.deputy = "phường-1".into();
+    }
+    let text = seal(PayloadType::ClusterSetup, &setup, &signing_key(&[1; 32])).unwrap();
+    let mut m = member(KIEN_HUNG, 3);
+    let before = m.to_json();
+    let e = import_setup(&mut m, text.as_bytes(), &now()).unwrap_err();
+    let BundleError::BadPayload(detail) = &e else {
+        panic!("{e:?}");
+    };
+    assert!(detail.en.contains("“phường-1”"), "{detail:?}");
+    assert_eq!(m.to_json(), before);
+
+    // Ids the releases wrote are slugs: the demo cluster's, and every released set-up's
+    // (tests/released_versions.rs imports them).
+    assert!(head().cluster.check_slugs().is_ok());
+    for id in ["phuong-ha-cau", "cum-3", "khoi-1", "p01"] {
+        assert!(thidua::engine::cluster::is_slug(id), "{id}");
+    }
+    for id in ["", "phường-1", "Phuong", "cum 3", "cum_3", "cụm"] {
+        assert!(!thidua::engine::cluster::is_slug(id), "{id}");
+    }
 }

@@ -737,3 +737,65 @@ fn verify_and_inspect_a_review_bundle() {
         assert!(out.contains(expected), "missing {expected:?} in\n{out}");
     }
 }
+
+#[test]
+fn evaluate_gives_the_reasons_of_a_refused_review_in_english_under_en() {
+    let f = reviewed("evaluate-reasons");
+    let text = std::fs::read_to_string(&f.review).unwrap();
+    let envelope: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // Signed again by the head ([42; 32]): a quota left out, then a fact without its document.
+    let resigned = |name: &str, edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut payload = envelope["payload"].clone();
+        edit(&mut payload);
+        let text = seal(
+            PayloadType::ClusterReview,
+            &payload,
+            &signing_key(&[42; 32]),
+        )
+        .unwrap();
+        f.dir.write(name, &text)
+    };
+    let no_quota = resigned("no-quota.thidua.json", &|p| {
+        p["quotas"].as_object_mut().unwrap().remove("certificate");
+    });
+    let no_document = resigned("no-document.thidua.json", &|p| {
+        let units = p["units"].as_array_mut().unwrap();
+        let inspected = units
+            .iter_mut()
+            .find(|u| !u["review"]["facts"]["under_inspection"].is_null())
+            .unwrap();
+        inspected["review"]["facts"]["under_inspection"]["source"]["document"] = "".into();
+    });
+    for (path, vi, en) in [
+        (
+            &no_quota,
+            "Nội dung hồ sơ không hợp lệ (",
+            "The bundle's content is invalid (No quota is given for award certificate.)",
+        ),
+        (
+            &no_document,
+            "Nội dung hồ sơ không hợp lệ (",
+            "The bundle's content is invalid (Enter the document's number.)",
+        ),
+    ] {
+        let o = cli(&["evaluate", &f.setup, path, "--en"]);
+        assert_eq!(o.status.code(), Some(1), "{path}");
+        let err = stderr(&o);
+        let reason = err
+            .lines()
+            .find(|l| l.starts_with(&format!("FAIL {path}")))
+            .unwrap_or_else(|| panic!("{err}"));
+        assert!(reason.contains(en), "{reason}");
+        // Nothing of the reason is left in Vietnamese (the file's own texts aside).
+        assert!(
+            !reason.contains("cơ cấu") && !reason.contains("Hãy") && !reason.contains("hợp lệ"),
+            "{reason}"
+        );
+        let o = cli(&["evaluate", &f.setup, path]);
+        assert!(
+            stderr(&o).contains(&format!("FAIL {path}  {vi}")),
+            "{}",
+            stderr(&o)
+        );
+    }
+}

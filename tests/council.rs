@@ -219,7 +219,10 @@ fn the_result_carries_the_evaluation_and_every_members_signed_self_score() {
     assert_eq!(r.review, review);
     let shown = results(&head.cluster, &head.table, &review, Lang::Vi).unwrap();
     assert_eq!(r.outcomes.len(), 4);
+    // The file holds the outcomes as data; rendered, they read as the screen shows them.
+    let recorded = r.evaluation();
     for (row, u) in shown.rows.iter().zip(&r.outcomes) {
+        let o = recorded.unit(&u.unit_id).unwrap();
         assert_eq!(
             (
                 &row.unit_id,
@@ -228,9 +231,25 @@ fn the_result_carries_the_evaluation_and_every_members_signed_self_score() {
                 row.reviewed_total,
                 &row.label
             ),
-            (&u.unit_id, u.rank, u.self_total, u.reviewed_total, &u.label)
+            (
+                &u.unit_id,
+                u.rank,
+                u.self_total,
+                u.reviewed_total,
+                &o.label(Lang::Vi)
+            )
         );
-        assert_eq!(row.explanation, u.explanation);
+        assert_eq!(row.explanation, o.explain(Lang::Vi));
+        assert_eq!(row.outcome, u.outcome);
+    }
+    // In English too: the council reads what the head's screen shows in English.
+    let shown = results(&head.cluster, &head.table, &review, Lang::En).unwrap();
+    for (row, u) in shown.rows.iter().zip(&r.outcomes) {
+        let o = recorded.unit(&u.unit_id).unwrap();
+        assert_eq!(
+            (&row.label, &row.explanation),
+            (&o.label(Lang::En), &o.explain(Lang::En))
+        );
     }
     let phu_la = r.outcomes.iter().find(|u| u.unit_id == PHU_LA).unwrap();
     assert_eq!(
@@ -400,6 +419,83 @@ fn a_self_score_the_head_changed_in_the_review_is_refused_naming_the_unit() {
     );
 }
 
+/// Every text in a value, with where it is.
+fn strings<'a>(v: &'a Value, at: String, out: &mut Vec<(String, &'a str)>) {
+    match v {
+        Value::String(s) => out.push((at, s)),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| strings(x, format!("{at}[{i}]"), out)),
+        Value::Object(m) => m
+            .iter()
+            .for_each(|(k, x)| strings(x, format!("{at}.{k}"), out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_signed_outcomes_are_data_and_no_rendered_text_so_a_wording_change_changes_no_byte() {
+    let mut head = demo_head();
+    let (_, text) = result_of(&mut head, MADE);
+    assert_eq!(
+        serde_json::from_str::<Value>(&text).unwrap()["thidua"],
+        2,
+        "results are written in format 2"
+    );
+    let p = payload(&text);
+    let r = open_result(text.as_bytes()).unwrap().result;
+    let evaluation = r.evaluation();
+
+    // No sentence the app renders is signed, in either language: not one explanation line,
+    // not one outcome label that is not the rule set's own award name.
+    for lang in [Lang::Vi, Lang::En] {
+        for o in &evaluation.units {
+            for line in o.explain(lang) {
+                assert!(!text.contains(&line), "signed: {line}");
+            }
+            if !matches!(o.outcome, Outcome::Award { .. }) {
+                assert!(!text.contains(&o.label(lang)), "signed: {}", o.label(lang));
+            }
+        }
+    }
+
+    // What the outcomes and ties hold as text is data the file has anyway: ids and names from
+    // the cluster, the rule set and the review, dates and documents from the facts. None of it
+    // comes from the app's wording, which is therefore free to change.
+    let mut allowed: Vec<String> = r.cluster.units.iter().map(|u| u.name.clone()).collect();
+    let mut facts = Vec::new();
+    for u in p["review"]["units"].as_array().unwrap() {
+        strings(&u["review"]["facts"], String::new(), &mut facts);
+    }
+    allowed.extend(facts.into_iter().map(|(_, s)| s.to_string()));
+    let token = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b))
+    };
+    let mut texts = Vec::new();
+    strings(&p["outcomes"], "outcomes".into(), &mut texts);
+    strings(&p["ties"], "ties".into(), &mut texts);
+    assert!(texts.len() > 20, "{texts:?}");
+    for (at, s) in texts {
+        assert!(
+            token(s) || allowed.iter().any(|a| a == s),
+            "{at} holds text that is not data: {s}"
+        );
+    }
+
+    // The council reads them in its language.
+    let mut c = Council::default();
+    import(&mut c, "r.thidua.json", &text, "2025-12-21T00:00:00Z");
+    let en = district_html(&overview(&c, 2025), Lang::En);
+    let vi = district_html(&overview(&c, 2025), Lang::Vi);
+    assert!(en.contains(", rank 1.") && !en.contains("xếp thứ"), "{en}");
+    assert!(
+        vi.contains(", xếp thứ 1.") && !vi.contains(", rank 1."),
+        "{vi}"
+    );
+}
+
 #[test]
 fn an_outcome_or_a_total_written_by_hand_is_refused_naming_the_unit() {
     let mut head = demo_head();
@@ -428,6 +524,42 @@ fn an_outcome_or_a_total_written_by_hand_is_refused_naming_the_unit() {
     let mut dropped = p.clone();
     dropped["outcomes"].as_array_mut().unwrap().pop();
     assert_eq!(refusal(&resigned(&head, &dropped)), expected);
+
+    // A parameter of its explanation changed (the rank the first step shows), a step left
+    // out, or a step's rule renamed.
+    let mut step = p.clone();
+    let detail = &mut step["outcomes"][last]["steps"][0]["detail"];
+    let field = ["score", "rank", "passed"]
+        .into_iter()
+        .find(|f| !detail[*f].is_null())
+        .expect("a step with a parameter");
+    detail[field] = match &detail[field] {
+        Value::Bool(b) => Value::from(!b),
+        n => Value::from(n.as_i64().unwrap() + 1),
+    };
+    assert_eq!(refusal(&resigned(&head, &step)), expected, "{field}");
+    let mut fewer = p.clone();
+    fewer["outcomes"][last]["steps"]
+        .as_array_mut()
+        .unwrap()
+        .pop();
+    assert_eq!(refusal(&resigned(&head, &fewer)), expected);
+    let mut renamed = p.clone();
+    renamed["outcomes"][last]["steps"][0]["rule"] = Value::from("quota-by-rank-2");
+    assert_eq!(refusal(&resigned(&head, &renamed)), expected);
+    // A member a step does not have is not read at all.
+    let mut unknown = p.clone();
+    unknown["outcomes"][last]["steps"][0]["detail"]["note"] = Value::from("x");
+    assert!(matches!(
+        refusal(&resigned(&head, &unknown)),
+        BundleError::BadPayload(_)
+    ));
+    let mut unknown = p.clone();
+    unknown["outcomes"][last]["label"] = Value::from("Cờ thi đua");
+    assert!(matches!(
+        refusal(&resigned(&head, &unknown)),
+        BundleError::BadPayload(_)
+    ));
 
     let msg = expected.message(Lang::Vi);
     assert!(msg.contains(&name) && msg.contains("tính lại"), "{msg}");

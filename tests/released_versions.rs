@@ -15,17 +15,20 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 use thidua::bundle::council::{import_result, overview, Council, ResultOutcome, COUNCIL_SCHEMA};
-use thidua::bundle::envelope::hex;
 use thidua::bundle::envelope::open_as;
+use thidua::bundle::envelope::{hex, RESULT_FORMAT};
 use thidua::bundle::identity::{restore, signing_key};
 use thidua::bundle::import::{import_files, import_setup, stored_submission, Outcome};
+use thidua::bundle::json::canonical;
 use thidua::bundle::merge::merge;
 use thidua::bundle::payload::{seed_of, ClusterSetup};
+use thidua::bundle::result::{open_result, Mismatch};
 use thidua::bundle::review::{evaluate_workspace, import_review, received_review, ReviewImported};
 use thidua::bundle::{open, BundleError, PayloadType};
 use thidua::engine::rules::PartyRating;
 use thidua::engine::workspace::SCHEMA_VERSION;
 use thidua::engine::{Lang, Points, Status, Timestamp, Totals, Workspace, WorkspaceError};
+use thidua::report::council::district_html;
 
 const HEAD: &str = "phuong-ha-cau";
 const M1: &str = "phuong-kien-hung";
@@ -437,8 +440,8 @@ fn reviews_facts_and_quotas_of_every_release_give_the_results_that_version_gave(
                              "deduction": t.deduction.units(), "total": t.total.units()});
             assert_eq!(got, s["reviewed_totals"][unit], "{what}: {unit}");
         }
-        let ev = evaluate_workspace(&ws, &now())
-            .unwrap_or_else(|e| panic!("{what}: cannot evaluate: {e:?}"));
+        let ev =
+            evaluate_workspace(&ws).unwrap_or_else(|e| panic!("{what}: cannot evaluate: {e:?}"));
         let got: Vec<Value> = ev
             .units
             .iter()
@@ -678,6 +681,85 @@ fn the_cluster_result_and_the_councils_store_of_the_release_that_wrote_them_load
     }
 }
 
+/// A format-1 result's payload, changed and signed again with the head's key (the fixtures'
+/// head seed), still as format 1: what a head editing its released file by hand would send.
+fn resigned_v1(payload: &Value) -> Vec<u8> {
+    use ed25519_dalek::Signer;
+    let key = signing_key(&[11; 32]);
+    let mut envelope = serde_json::Map::new();
+    envelope.insert("thidua".into(), Value::from(1));
+    envelope.insert("type".into(), Value::from("cluster-result"));
+    envelope.insert(
+        "signer".into(),
+        Value::from(hex(key.verifying_key().as_bytes())),
+    );
+    envelope.insert("payload".into(), payload.clone());
+    let signed = canonical(&Value::Object(envelope.clone()));
+    let signature = key.sign(&signed).to_bytes();
+    envelope.insert("signature".into(), Value::from(hex(&signature)));
+    serde_json::to_vec(&Value::Object(envelope)).unwrap()
+}
+
+#[test]
+fn the_released_result_of_format_1_verifies_against_its_prose_and_shows_in_either_language() {
+    for r in RELEASES.iter().filter(|r| r.year) {
+        let name = one(&format!("cluster-result-{}-", r.commit));
+        let text = read(&name);
+        let opened = open_result(text.as_bytes())
+            .unwrap_or_else(|e| panic!("{name}: {}", e.message(Lang::Vi)));
+        assert_eq!(opened.format, 1, "{name}");
+        assert_eq!(opened.result.outcomes.len(), 3, "{name}");
+        assert!(
+            opened.result.outcomes.iter().all(|u| !u.steps.is_empty()),
+            "{name}: the outcomes as data, from the evaluation of the review it carries"
+        );
+
+        // The council shows it in the reader's language, from the data.
+        let mut council = Council::sample();
+        let line = import_result(&mut council, &name, text.as_bytes(), &now());
+        assert!(matches!(line.outcome, ResultOutcome::Accepted { .. }));
+        let district = overview(&council, 2025);
+        let en = district_html(&district, Lang::En);
+        let vi = district_html(&district, Lang::Vi);
+        assert!(en.contains("No award proposed"), "{en}");
+        assert!(!en.contains("Không đề nghị khen thưởng"), "{en}");
+        assert!(en.contains("final score 994, rank 1."), "{en}");
+        assert!(vi.contains("Không đề nghị khen thưởng"), "{vi}");
+
+        // Its prose is still checked: a label or an explanation changed by hand and signed
+        // again with the head's key is refused, as the release that wrote it refused it.
+        let payload = serde_json::from_str::<Value>(&text).unwrap()["payload"].clone();
+        assert!(
+            open_result(&resigned_v1(&payload)).is_ok(),
+            "{name}: re-signed as is"
+        );
+        for (member, value) in [
+            ("label", Value::from("Cờ thi đua của Chính phủ")),
+            ("explanation", serde_json::json!(["Đề nghị Cờ thi đua."])),
+        ] {
+            let mut p = payload.clone();
+            p["outcomes"][0][member] = value;
+            assert_eq!(
+                open_result(&resigned_v1(&p)).unwrap_err(),
+                BundleError::ResultMismatch {
+                    unit: "UBND phường Phú La".into(),
+                    part: Mismatch::Outcome
+                },
+                "{name}: {member}"
+            );
+        }
+        let mut p = payload.clone();
+        p["ties"] = serde_json::json!(["Một trường hợp bằng điểm."]);
+        assert!(matches!(
+            open_result(&resigned_v1(&p)).unwrap_err(),
+            BundleError::ResultMismatch {
+                part: Mismatch::Ties,
+                ..
+            }
+        ));
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Newer versions than this build knows
 
@@ -731,7 +813,12 @@ fn a_councils_store_of_a_newer_version_is_refused_with_a_message() {
 /// The file as a newer format version would write it (the signature no longer matters: the
 /// version is checked first).
 fn newer_format(text: &str) -> String {
-    let newer = text.replacen("\"thidua\": 1,", "\"thidua\": 2,", 1);
+    marked_as_format(text, 2)
+}
+
+/// The released file (format 1) marked as written in format `version`.
+fn marked_as_format(text: &str, version: u64) -> String {
+    let newer = text.replacen("\"thidua\": 1,", &format!("\"thidua\": {version},"), 1);
     assert_ne!(
         newer, text,
         "the format version is written as \"thidua\": 1"
@@ -740,10 +827,18 @@ fn newer_format(text: &str) -> String {
 }
 
 fn refused_as_newer(e: &BundleError, what: &str) {
-    assert_eq!(e, &BundleError::UnknownFormat("2".into()), "{what}");
+    refused_as_newer_than(e, 2, what)
+}
+
+fn refused_as_newer_than(e: &BundleError, version: u64, what: &str) {
+    assert_eq!(
+        e,
+        &BundleError::UnknownFormat(version.to_string()),
+        "{what}"
+    );
     let vi = e.message(Lang::Vi);
     assert!(
-        vi.contains("phiên bản 2") && vi.contains("Hãy cập nhật ứng dụng"),
+        vi.contains(&format!("phiên bản {version}")) && vi.contains("Hãy cập nhật ứng dụng"),
         "{what}: {vi}"
     );
 }
@@ -786,10 +881,12 @@ fn every_kind_of_bundle_of_a_newer_format_is_refused_with_a_message_and_changes_
     // A cluster result, at the council.
     let mut council = Council::from_json(&read("council-v1.json")).unwrap();
     let before = council.to_json();
-    let result = newer_format(&read(&one(&format!("cluster-result-{}-", r.commit))));
+    // (The cluster result has a format 2, which this build writes; 3 is the newer one.)
+    let released = read(&one(&format!("cluster-result-{}-", r.commit)));
+    let result = marked_as_format(&released, RESULT_FORMAT + 1);
     let line = import_result(&mut council, "k.thidua.json", result.as_bytes(), &now());
     match &line.outcome {
-        ResultOutcome::Refused(e) => refused_as_newer(e, "result"),
+        ResultOutcome::Refused(e) => refused_as_newer_than(e, RESULT_FORMAT + 1, "result"),
         other => panic!("result: {other:?}"),
     }
     assert_eq!(council.to_json(), before, "result");

@@ -16,7 +16,7 @@ use thidua::bundle::review::{
     evaluate_review, evaluate_workspace, import_review, make_review, received_review,
     review_payload, self_score, ClusterReview, ReviewImported,
 };
-use thidua::bundle::{seal, BundleError, PayloadType};
+use thidua::bundle::{seal, BundleError, PayloadType, Text};
 use thidua::demo;
 use thidua::engine::criteria::Part;
 use thidua::engine::evaluation::{Outcome, Source, Sourced};
@@ -801,12 +801,11 @@ fn make_review_needs_a_key_and_a_self_score() {
 #[test]
 fn the_heads_evaluation_and_a_members_evaluation_of_the_review_bundle_are_identical() {
     let (mut head, setup) = reviewed_head();
-    let heads = evaluate_workspace(&head, &now()).unwrap();
+    let heads = evaluate_workspace(&head).unwrap();
     let (name, text) = make_review(&mut head, &now()).unwrap();
     // Sending records the review, which changes nothing in the evaluation.
     assert_eq!(
-        serde_json::to_string(&evaluate_workspace(&head, &at("2025-12-21T08:00:00Z")).unwrap())
-            .unwrap(),
+        serde_json::to_string(&evaluate_workspace(&head).unwrap()).unwrap(),
         serde_json::to_string(&heads).unwrap()
     );
 
@@ -982,9 +981,9 @@ fn a_member_refuses_a_review_not_from_its_head_or_not_for_its_cluster_table_and_
     });
     assert_eq!(
         import_review(&mut member, &name, &blank_source, &now()),
-        Err(BundleError::BadPayload(
-            ReviewError::NoDocument.message(Lang::Vi)
-        ))
+        Err(BundleError::BadPayload(Text::of(|lang| {
+            ReviewError::NoDocument.message(lang)
+        })))
     );
     assert_eq!(member.to_json(), before);
     // A review that cannot be evaluated: a quota left out, a unit twice.
@@ -1010,7 +1009,9 @@ fn a_member_refuses_a_review_not_from_its_head_or_not_for_its_cluster_table_and_
     ] {
         assert_eq!(
             import_review(&mut member, &name, &bytes, &now()),
-            Err(BundleError::BadPayload(rule_error.message(Lang::Vi))),
+            Err(BundleError::BadPayload(Text::of(
+                |lang| rule_error.message(lang)
+            ))),
             "{why}"
         );
         assert_eq!(member.to_json(), before, "{why}");
@@ -1099,4 +1100,75 @@ fn a_rule_set_for_another_scale_is_refused_and_the_one_in_force_kept() {
         err.message(thidua::engine::Lang::Vi)
     );
     assert_eq!(ws.to_json(), before);
+}
+
+#[test]
+fn a_review_whose_chain_of_revisions_is_broken_is_refused() {
+    let (mut head, setup) = reviewed_head();
+    let (name1, r1) = make_review(&mut head, &now()).unwrap();
+    // What the head's next file is: revision 2, replacing review 1.
+    assert_eq!(review_payload(&head, &now()).revision, 2);
+    let mut member = member_with_setup(&setup);
+    let before = member.to_json();
+    let some_id = "ab".repeat(32);
+    for (why, bytes) in [
+        (
+            "revision 2 naming none",
+            signed(&head, HEAD_SEED, |p| p.supersedes = None),
+        ),
+        (
+            "revision 1 naming one",
+            signed(&head, HEAD_SEED, |p| p.revision = 1),
+        ),
+        (
+            "revision 0",
+            signed(&head, HEAD_SEED, |p| {
+                p.revision = 0;
+                p.supersedes = None;
+            }),
+        ),
+        (
+            "not an id",
+            signed(&head, HEAD_SEED, |p| {
+                p.supersedes = Some("AB".repeat(32));
+            }),
+        ),
+    ] {
+        let e = import_review(&mut member, "r.thidua.json", &bytes, &now()).unwrap_err();
+        let BundleError::BadPayload(detail) = &e else {
+            panic!("{why}: {e:?}");
+        };
+        assert!(
+            detail.en.contains("supersedes nothing"),
+            "{why}: {detail:?}"
+        );
+        assert!(detail.vi.contains("không thay thế"), "{why}: {detail:?}");
+        assert_eq!(member.to_json(), before, "{why}");
+    }
+
+    // A member that keeps review 1 takes a revision 2 only if it replaces that one.
+    import_review(&mut member, &name1, r1.as_bytes(), &now()).unwrap();
+    let kept = member.to_json();
+    let elsewhere = signed(&head, HEAD_SEED, |p| p.supersedes = Some(some_id.clone()));
+    let e = import_review(&mut member, "r2.thidua.json", &elsewhere, &now()).unwrap_err();
+    assert_eq!(e, BundleError::BrokenReviewChain { kept: 1 });
+    assert!(e.message(Lang::En).contains("not one chain"));
+    assert_eq!(member.to_json(), kept);
+    // A later revision whose predecessors never arrived names one it cannot know: taken.
+    let r3 = signed(&head, HEAD_SEED, |p| {
+        p.revision = 3;
+        p.supersedes = Some(some_id.clone());
+    });
+    assert_eq!(
+        import_review(&mut member, "r3.thidua.json", &r3, &now()),
+        Ok(ReviewImported::Accepted { revision: 3 })
+    );
+    // The head's own next file is taken by a member that kept review 1.
+    let mut other = member_with_setup(&setup);
+    import_review(&mut other, &name1, r1.as_bytes(), &now()).unwrap();
+    let (name2, r2) = make_review(&mut head, &at("2025-12-22T08:00:00Z")).unwrap();
+    assert_eq!(
+        import_review(&mut other, &name2, r2.as_bytes(), &now()),
+        Ok(ReviewImported::Accepted { revision: 2 })
+    );
 }

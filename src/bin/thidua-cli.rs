@@ -22,7 +22,6 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use thidua::bundle::envelope::FORMAT;
 use thidua::bundle::identity::{fingerprint, fingerprint_of_hex};
 use thidua::bundle::import::{import_files, Outcome};
 use thidua::bundle::merge::merge;
@@ -317,7 +316,7 @@ fn inspect(args: &[String], lang: Lang) -> ExitCode {
         s += &format!("{:<40} {value}\n", format!("{k}:"));
     };
     line(t("Loại hồ sơ", "Type"), &o.kind.name());
-    line(t("Định dạng", "Format"), &FORMAT);
+    line(t("Định dạng", "Format"), &o.format);
     line(
         t("Khoá ký (công khai)", "Signer key (public)"),
         &o.signer_hex(),
@@ -455,8 +454,9 @@ fn inspect(args: &[String], lang: Lang) -> ExitCode {
                 &r.members.len(),
             );
             row(&mut out, t("Số cuộc họp", "Meetings"), &r.meetings.len());
-            for u in &r.outcomes {
-                out += &format!("    {}. {}: {}\n", u.rank, u.name, u.label);
+            let evaluation = r.evaluation();
+            for u in &evaluation.units {
+                out += &format!("    {}. {}: {}\n", u.rank, u.name, u.label(lang));
             }
         }
         Verified::Setup(_, setup) => {

@@ -25,7 +25,7 @@ use crate::engine::cluster::ClusterField;
 use crate::engine::evaluation::Outcome;
 use crate::engine::meeting::MeetingKind;
 use crate::engine::rules::Text;
-use crate::engine::{Date, Lang, Precision, Timestamp, WorkspaceError};
+use crate::engine::{Date, Evaluation, Lang, Precision, Timestamp, WorkspaceError};
 
 /// The version of the stored council format this build writes and reads.
 ///
@@ -464,11 +464,13 @@ pub struct ClusterOverview {
     pub precision: Precision,
     /// By rank.
     pub units: Vec<UnitResult>,
+    /// The outcomes and ties as the file records them, ready to be shown in either language
+    /// (labels, explanations and ties are rendered by the council view).
+    pub evaluation: Evaluation,
     /// Member units with no self-score, not evaluated (names).
     pub not_evaluated: Vec<String>,
     /// Highest award first.
     pub proposals: Vec<Proposal>,
-    pub ties: Vec<String>,
     /// The year's meetings: kind, date, whether the minutes are closed.
     pub meetings: Vec<(MeetingKind, Date, bool)>,
     /// How many models and topics the units registered.
@@ -559,7 +561,7 @@ fn cluster_overview(c: &Council, kept: &ReceivedResult) -> Option<ClusterOvervie
             .map(|u| u.name.clone())
             .collect(),
         proposals,
-        ties: r.ties.clone(),
+        evaluation: r.evaluation(),
         meetings: r
             .meetings
             .iter()

@@ -19,8 +19,13 @@ use sha2::{Digest, Sha256};
 use super::json::{canonical, canonical_without, check_value, parse_strict, JsonError};
 use super::BundleError;
 
-/// The envelope format this build writes and reads.
+/// The envelope format of the cluster set-up, the unit submission and the cluster review
+/// (the only version they ever had), and of the cluster results released before format 2.
 pub const FORMAT: u64 = 1;
+
+/// The format of the cluster result this build writes: its outcomes are data, with no text
+/// (docs/bundle-format.md § 14). Results of format 1 are still read.
+pub const RESULT_FORMAT: u64 = 2;
 
 /// What a bundle carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -55,6 +60,20 @@ impl PayloadType {
     pub fn from_name(name: &str) -> Option<PayloadType> {
         PayloadType::ALL.into_iter().find(|t| t.name() == name)
     }
+
+    /// The format version this build writes for this type.
+    pub fn format(self) -> u64 {
+        match self {
+            PayloadType::ClusterResult => RESULT_FORMAT,
+            _ => FORMAT,
+        }
+    }
+
+    /// Whether this build reads this type in format `version`: every type in format 1, the
+    /// cluster result in format 2 too.
+    pub fn reads(self, version: u64) -> bool {
+        version == FORMAT || version == self.format()
+    }
 }
 
 /// A bundle whose signature checked out. Nothing else about it is trusted yet: who may sign
@@ -62,6 +81,8 @@ impl PayloadType {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Opened {
     pub kind: PayloadType,
+    /// The format version (`thidua`), one that this build reads for `kind`.
+    pub format: u64,
     pub signer: VerifyingKey,
     pub payload: Value,
     /// Hex SHA-256 of the signed bytes.
@@ -71,7 +92,7 @@ pub struct Opened {
 impl Opened {
     /// The payload as its typed form; unknown or missing fields are refused.
     pub fn payload<T: DeserializeOwned>(&self) -> Result<T, BundleError> {
-        T::deserialize(&self.payload).map_err(|e| BundleError::BadPayload(e.to_string()))
+        T::deserialize(&self.payload).map_err(|e| BundleError::BadPayload(e.to_string().into()))
     }
 
     pub fn signer_hex(&self) -> String {
@@ -86,10 +107,10 @@ pub fn seal<T: Serialize>(
     key: &SigningKey,
 ) -> Result<String, BundleError> {
     let payload =
-        serde_json::to_value(payload).map_err(|e| BundleError::BadPayload(e.to_string()))?;
+        serde_json::to_value(payload).map_err(|e| BundleError::BadPayload(e.to_string().into()))?;
     check_value(&payload).map_err(BundleError::Json)?;
     let mut envelope = Map::new();
-    envelope.insert("thidua".into(), Value::from(FORMAT));
+    envelope.insert("thidua".into(), Value::from(kind.format()));
     envelope.insert("type".into(), Value::from(kind.name()));
     envelope.insert(
         "signer".into(),
@@ -115,9 +136,12 @@ pub fn open(bytes: &[u8]) -> Result<Opened, BundleError> {
     let Some(format) = envelope.get("thidua") else {
         return Err(BundleError::NotABundle);
     };
-    if format.as_u64() != Some(FORMAT) {
-        return Err(BundleError::UnknownFormat(format.to_string()));
-    }
+    // Which versions a type has is known once the type is read (below); a version no type
+    // has is refused first, so that a newer file says "update the app" whatever it holds.
+    let version = match format.as_u64() {
+        Some(v) if PayloadType::ALL.iter().any(|t| t.reads(v)) => v,
+        _ => return Err(BundleError::UnknownFormat(format.to_string())),
+    };
     for key in envelope.keys() {
         if !["thidua", "type", "signer", "payload", "signature"].contains(&key.as_str()) {
             return Err(BundleError::Malformed(format!("unexpected member “{key}”")));
@@ -126,6 +150,9 @@ pub fn open(bytes: &[u8]) -> Result<Opened, BundleError> {
     let kind_name = text_member(&envelope, "type")?;
     let kind = PayloadType::from_name(kind_name)
         .ok_or_else(|| BundleError::UnknownType(kind_name.into()))?;
+    if !kind.reads(version) {
+        return Err(BundleError::UnknownFormat(version.to_string()));
+    }
     let signer_bytes: [u8; 32] = unhex(text_member(&envelope, "signer")?)
         .and_then(|b| b.try_into().ok())
         .ok_or_else(|| BundleError::Malformed("signer is not 64 lowercase hex digits".into()))?;
@@ -146,6 +173,7 @@ pub fn open(bytes: &[u8]) -> Result<Opened, BundleError> {
     let payload = envelope.remove("payload").expect("checked above");
     Ok(Opened {
         kind,
+        format: version,
         signer,
         payload,
         id: hex(&Sha256::digest(&signed)),

@@ -10,7 +10,7 @@ use super::envelope::hex;
 use super::envelope::open_as;
 use super::identity::fingerprint_of_hex;
 use super::payload::{check_cluster_year, table_hash, ClusterSetup, UnitSubmission};
-use super::{BundleError, PayloadType};
+use super::{all_messages, BundleError, PayloadType, Text};
 use crate::engine::inbox::{EnrolledKey, Received, Status};
 use crate::engine::registration::{self, ListSource, RegistrationList};
 use crate::engine::score::{check_evidence, check_value};
@@ -229,9 +229,10 @@ fn check_submission(
         return Err(BundleError::TableMismatch);
     }
     if sub.revision == 0 || (sub.revision == 1) != sub.supersedes.is_none() {
-        return Err(BundleError::BadPayload(
-            "revision 1 supersedes nothing; every later revision names the one it replaces".into(),
-        ));
+        return Err(BundleError::BadPayload(Text {
+            vi: "lần gửi 1 không thay thế hồ sơ nào; mỗi lần gửi sau phải ghi mã hồ sơ mà nó thay thế (supersedes)".into(),
+            en: "revision 1 supersedes nothing; every later revision names the one it replaces".into(),
+        }));
     }
     check_contents(&ws.table, &sub)?;
     Ok((opened, sub))
@@ -244,16 +245,20 @@ fn check_contents(table: &CriteriaTable, sub: &UnitSubmission) -> Result<(), Bun
     if let Some(id) = &sub.supersedes {
         let is_id = id.len() == 64 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
         if !is_id {
-            return Err(BundleError::BadPayload(
-                "mã hồ sơ được thay thế (supersedes) không phải mã hồ sơ hợp lệ".into(),
-            ));
+            return Err(BundleError::BadPayload(Text {
+                vi: "mã hồ sơ được thay thế (supersedes) không phải mã hồ sơ hợp lệ".into(),
+                en: "the id it supersedes is not a bundle id".into(),
+            }));
         }
     }
     for change in &sub.changes {
         check_value(table, &change.code, change.old)
             .and_then(|()| check_value(table, &change.code, change.new))
             .map_err(|e| {
-                BundleError::BadPayload(format!("lịch sử sửa điểm: {}", e.message(Lang::Vi)))
+                BundleError::BadPayload(Text {
+                    vi: format!("lịch sử sửa điểm: {}", e.message(Lang::Vi)),
+                    en: format!("change log: {}", e.message(Lang::En)),
+                })
             })?;
     }
     for (code, entry) in &sub.scores {
@@ -261,7 +266,7 @@ fn check_contents(table: &CriteriaTable, sub: &UnitSubmission) -> Result<(), Bun
             .and_then(|()| check_evidence(table, code, &entry.evidence))
             .map_err(|e| BundleError::InvalidScore {
                 code: code.clone(),
-                reason: e.message(Lang::Vi),
+                reason: Text::of(|lang| e.message(lang)),
             })?;
     }
     // The checks of entry (engine::registration); the detail names the registration.
@@ -272,11 +277,18 @@ fn check_contents(table: &CriteriaTable, sub: &UnitSubmission) -> Result<(), Bun
         if short.len() < title.len() {
             short.push('…');
         }
-        BundleError::BadPayload(format!(
-            "đăng ký mô hình, chuyên đề thứ {} “{short}”: {}",
-            i + 1,
-            e.message(Lang::Vi)
-        ))
+        BundleError::BadPayload(Text {
+            vi: format!(
+                "đăng ký mô hình, chuyên đề thứ {} “{short}”: {}",
+                i + 1,
+                e.message(Lang::Vi)
+            ),
+            en: format!(
+                "registered model or topic {} “{short}”: {}",
+                i + 1,
+                e.message(Lang::En)
+            ),
+        })
     })?;
     Ok(())
 }
@@ -489,15 +501,16 @@ pub fn import_setup(
     now: &Timestamp,
 ) -> Result<SetupImported, BundleError> {
     let (opened, setup): (_, ClusterSetup) = open_as(bytes, PayloadType::ClusterSetup)?;
-    let joined = |msgs: Vec<String>| BundleError::BadPayload(msgs.join(" "));
+    let refused = |problems: Text| BundleError::BadPayload(problems);
     setup
         .cluster
         .validate()
-        .map_err(|errs| joined(errs.iter().map(|e| e.message(Lang::Vi)).collect()))?;
+        .and_then(|()| setup.cluster.check_slugs())
+        .map_err(|errs| refused(all_messages(&errs, |e, lang| e.message(lang))))?;
     setup
         .table
         .validate()
-        .map_err(|errs| joined(errs.iter().map(|e| e.message(Lang::Vi)).collect()))?;
+        .map_err(|errs| refused(all_messages(&errs, |e, lang| e.message(lang))))?;
     if table_hash(&setup.table) != setup.table_hash {
         return Err(BundleError::TableMismatch);
     }

@@ -24,6 +24,7 @@ pub mod payload;
 pub mod result;
 pub mod review;
 
+pub use crate::engine::rules::Text;
 use crate::engine::Lang;
 pub use envelope::{open, seal, Opened, PayloadType};
 use json::JsonError;
@@ -39,7 +40,9 @@ pub enum BundleError {
     UnknownType(String),
     Malformed(String),
     BadSignature,
-    BadPayload(String),
+    /// The payload is not of its type's form, or a value in it is refused: the detail in both
+    /// languages (a parser's technical detail is the same in both).
+    BadPayload(Text),
     WrongType {
         expected: PayloadType,
         found: PayloadType,
@@ -57,7 +60,7 @@ pub enum BundleError {
     },
     InvalidScore {
         code: String,
-        reason: String,
+        reason: Text,
     },
     KeyMismatch {
         unit: String,
@@ -88,12 +91,21 @@ pub enum BundleError {
         kept: u32,
         found: u32,
     },
+    /// A review of the revision after the kept one that does not name the kept one as the one
+    /// it replaces.
+    BrokenReviewChain {
+        kept: u32,
+    },
+    /// A cluster or unit id that is not an ASCII slug, refused when a set-up is made.
+    NotASlug {
+        problems: Text,
+    },
     /// The criteria table is last year's copy, not yet adopted for this year.
     DraftTable,
     /// Only the cluster head sends the cluster's results to the council.
     NotHead,
     /// The results cannot be evaluated (the rule set's or the quotas' problems, in Vietnamese).
-    NotEvaluable(String),
+    NotEvaluable(Text),
     /// A member's self-score carried in a cluster result does not check out: the unit (by
     /// name) and why.
     CarriedSubmission {
@@ -119,6 +131,32 @@ pub enum BundleError {
         kept: String,
         found: String,
     },
+}
+
+impl From<String> for Text {
+    /// A detail that is the same in both languages (a parser's message, an id).
+    fn from(detail: String) -> Text {
+        Text {
+            vi: detail.clone(),
+            en: detail,
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(detail: &str) -> Text {
+        Text::from(detail.to_string())
+    }
+}
+
+/// Every message of a list of problems, joined, in both languages.
+pub(crate) fn all_messages<E>(errs: &[E], message: impl Fn(&E, Lang) -> String) -> Text {
+    Text::of(|lang| {
+        errs.iter()
+            .map(|e| message(e, lang))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 fn type_name(t: PayloadType, lang: Lang) -> &'static str {
@@ -164,16 +202,16 @@ impl BundleError {
             Json(JsonError::NotUtf8 | JsonError::Syntax(_)) => NotJson.message(lang),
             NotABundle if vi => "Không phải hồ sơ của ứng dụng Thi đua.".into(),
             NotABundle => "Not a thidua bundle.".into(),
-            UnknownFormat(v) if vi => format!("Hồ sơ dùng định dạng phiên bản {v}; bản ứng dụng này chỉ đọc được phiên bản {}. Hãy cập nhật ứng dụng.", envelope::FORMAT),
-            UnknownFormat(v) => format!("The bundle uses format version {v}; this app reads version {}. Update the app.", envelope::FORMAT),
+            UnknownFormat(v) if vi => format!("Hồ sơ dùng định dạng phiên bản {v}, bản ứng dụng này không đọc được. Hãy cập nhật ứng dụng."),
+            UnknownFormat(v) => format!("The bundle uses format version {v}, which this app does not read. Update the app."),
             UnknownType(t) if vi => format!("Loại hồ sơ “{t}” không được hỗ trợ."),
             UnknownType(t) => format!("Bundle type “{t}” is not supported."),
             Malformed(d) if vi => format!("Hồ sơ sai cấu trúc ({d})."),
             Malformed(d) => format!("The bundle is malformed ({d})."),
             BadSignature if vi => "Chữ ký không hợp lệ: tệp đã bị sửa sau khi ký, hoặc bị hỏng.".into(),
             BadSignature => "Bad signature: the file was changed after it was signed, or is damaged.".into(),
-            BadPayload(d) if vi => format!("Nội dung hồ sơ không hợp lệ ({d})."),
-            BadPayload(d) => format!("The bundle's content is invalid ({d})."),
+            BadPayload(d) if vi => format!("Nội dung hồ sơ không hợp lệ ({}).", d.vi),
+            BadPayload(d) => format!("The bundle's content is invalid ({}).", d.en),
             WrongType { expected, found } if vi => format!("Đây là {}, không phải {}.", type_name(*found, lang), type_name(*expected, lang)),
             WrongType { expected, found } => format!("This is {}, not {}.", type_name(*found, lang), type_name(*expected, lang)),
             WrongCluster { found } if vi => format!("Hồ sơ thuộc cụm thi đua khác (“{found}”)."),
@@ -184,8 +222,8 @@ impl BundleError {
             TableMismatch => "The bundle was scored against a different criteria table than the cluster's.".into(),
             NotAMember { unit } if vi => format!("Đơn vị “{unit}” không phải thành viên của cụm."),
             NotAMember { unit } => format!("Unit “{unit}” is not a member of the cluster."),
-            InvalidScore { code, reason } if vi => format!("Điểm ở tiêu chí {code} không hợp lệ: {reason}"),
-            InvalidScore { code, reason } => format!("The points for criterion {code} are invalid: {reason}"),
+            InvalidScore { code, reason } if vi => format!("Điểm ở tiêu chí {code} không hợp lệ: {}", reason.vi),
+            InvalidScore { code, reason } => format!("The points for criterion {code} are invalid: {}", reason.en),
             KeyMismatch { unit, enrolled, found } if vi => format!("CẢNH BÁO: hồ sơ của “{unit}” được ký bằng khoá khác với khoá đã ghi nhận (đã ghi nhận: {enrolled}; trong tệp: {found}). Hãy gọi điện cho đơn vị để xác minh trước khi chấp nhận khoá mới."),
             KeyMismatch { unit, enrolled, found } => format!("WARNING: the bundle of “{unit}” is signed with a key other than the enrolled one (enrolled: {enrolled}; in the file: {found}). Call the unit to check before accepting the new key."),
             KeyOfAnotherUnit { unit, other, found } if vi => format!("CẢNH BÁO: hồ sơ của “{unit}” được ký bằng khoá đã ghi nhận cho đơn vị “{other}” (mã nhận diện {found}). Mỗi đơn vị có khoá riêng; hãy gọi điện cho cả hai đơn vị để xác minh trước khi chấp nhận."),
@@ -210,8 +248,8 @@ impl BundleError {
             DraftTable => "This year's criteria table is still the draft copied from last year. Have the cluster agree and adopt it before sending the set-up.".into(),
             NotHead if vi => "Chỉ Cụm trưởng gửi kết quả của cụm lên Hội đồng Thi đua - Khen thưởng.".into(),
             NotHead => "Only the cluster head sends the cluster's results to the council.".into(),
-            NotEvaluable(d) if vi => format!("Chưa bình xét được nên chưa gửi được kết quả: {d}"),
-            NotEvaluable(d) => format!("The results cannot be evaluated yet, so they cannot be sent: {d}"),
+            NotEvaluable(d) if vi => format!("Chưa bình xét được nên chưa gửi được kết quả: {}", d.vi),
+            NotEvaluable(d) => format!("The results cannot be evaluated yet, so they cannot be sent: {}", d.en),
             CarriedSubmission { unit, reason } if vi => format!("Hồ sơ tự chấm của “{unit}” kèm trong kết quả của cụm không hợp lệ: {} Không nhận tệp kết quả.", reason.message(lang)),
             CarriedSubmission { unit, reason } => format!("The self-score of “{unit}” carried in the cluster's results is invalid: {} The results file is refused.", reason.message(lang)),
             ResultMismatch { unit, part } if vi => format!("Kết quả của cụm không khớp ở “{unit}”: {}. Không nhận tệp kết quả.", part.message(lang)),
@@ -234,6 +272,10 @@ impl BundleError {
             OlderReview { kept, found } if kept == found => format!("A different review {kept} is already kept. It stays; ask the head which file is right."),
             OlderReview { kept, found } if vi => format!("Đây là kết quả thẩm định lần {found}, cũ hơn lần {kept} đang lưu. Giữ nguyên lần {kept}."),
             OlderReview { kept, found } => format!("This is review {found}, older than review {kept} kept. Review {kept} is kept."),
+            BrokenReviewChain { kept } if vi => format!("Kết quả thẩm định này là lần {}, nhưng không ghi thay thế lần {kept} đang lưu: hai tệp không cùng một chuỗi. Giữ nguyên lần {kept}; hãy hỏi lại Cụm trưởng.", kept + 1),
+            BrokenReviewChain { kept } => format!("This review is revision {} but does not name the kept revision {kept} as the one it replaces: the two files are not one chain. Revision {kept} is kept; ask the head.", kept + 1),
+            NotASlug { problems } if vi => format!("Chưa tạo được hồ sơ thiết lập: {}", problems.vi),
+            NotASlug { problems } => format!("The set-up cannot be made: {}", problems.en),
         }
     }
 }

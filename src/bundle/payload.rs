@@ -73,6 +73,13 @@ pub fn make_setup(ws: &Workspace, now: &Timestamp) -> Result<(String, String), B
     if ws.table.draft {
         return Err(BundleError::DraftTable);
     }
+    // Ids travel in every file and file name: a new set-up carries ASCII slugs only (a set-up
+    // written before this check had no other ids, since the app has no way to enter one).
+    ws.cluster
+        .check_slugs()
+        .map_err(|errs| BundleError::NotASlug {
+            problems: super::all_messages(&errs, |e, lang| e.message(lang)),
+        })?;
     let payload = ClusterSetup {
         cluster: ws.cluster.clone(),
         table: ws.table.clone(),

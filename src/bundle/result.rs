@@ -6,8 +6,13 @@
 //! the outcomes computed from it, and every member's self-score bundle exactly as the head
 //! received it, with that member's key. The council re-checks every signature, compares each
 //! member's signed entries with the entries the review used, and re-runs the one evaluation
-//! ([`evaluate_review`] through [`results`]): a figure the head changed by hand is refused, naming
-//! the unit.
+//! ([`evaluate_review`]): a figure the head changed by hand is refused, naming the unit.
+//!
+//! Since format 2 the outcomes are data (the rules applied with their parameters, the award,
+//! the rank, the points) and the file holds no text of the app's: labels and explanations are
+//! rendered when shown, in the reader's language (`report`). A result of format 1 carried them
+//! as Vietnamese prose; it is still verified, against the prose of
+//! [`crate::engine::legacy::v1_prose`].
 //!
 //! Pure: no browser crate, no clock.
 
@@ -15,22 +20,33 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::envelope::open_as;
+use super::envelope::{open, open_as, RESULT_FORMAT};
 use super::identity::{fingerprint_of_hex, result_file_name, signing_key};
 use super::import::consolidated_registrations;
 use super::payload::{check_year_of, seed_of, table_hash, UnitSubmission};
-use super::review::ClusterReview;
-use super::{BundleError, PayloadType};
-use crate::engine::evaluation::Outcome;
+use super::review::{award_input, evaluate_review, ClusterReview};
+use super::{all_messages, BundleError, PayloadType, Text};
+use crate::engine::award::AwardInput;
+use crate::engine::evaluation::{Outcome, Step, Tie};
+use crate::engine::legacy::v1_prose;
 use crate::engine::meeting::Meeting;
 use crate::engine::registration::{self, ListSource, Registration};
-use crate::engine::{Cluster, CriteriaTable, Lang, Points, RuleError, Timestamp, Workspace};
-use crate::report::results::{results, ResultRow};
+use crate::engine::{
+    Cluster, CriteriaTable, Evaluation, Lang, Points, RuleError, Timestamp, UnitOutcome, Workspace,
+};
 
-/// Head to the council: the cluster's year-end results and what they were computed from.
+/// Head to the council: the cluster's year-end results and what they were computed from
+/// (format 2: outcomes and ties as data).
+pub type ClusterResult = ClusterResultOf<UnitResult, Tie>;
+
+/// A cluster result of format 1, as the releases before format 2 wrote it: each outcome with
+/// its label and explanation, and the ties, as Vietnamese prose.
+pub type ClusterResultV1 = ClusterResultOf<UnitResultV1, String>;
+
+/// The members both formats share; `U` is one unit's outcome, `T` one tie.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ClusterResult {
+pub struct ClusterResultOf<U, T> {
     pub cluster: Cluster,
     /// The criteria table every points value is counted in. The head's device does not keep
     /// the set-up file it sent, so the table itself travels (its hash is what the set-up and
@@ -42,9 +58,9 @@ pub struct ClusterResult {
     /// reviews and facts, the rule set and the quotas).
     pub review: ClusterReview,
     /// Each evaluated unit's outcome, by rank, as the evaluation of `review` gives it.
-    pub outcomes: Vec<UnitResult>,
-    /// Ties at a quota boundary the meeting must settle, in Vietnamese.
-    pub ties: Vec<String>,
+    pub outcomes: Vec<U>,
+    /// Ties at a quota boundary the meeting must settle.
+    pub ties: Vec<T>,
     /// The year's meetings with their attendance and decisions.
     pub meetings: Vec<Meeting>,
     /// The registered emulation models and topics of each unit that has any, in the cluster's
@@ -54,10 +70,34 @@ pub struct ClusterResult {
     pub members: Vec<MemberSubmission>,
 }
 
-/// One unit's outcome, with its explanation in Vietnamese.
+/// One unit's outcome as data: no text, so that the signed bytes do not depend on the app's
+/// wording or language. `steps` are the rules applied, in order, each with the parameters its
+/// line of the explanation shows (`engine::evaluation::Step`, written as `{"rule", "detail"}`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnitResult {
+    pub unit_id: String,
+    pub name: String,
+    pub rank: u32,
+    pub self_total: Points,
+    /// The final score, the one the evaluation ranked.
+    pub reviewed_total: Points,
+    pub outcome: Outcome,
+    pub steps: Vec<Step>,
+}
+
+impl UnitResult {
+    /// Whether two outcomes say the same in data (the citations filled in for showing are the
+    /// rule set's and not part of it).
+    fn same_as(&self, other: &UnitResult) -> bool {
+        serde_json::to_value(self).ok() == serde_json::to_value(other).ok()
+    }
+}
+
+/// One unit's outcome in a result of format 1, with its explanation in Vietnamese.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitResultV1 {
     pub unit_id: String,
     pub name: String,
     pub rank: u32,
@@ -68,18 +108,73 @@ pub struct UnitResult {
     pub explanation: Vec<String>,
 }
 
-impl From<&ResultRow> for UnitResult {
-    fn from(row: &ResultRow) -> UnitResult {
-        UnitResult {
-            unit_id: row.unit_id.clone(),
-            name: row.name.clone(),
-            rank: row.rank,
-            self_total: row.own_total,
-            reviewed_total: row.reviewed_total,
-            outcome: row.outcome.clone(),
-            label: row.label.clone(),
-            explanation: row.explanation.clone(),
-        }
+/// Each unit's outcome as data, by rank: the evaluation with each unit's self-score total.
+fn unit_results(input: &AwardInput, evaluation: &Evaluation) -> Vec<UnitResult> {
+    evaluation
+        .units
+        .iter()
+        .map(|o| UnitResult {
+            unit_id: o.unit.clone(),
+            name: o.name.clone(),
+            rank: o.rank,
+            self_total: input
+                .units
+                .iter()
+                .find(|u| u.unit_id == o.unit)
+                .map_or(Points::ZERO, |u| u.own_totals(input.table).total),
+            reviewed_total: o.score,
+            outcome: o.outcome.clone(),
+            steps: o.steps.clone(),
+        })
+        .collect()
+}
+
+impl ClusterResult {
+    /// The evaluation the file records, ready to be shown in either language: its outcomes
+    /// and ties with the rule set's names and citations and the table's precision.
+    pub fn evaluation(&self) -> Evaluation {
+        let units = self
+            .outcomes
+            .iter()
+            .map(|u| {
+                UnitOutcome::recorded(
+                    u.unit_id.clone(),
+                    u.name.clone(),
+                    u.reviewed_total,
+                    u.rank,
+                    u.outcome.clone(),
+                    u.steps.clone(),
+                )
+            })
+            .collect();
+        Evaluation::recorded(
+            &self.review.rule_set,
+            i32::from(self.review.year),
+            self.table.precision,
+            self.review.quotas.clone(),
+            units,
+            self.ties.clone(),
+        )
+    }
+}
+
+/// The members of a result but its outcomes and ties.
+fn with_outcomes<U, T, V, W>(
+    r: ClusterResultOf<U, T>,
+    outcomes: Vec<V>,
+    ties: Vec<W>,
+) -> ClusterResultOf<V, W> {
+    ClusterResultOf {
+        cluster: r.cluster,
+        table: r.table,
+        table_hash: r.table_hash,
+        created: r.created,
+        review: r.review,
+        outcomes,
+        ties,
+        meetings: r.meetings,
+        registrations: r.registrations,
+        members: r.members,
     }
 }
 
@@ -165,6 +260,10 @@ pub struct OpenedResult {
     pub id: String,
     /// The head's key (hex) that signed it.
     pub signer: String,
+    /// The format the file was written in (`thidua`): 2, or 1 for a released result.
+    pub format: u64,
+    /// The result in today's form (a result of format 1, once verified, with its outcomes and
+    /// ties as the evaluation gives them in data).
     pub result: ClusterResult,
 }
 
@@ -176,7 +275,9 @@ pub fn result_payload(ws: &Workspace, now: &Timestamp) -> Result<ClusterResult, 
         return Err(BundleError::NotHead);
     }
     let review = super::review::sendable_review(ws, now)?;
-    let report = results(&ws.cluster, &ws.table, &review, Lang::Vi)
+    let input = award_input(&ws.cluster, &ws.table, &review);
+    let evaluation = input
+        .evaluate()
         .map_err(|errs| BundleError::NotEvaluable(rule_messages(&errs)))?;
     let members = review
         .units
@@ -201,8 +302,8 @@ pub fn result_payload(ws: &Workspace, now: &Timestamp) -> Result<ClusterResult, 
         table: ws.table.clone(),
         table_hash: table_hash(&ws.table),
         created: now.clone(),
-        outcomes: report.rows.iter().map(UnitResult::from).collect(),
-        ties: report.ties,
+        outcomes: unit_results(&input, &evaluation),
+        ties: evaluation.ties.clone(),
         meetings: ws.meetings.clone(),
         registrations: consolidated_registrations(ws)
             .units
@@ -241,20 +342,142 @@ pub fn make_result(ws: &mut Workspace, now: &Timestamp) -> Result<(String, Strin
 /// outcomes and ties written are the ones the evaluation gives. The first failure refuses the
 /// file, naming the unit.
 pub fn open_result(bytes: &[u8]) -> Result<OpenedResult, BundleError> {
-    let (opened, r): (_, ClusterResult) = open_as(bytes, PayloadType::ClusterResult)?;
-    let joined = |msgs: Vec<String>| BundleError::BadPayload(msgs.join(" "));
+    let opened = open(bytes)?;
+    if opened.kind != PayloadType::ClusterResult {
+        return Err(BundleError::WrongType {
+            expected: PayloadType::ClusterResult,
+            found: opened.kind,
+        });
+    }
+    let result = if opened.format == RESULT_FORMAT {
+        let r: ClusterResult = opened.payload()?;
+        let evaluation = check_carried(&r)?;
+        let input = award_input(&r.cluster, &r.table, &r.review);
+        let recomputed = unit_results(&input, &evaluation);
+        check_outcomes(&r, &recomputed, &r.outcomes, UnitResult::same_as)?;
+        check_ties(&r, &evaluation.ties, &r.ties)?;
+        r
+    } else {
+        check_v1(opened.payload()?)?
+    };
+    Ok(OpenedResult {
+        signer: opened.signer_hex(),
+        format: opened.format,
+        id: opened.id,
+        result,
+    })
+}
+
+/// A result of format 1: every check of format 2, and the outcomes and ties compared with
+/// their prose as format 1 wrote it ([`v1_prose`]). Returns the result in today's form.
+fn check_v1(r: ClusterResultV1) -> Result<ClusterResult, BundleError> {
+    let evaluation = check_carried(&r)?;
+    let input = award_input(&r.cluster, &r.table, &r.review);
+    let outcomes = unit_results(&input, &evaluation);
+    let prose = v1_prose(&evaluation);
+    let recomputed: Vec<UnitResultV1> = outcomes
+        .iter()
+        .zip(prose.outcomes)
+        .map(|(u, (label, explanation))| UnitResultV1 {
+            unit_id: u.unit_id.clone(),
+            name: u.name.clone(),
+            rank: u.rank,
+            self_total: u.self_total,
+            reviewed_total: u.reviewed_total,
+            outcome: u.outcome.clone(),
+            label,
+            explanation,
+        })
+        .collect();
+    check_outcomes(&r, &recomputed, &r.outcomes, |a, b| a == b)?;
+    check_ties(&r, &prose.ties, &r.ties)?;
+    Ok(with_outcomes(r, outcomes, evaluation.ties))
+}
+
+/// The outcomes written are the ones computed again (every unit, in order); otherwise the
+/// first unit that differs is named.
+fn check_outcomes<U, T, X>(
+    r: &ClusterResultOf<U, T>,
+    recomputed: &[X],
+    written: &[X],
+    same: impl Fn(&X, &X) -> bool,
+) -> Result<(), BundleError>
+where
+    X: HasUnit,
+{
+    if recomputed.len() == written.len() && recomputed.iter().zip(written).all(|(a, b)| same(a, b))
+    {
+        return Ok(());
+    }
+    let differs = recomputed
+        .iter()
+        .zip(written)
+        .find(|(a, b)| !same(a, b))
+        .map(|(a, b)| {
+            if a.unit_id() == b.unit_id() {
+                b.unit_id()
+            } else {
+                a.unit_id()
+            }
+        })
+        .or_else(|| recomputed.get(written.len()).map(HasUnit::unit_id))
+        .or_else(|| written.get(recomputed.len()).map(HasUnit::unit_id))
+        .unwrap_or_default()
+        .to_string();
+    let unit = r.cluster.unit(&differs).map_or(differs, |u| u.name.clone());
+    Err(BundleError::ResultMismatch {
+        unit,
+        part: Mismatch::Outcome,
+    })
+}
+
+fn check_ties<U, T: PartialEq>(
+    r: &ClusterResultOf<U, T>,
+    recomputed: &[T],
+    written: &[T],
+) -> Result<(), BundleError> {
+    if recomputed == written {
+        return Ok(());
+    }
+    Err(BundleError::ResultMismatch {
+        unit: r.cluster.name.clone(),
+        part: Mismatch::Ties,
+    })
+}
+
+/// An outcome of either format, by the unit it is about.
+trait HasUnit {
+    fn unit_id(&self) -> &str;
+}
+
+impl HasUnit for UnitResult {
+    fn unit_id(&self) -> &str {
+        &self.unit_id
+    }
+}
+
+impl HasUnit for UnitResultV1 {
+    fn unit_id(&self) -> &str {
+        &self.unit_id
+    }
+}
+
+/// Every check but the outcomes and ties, the same in both formats: the cluster and the table,
+/// the review's values, every member's bundle, the registrations. Returns the evaluation of the
+/// review the file carries.
+fn check_carried<U, T>(r: &ClusterResultOf<U, T>) -> Result<Evaluation, BundleError> {
+    let refused = |problems: Text| BundleError::BadPayload(problems);
     r.cluster
         .validate()
-        .map_err(|errs| joined(errs.iter().map(|e| e.message(Lang::Vi)).collect()))?;
+        .map_err(|errs| refused(all_messages(&errs, |e, lang| e.message(lang))))?;
     r.table
         .validate()
-        .map_err(|errs| joined(errs.iter().map(|e| e.message(Lang::Vi)).collect()))?;
+        .map_err(|errs| refused(all_messages(&errs, |e, lang| e.message(lang))))?;
     if table_hash(&r.table) != r.table_hash || r.review.table_hash != r.table_hash {
         return Err(BundleError::TableMismatch);
     }
     check_year_of(&r.cluster, &r.review.cluster_id, r.review.year)?;
     super::review::check_review(&r.cluster, &r.table, &r.review)?;
-    let signer = opened.signer_hex();
     let name = |id: &str| {
         r.cluster
             .unit(id)
@@ -334,7 +557,7 @@ pub fn open_result(bytes: &[u8]) -> Result<OpenedResult, BundleError> {
             return Err(mismatch(&u.unit_id, Mismatch::Registrations));
         }
         registration::check_all(&u.registrations)
-            .map_err(|(_, e)| mismatch_detail(&name(&u.unit_id), e.message(Lang::Vi)))?;
+            .map_err(|(_, e)| mismatch_detail(&name(&u.unit_id), |l| e.message(l)))?;
     }
     let expected = registration::consolidate(&r.cluster, |unit| match subs.get(unit) {
         Some(sub) => (ListSource::NotSubmitted, sub.registrations.clone()),
@@ -352,58 +575,43 @@ pub fn open_result(bytes: &[u8]) -> Result<OpenedResult, BundleError> {
     }
 
     // The outcomes: the one evaluation, run again on what the file carries.
-    let report = results(&r.cluster, &r.table, &r.review, Lang::Vi)
-        .map_err(|errs| BundleError::BadPayload(rule_messages(&errs)))?;
-    let recomputed: Vec<UnitResult> = report.rows.iter().map(UnitResult::from).collect();
-    if recomputed != r.outcomes {
-        let differs = recomputed
-            .iter()
-            .zip(&r.outcomes)
-            .find(|(a, b)| a != b)
-            .map(|(a, b)| {
-                if a.unit_id == b.unit_id {
-                    &b.unit_id
-                } else {
-                    &a.unit_id
-                }
-            })
-            .or_else(|| recomputed.get(r.outcomes.len()).map(|a| &a.unit_id))
-            .or_else(|| r.outcomes.get(recomputed.len()).map(|b| &b.unit_id))
-            .cloned()
-            .unwrap_or_default();
-        return Err(mismatch(&differs, Mismatch::Outcome));
-    }
-    if report.ties != r.ties {
-        return Err(BundleError::ResultMismatch {
-            unit: r.cluster.name.clone(),
-            part: Mismatch::Ties,
-        });
-    }
-    Ok(OpenedResult {
-        id: opened.id,
-        signer,
-        result: r,
-    })
+    evaluate_review(&r.cluster, &r.table, &r.review)
+        .map_err(|errs| BundleError::BadPayload(rule_messages(&errs)))
 }
 
 /// A unit's listed value refused by an entry check.
-fn mismatch_detail(unit: &str, detail: String) -> BundleError {
-    BundleError::BadPayload(format!("{unit}: {detail}"))
+fn mismatch_detail(unit: &str, detail: impl Fn(Lang) -> String) -> BundleError {
+    BundleError::BadPayload(Text::of(|l| format!("{unit}: {}", detail(l))))
 }
 
-fn rule_messages(errs: &[RuleError]) -> String {
-    let msgs: Vec<String> = errs.iter().map(|e| e.message(Lang::Vi)).collect();
-    msgs.join(" ")
+fn rule_messages(errs: &[RuleError]) -> Text {
+    all_messages(errs, |e, lang| e.message(lang))
 }
 
-/// The result inside a kept file. Kept files were checked on import, so this only parses.
+/// The result inside a kept file, in today's form. Kept files were checked on import, so this
+/// only parses (and, for a result of format 1, evaluates its review again to have its outcomes
+/// as data).
 pub fn stored_result(text: &str) -> Option<ClusterResult> {
     #[derive(Deserialize)]
-    struct Stored {
-        payload: ClusterResult,
+    struct Stored<P> {
+        thidua: u64,
+        payload: P,
+    }
+    #[derive(Deserialize)]
+    struct Version {
+        thidua: u64,
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    crate::engine::from_json_text::<Stored>(text)
-        .ok()
-        .map(|s| s.payload)
+    let version = crate::engine::from_json_text::<Version>(text).ok()?.thidua;
+    if version == RESULT_FORMAT {
+        let stored = crate::engine::from_json_text::<Stored<ClusterResult>>(text).ok()?;
+        return (stored.thidua == version).then_some(stored.payload);
+    }
+    let r = crate::engine::from_json_text::<Stored<ClusterResultV1>>(text)
+        .ok()?
+        .payload;
+    let evaluation = evaluate_review(&r.cluster, &r.table, &r.review).ok()?;
+    let input = award_input(&r.cluster, &r.table, &r.review);
+    let outcomes = unit_results(&input, &evaluation);
+    Some(with_outcomes(r, outcomes, evaluation.ties))
 }

@@ -1,9 +1,9 @@
 //! The review round trip: the head's reviewed results as a signed bundle, a member's import
 //! of it, and the award evaluation computed from it.
 //!
-//! One function computes every evaluation ([`evaluate_review`]): the head's results screen,
-//! a member looking at a review it received and `thidua-cli evaluate` all go through it, from
-//! the same payload, so they cannot disagree.
+//! Every evaluation is the engine's ([`AwardInput::evaluate`]): the head's screens feed it from
+//! the workspace, and [`evaluate_review`] from a review file (a member looking at the review it
+//! received, the council checking a result, `thidua-cli evaluate`), so they cannot disagree.
 
 use std::collections::BTreeMap;
 
@@ -13,8 +13,9 @@ use super::envelope::{open_as, seal};
 use super::identity::{review_file_name, signing_key};
 use super::import::stored_submission;
 use super::payload::{check_year_of, seed_of, table_hash};
-use super::{BundleError, PayloadType};
-use crate::engine::evaluation::{evaluate, Quotas, UnitInput};
+use super::{all_messages, BundleError, PayloadType, Text};
+use crate::engine::award::{AwardInput, OwnScore, ReviewedScore};
+use crate::engine::evaluation::Quotas;
 use crate::engine::review::{check_source, Line, MAX_REASON_CHARS};
 use crate::engine::rotation::Term;
 use crate::engine::rules::FACTS;
@@ -182,42 +183,51 @@ pub fn reviewed_units(
         .collect()
 }
 
-/// The award evaluation of a review: each unit's final (reviewed) score and facts, under the
-/// review's rule set and quotas.
+/// A review as the evaluation's input (the rule set, the quotas and every unit it lists).
+pub fn award_input<'a>(
+    cluster: &'a Cluster,
+    table: &'a CriteriaTable,
+    review: &ClusterReview,
+) -> AwardInput<'a> {
+    AwardInput {
+        cluster,
+        table,
+        year: review.year,
+        rule_set: review.rule_set.clone(),
+        quotas: review.quotas.clone(),
+        units: review
+            .units
+            .iter()
+            .map(|u| ReviewedScore {
+                unit_id: u.unit_id.clone(),
+                revision: u.revision,
+                own: u.own.clone(),
+                review: u.review.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// The award evaluation of a review file: the engine's one evaluation ([`AwardInput::evaluate`])
+/// of what the file carries.
 pub fn evaluate_review(
     cluster: &Cluster,
     table: &CriteriaTable,
     review: &ClusterReview,
 ) -> Result<Evaluation, Vec<RuleError>> {
-    let units: Vec<UnitInput> = reviewed_units(cluster, table, review, Lang::Vi)
-        .into_iter()
-        .zip(&review.units)
-        .map(|(r, u)| UnitInput {
-            id: r.unit_id,
-            name: r.name,
-            score: r.reviewed.total,
-            facts: u.review.facts.clone(),
-        })
-        .collect();
-    let table_points = table.scale.units() / table.precision.units_per_point();
-    if i64::from(review.rule_set.scale) != table_points {
-        return Err(vec![RuleError::ScaleMismatch {
-            rules: review.rule_set.scale,
-            table: table_points,
-        }]);
-    }
-    evaluate(
-        &review.rule_set,
-        i32::from(review.year),
-        &review.quotas,
-        table.precision,
-        &units,
-    )
+    award_input(cluster, table, review).evaluate()
+}
+
+/// A unit's self-score as the evaluation takes it from the head's workspace: the revision in
+/// force read from its received file, or the head's own sheet.
+pub fn own_score(ws: &Workspace, unit_id: &str) -> Option<OwnScore> {
+    let s = self_score(ws, unit_id)?;
+    Some((s.submission.map(|(_, revision)| revision), s.entries))
 }
 
 /// The head's evaluation as its workspace stands.
-pub fn evaluate_workspace(ws: &Workspace, now: &Timestamp) -> Result<Evaluation, Vec<RuleError>> {
-    evaluate_review(&ws.cluster, &ws.table, &review_payload(ws, now))
+pub fn evaluate_workspace(ws: &Workspace) -> Result<Evaluation, Vec<RuleError>> {
+    AwardInput::from_workspace(ws, |u| own_score(ws, u)).evaluate()
 }
 
 /// The review as the workspace stands, if it can be sent: some unit has a self-score, and every
@@ -294,10 +304,22 @@ pub(super) fn check_review(
     table: &CriteriaTable,
     review: &ClusterReview,
 ) -> Result<(), BundleError> {
-    let invalid = |code: &str, reason: String| BundleError::InvalidScore {
+    let invalid = |code: &str, reason: Text| BundleError::InvalidScore {
         code: code.to_string(),
         reason,
     };
+    // The chain of revisions, as for a unit's submission: revision 1 replaces nothing, every
+    // later one names the review it replaces by its bundle id.
+    let names_an_id = review.supersedes.as_deref().is_none_or(|id| {
+        id.len() == 64 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    });
+    if review.revision == 0 || (review.revision == 1) != review.supersedes.is_none() || !names_an_id
+    {
+        return Err(BundleError::BadPayload(Text {
+            vi: "kết quả thẩm định lần 1 không thay thế tệp nào; mỗi lần sau phải ghi mã của tệp mà nó thay thế (supersedes)".into(),
+            en: "review revision 1 supersedes nothing; every later revision names the id of the one it replaces".into(),
+        }));
+    }
     let member = |id: &str| match cluster.unit(id) {
         Some(_) => Ok(()),
         None => Err(BundleError::NotAMember {
@@ -309,49 +331,51 @@ pub(super) fn check_review(
         let entered = u.own.iter().map(|(code, e)| (code, e.points));
         let reviewed = u.review.entries.iter().map(|(code, e)| (code, e.points));
         for (code, points) in entered.chain(reviewed) {
-            check_value(table, code, points).map_err(|e| invalid(code, e.message(Lang::Vi)))?;
+            check_value(table, code, points)
+                .map_err(|e| invalid(code, Text::of(|l| e.message(l))))?;
         }
         // The texts, within the limits their screens keep to: the unit's evidence, the reasons.
         for (code, e) in &u.own {
             check_evidence(table, code, &e.evidence)
-                .map_err(|e| invalid(code, e.message(Lang::Vi)))?;
+                .map_err(|e| invalid(code, Text::of(|l| e.message(l))))?;
         }
         for (code, e) in &u.review.entries {
             if e.reason.chars().count() > MAX_REASON_CHARS {
                 let too_long = ReviewError::TooLong {
                     max_chars: MAX_REASON_CHARS,
                 };
-                return Err(invalid(code, too_long.message(Lang::Vi)));
+                return Err(invalid(code, Text::of(|l| too_long.message(l))));
             }
         }
         let mut documents = Review::default();
         for d in &u.review.deductions {
             documents
                 .add_deduction(table, d.clone())
-                .map_err(|e| invalid(&d.code, e.message(Lang::Vi)))?;
+                .map_err(|e| invalid(&d.code, Text::of(|l| e.message(l))))?;
         }
         let facts = &u.review.facts;
         let yes_no = FACTS.iter().filter_map(|(name, ..)| facts.yes_no(name));
         let sources = facts.party_rating.iter().map(|f| &f.source);
         for source in sources.chain(yes_no.map(|f| &f.source)) {
-            check_source(source).map_err(|e| BundleError::BadPayload(e.message(Lang::Vi)))?;
+            check_source(source)
+                .map_err(|e| BundleError::BadPayload(Text::of(|l| e.message(l))))?;
         }
     }
     if let Some(next) = &review.next_term {
         member(&next.head)?;
         member(&next.deputy)?;
         if next.head == next.deputy || next.year != review.year.saturating_add(1) {
-            return Err(BundleError::BadPayload(
-                "Cụm trưởng, cụm phó năm sau không hợp lệ.".into(),
-            ));
+            return Err(BundleError::BadPayload(Text {
+                vi: "Cụm trưởng, cụm phó năm sau không hợp lệ.".into(),
+                en: "Next year's head and deputy are not valid.".into(),
+            }));
         }
     }
     Ok(())
 }
 
 fn rule_errors(errs: &[RuleError]) -> BundleError {
-    let msgs: Vec<String> = errs.iter().map(|e| e.message(Lang::Vi)).collect();
-    BundleError::BadPayload(msgs.join(" "))
+    BundleError::BadPayload(all_messages(errs, |e, lang| e.message(lang)))
 }
 
 /// What a member's import of a review did.
@@ -385,6 +409,12 @@ pub fn import_review(
             return Err(BundleError::OlderReview {
                 kept: kept.revision,
                 found: review.revision,
+            });
+        }
+        // The next revision of the kept review replaces that one, not another file.
+        if review.revision == kept.revision + 1 && review.supersedes.as_deref() != Some(&kept.id) {
+            return Err(BundleError::BrokenReviewChain {
+                kept: kept.revision,
             });
         }
     }

@@ -57,9 +57,38 @@ pub struct Cluster {
     pub deputy: String,
 }
 
+/// Whether an id is an ASCII slug: one or more of `a`–`z`, `0`–`9` and `-` (`phuong-ha-cau`,
+/// `cum-3`). Ids travel in every file and every file name; `phường-1` or `Cum 3` do not.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 impl Cluster {
     pub fn unit(&self, id: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.id == id)
+    }
+
+    /// The cluster's id and every unit id are ASCII slugs ([`is_slug`]). Checked when a set-up
+    /// is made or imported, not by [`Cluster::validate`]: the data every release stored keeps
+    /// loading whatever ids it holds.
+    pub fn check_slugs(&self) -> Result<(), Vec<ClusterError>> {
+        let ids = std::iter::once((ClusterField::Id, &self.id))
+            .chain(self.units.iter().map(|u| (ClusterField::UnitId, &u.id)));
+        let errors: Vec<ClusterError> = ids
+            .filter(|(_, id)| !is_slug(id))
+            .map(|(field, id)| ClusterError::NotASlug {
+                field,
+                id: id.clone(),
+            })
+            .collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 
     pub fn validate(&self) -> Result<(), Vec<ClusterError>> {
@@ -141,6 +170,11 @@ pub enum ClusterError {
         max_chars: usize,
     },
     TooManyUnits,
+    /// An id (the cluster's or a unit's) that is not an ASCII slug.
+    NotASlug {
+        field: ClusterField,
+        id: String,
+    },
 }
 
 /// “{what} is too long: at most {max_chars} characters.”: the one message of every length
@@ -222,6 +256,14 @@ impl ClusterError {
                 "Một cụm thi đua có tối đa 500 đơn vị thành viên.".into()
             }
             ClusterError::TooManyUnits => "A cluster has at most 500 member units.".into(),
+            ClusterError::NotASlug { field, id } if vi => format!(
+                "{} “{id}” chỉ được gồm chữ thường không dấu a–z, chữ số và dấu gạch ngang (ví dụ “phuong-ha-cau”).",
+                field.name(lang)
+            ),
+            ClusterError::NotASlug { field, id } => format!(
+                "{} “{id}” may hold only lowercase ASCII letters a–z, digits and hyphens (e.g. “phuong-ha-cau”).",
+                field.name(lang)
+            ),
         }
     }
 }

@@ -159,6 +159,7 @@ pub enum FactValue {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FactInput {
     pub fact: String,
     pub value: FactValue,
@@ -166,15 +167,34 @@ pub struct FactInput {
     pub source: Option<Source>,
 }
 
+/// An award named in a step. In data (a signed cluster result) it is written as its id alone:
+/// the name is the rule set's, filled in again by [`Evaluation::recorded`].
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
 pub struct AwardRef {
     pub id: String,
     pub name: Text,
 }
 
-/// What one rule found for one unit.
+impl From<String> for AwardRef {
+    fn from(id: String) -> AwardRef {
+        let name = Text {
+            vi: id.clone(),
+            en: id.clone(),
+        };
+        AwardRef { id, name }
+    }
+}
+
+impl From<AwardRef> for String {
+    fn from(a: AwardRef) -> String {
+        a.id
+    }
+}
+
+/// What one rule found for one unit: the parameters of one line of the explanation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Detail {
     Threshold {
         award: AwardRef,
@@ -229,17 +249,22 @@ pub enum Detail {
     },
 }
 
+/// One rule applied to one unit. In data only `rule` and `detail` are written: the citation
+/// and the interpretation mark are the rule set's, filled in again by [`Evaluation::recorded`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Step {
     pub rule: String,
+    #[serde(skip)]
     pub citation: Citation,
     /// The rule is marked in the rule set as this product's reading of the text.
+    #[serde(skip)]
     pub interpretation: bool,
     pub detail: Detail,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Outcome {
     Award {
         award: String,
@@ -256,6 +281,7 @@ pub enum Outcome {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Tie {
     pub award: String,
     pub score: Points,
@@ -295,9 +321,126 @@ impl Evaluation {
     pub fn unit(&self, id: &str) -> Option<&UnitOutcome> {
         self.units.iter().find(|u| u.unit == id)
     }
+
+    /// An evaluation as data recorded it (a signed cluster result carries each unit's outcome
+    /// and steps, and the ties, without any text): the rule set's award names, citations and
+    /// interpretation marks and the table's precision are filled in again, so that it can be
+    /// shown in either language. Ids the rule set does not know are kept as they are.
+    pub fn recorded(
+        set: &RuleSet,
+        year: i32,
+        precision: Precision,
+        quotas: Quotas,
+        mut units: Vec<UnitOutcome>,
+        ties: Vec<Tie>,
+    ) -> Evaluation {
+        let award_names: BTreeMap<String, Text> = set
+            .awards
+            .iter()
+            .map(|a| (a.id.clone(), a.name.clone()))
+            .collect();
+        let fill = |a: &mut AwardRef| {
+            if let Some(name) = award_names.get(&a.id) {
+                a.name = name.clone();
+            }
+        };
+        for u in &mut units {
+            u.precision = Some(precision);
+            u.award_names = award_names.clone();
+            for s in &mut u.steps {
+                if let Some(rule) = set.rules.iter().find(|r| r.id == s.rule) {
+                    s.citation = rule.citation.clone();
+                    s.interpretation = rule.interpretation.is_some();
+                }
+                s.detail.awards_mut().into_iter().for_each(fill);
+            }
+        }
+        Evaluation {
+            rule_set: set.id.clone(),
+            year,
+            precision,
+            quotas,
+            units,
+            ties,
+        }
+    }
+
+    /// A tie at a quota boundary in words, naming the units tied (by their names in the
+    /// evaluation, by id when not evaluated).
+    pub fn tie_text(&self, tie: &Tie, lang: Lang) -> String {
+        let award = self
+            .units
+            .iter()
+            .find_map(|u| u.award_names.get(&tie.award))
+            .map_or_else(|| tie.award.clone(), |t| t.get(lang).to_string());
+        let names: Vec<String> = tie
+            .units
+            .iter()
+            .map(|id| match self.unit(id) {
+                Some(u) if !u.name.is_empty() => u.name.clone(),
+                _ => id.clone(),
+            })
+            .collect();
+        let score = self.precision.format(tie.score, lang);
+        match lang {
+            Lang::Vi => format!(
+                "{award}: {} cùng {score} điểm tranh {} suất còn lại — hội nghị quyết định.",
+                names.join(", "),
+                tie.places
+            ),
+            Lang::En => format!(
+                "{award}: {} tied on {score} points for the last {} place(s) — the meeting decides.",
+                names.join(", "),
+                tie.places
+            ),
+        }
+    }
+}
+
+impl Detail {
+    /// Every award the step names, to fill in their names.
+    fn awards_mut(&mut self) -> Vec<&mut AwardRef> {
+        match self {
+            Detail::Threshold { award, .. }
+            | Detail::Require { award, .. }
+            | Detail::Placed { award, .. }
+            | Detail::OutsideQuota { award, .. }
+            | Detail::Tied { award, .. } => vec![award],
+            Detail::ChosenAmong { award, among, .. } => vec![award, among],
+            Detail::FallThrough { from, to } => vec![from, to],
+            Detail::Lowered { from, to } => {
+                let mut v = vec![from];
+                v.extend(to.as_mut());
+                v
+            }
+            Detail::Applies { .. } | Detail::Lifted { .. } => Vec::new(),
+        }
+    }
 }
 
 impl UnitOutcome {
+    /// A unit's outcome as data recorded it; [`Evaluation::recorded`] gives it what it needs
+    /// to be shown.
+    pub fn recorded(
+        unit: String,
+        name: String,
+        score: Points,
+        rank: u32,
+        outcome: Outcome,
+        steps: Vec<Step>,
+    ) -> UnitOutcome {
+        UnitOutcome {
+            unit,
+            name,
+            score,
+            precision: None,
+            rank,
+            outcome,
+            steps,
+            award_names: BTreeMap::new(),
+        }
+    }
+
     /// "gov_flag" (an award id), "none", "excluded", "deferred" or "undecided".
     pub fn summary(&self) -> String {
         match &self.outcome {

@@ -5,12 +5,14 @@
 //! the first part. Points are integers counted in the table's smallest unit; there is no float
 //! anywhere in scoring.
 
+pub mod award;
 pub mod calendar;
 pub mod cluster;
 pub mod criteria;
 pub mod evaluation;
 pub mod inbox;
 pub mod lang;
+pub mod legacy;
 pub mod meeting;
 pub mod points;
 pub mod registration;

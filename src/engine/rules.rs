@@ -41,6 +41,14 @@ pub struct Text {
 }
 
 impl Text {
+    /// The text in both languages, from what says it in one.
+    pub fn of(say: impl Fn(Lang) -> String) -> Text {
+        Text {
+            vi: say(Lang::Vi),
+            en: say(Lang::En),
+        }
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Vi => &self.vi,
@@ -76,7 +84,7 @@ pub struct Award {
     pub lower: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
     /// The document, e.g. "Hướng dẫn của UBND quận Hà Đông (2024)".

@@ -3,8 +3,8 @@
 //! that have not reported) and the report of an import of cluster results.
 //!
 //! Every text from a file (cluster and unit names, labels, explanations, file names) goes
-//! through [`escape`]. The outcomes' labels and explanations are shown as the cluster's file
-//! carries them (in Vietnamese).
+//! through [`escape`]. The outcomes' labels, explanations and ties are rendered from the data
+//! the cluster's file carries, in the reader's language.
 
 use std::fmt::Write;
 
@@ -135,7 +135,7 @@ fn cluster_html(out: &mut String, c: &ClusterOverview, lang: Lang) {
         );
     }
     out.push_str("</ul>");
-    if !c.ties.is_empty() {
+    if !c.evaluation.ties.is_empty() {
         let _ = write!(
             out,
             r#"<div class="notice warn" data-testid="council-ties"><p>{}</p><ul>"#,
@@ -145,8 +145,9 @@ fn cluster_html(out: &mut String, c: &ClusterOverview, lang: Lang) {
                 "Ties at a quota boundary, for the cluster's meeting to settle:"
             )
         );
-        for tie in &c.ties {
-            let _ = write!(out, "<li>{}</li>", escape(tie));
+        for tie in &c.evaluation.ties {
+            let text = c.evaluation.tie_text(tie, lang);
+            let _ = write!(out, "<li>{}</li>", escape(&text));
         }
         out.push_str("</ul></div>");
     }
@@ -160,6 +161,12 @@ fn cluster_html(out: &mut String, c: &ClusterOverview, lang: Lang) {
         t(lang, "Kết quả bình xét", "Outcome"),
     );
     for u in &c.units {
+        // The words are rendered here, in the reader's language, from the outcome as data.
+        let (label, explanation) = c
+            .evaluation
+            .unit(&u.unit_id)
+            .map(|o| (o.label(lang), o.explain(lang)))
+            .unwrap_or_default();
         outcome_row(
             out,
             OutcomeRow {
@@ -170,8 +177,8 @@ fn cluster_html(out: &mut String, c: &ClusterOverview, lang: Lang) {
                 reviewed: &p(u.reviewed_total),
                 after_reviewed: "",
                 outcome: &u.outcome,
-                label: &u.label,
-                explanation: &u.explanation,
+                label: &label,
+                explanation: &explanation,
             },
             lang,
         );

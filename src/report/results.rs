@@ -1,7 +1,8 @@
 //! The results of the review and the award evaluation, as one report that the results
 //! screen, the printed documents, the Excel export and `thidua-cli evaluate` all show.
 
-use crate::bundle::review::{evaluate_review, reviewed_units, ClusterReview};
+use crate::bundle::review::{award_input, ClusterReview};
+use crate::engine::award::AwardInput;
 use crate::engine::evaluation::Outcome;
 use crate::engine::{Cluster, CriteriaTable, Lang, Points, Precision, RuleError};
 
@@ -56,88 +57,64 @@ impl Results {
     }
 }
 
-/// The report of a review. Refused with the rule set's problems when it cannot be evaluated.
+/// The report of a review file. Refused with the rule set's problems when it cannot be
+/// evaluated.
 pub fn results(
     cluster: &Cluster,
     table: &CriteriaTable,
     review: &ClusterReview,
     lang: Lang,
 ) -> Result<Results, Vec<RuleError>> {
-    let evaluation = evaluate_review(cluster, table, review)?;
-    let units = reviewed_units(cluster, table, review, lang);
-    let set = &review.rule_set;
-    let award_name = |id: &str| {
-        set.award(id)
-            .map_or_else(|| id.to_string(), |a| a.name.get(lang).to_string())
-    };
+    results_for(&award_input(cluster, table, review), lang)
+}
+
+/// The report of an evaluation's input (the head's workspace as it stands, or a review file),
+/// in `lang`. Refused with the rule set's problems when it cannot be evaluated.
+pub fn results_for(input: &AwardInput, lang: Lang) -> Result<Results, Vec<RuleError>> {
+    let evaluation = input.evaluate()?;
+    let (cluster, table) = (input.cluster, input.table);
+    let set = &input.rule_set;
     let rows = evaluation
         .units
         .iter()
         .filter_map(|o| {
-            let u = units.iter().find(|u| u.unit_id == o.unit)?;
+            let u = input.units.iter().find(|u| u.unit_id == o.unit)?;
             Some(ResultRow {
                 rank: o.rank,
                 unit_id: o.unit.clone(),
-                name: u.name.clone(),
+                name: input.name(&o.unit),
                 revision: u.revision,
-                own_total: u.own.total,
-                reviewed_total: u.reviewed.total,
-                changed: u.changed(),
+                own_total: u.own_totals(table).total,
+                reviewed_total: u.reviewed_totals(table).total,
+                changed: u.lines(table, lang).iter().filter(|l| l.differs()).count(),
                 outcome: o.outcome.clone(),
                 label: o.label(lang),
                 explanation: o.explain(lang),
             })
         })
         .collect();
-    let p = table.precision;
     let ties = evaluation
         .ties
         .iter()
-        .map(|t| {
-            let names: Vec<String> = t
-                .units
-                .iter()
-                .map(|id| {
-                    cluster
-                        .unit(id)
-                        .map_or_else(|| id.clone(), |u| u.name.clone())
-                })
-                .collect();
-            match lang {
-                Lang::Vi => format!(
-                    "{}: {} cùng {} điểm tranh {} suất còn lại — hội nghị quyết định.",
-                    award_name(&t.award),
-                    names.join(", "),
-                    p.format(t.score, lang),
-                    t.places
-                ),
-                Lang::En => format!(
-                    "{}: {} tied on {} points for the last {} place(s) — the meeting decides.",
-                    award_name(&t.award),
-                    names.join(", "),
-                    p.format(t.score, lang),
-                    t.places
-                ),
-            }
-        })
+        .map(|t| evaluation.tie_text(t, lang))
         .collect();
     let not_evaluated = cluster
         .units
         .iter()
-        .filter(|u| !review.units.iter().any(|r| r.unit_id == u.id))
+        .filter(|u| !input.units.iter().any(|r| r.unit_id == u.id))
         .map(|u| u.name.clone())
         .collect();
     Ok(Results {
         cluster_name: cluster.name.clone(),
-        year: review.year,
+        year: input.year,
         rule_set_id: set.id.clone(),
         rule_set_title: set.title.get(lang).to_string(),
-        precision: p,
+        precision: table.precision,
         quotas: set
             .ladder()
             .into_iter()
             .map(|a| {
-                let n = review.quotas.get(&a.id).copied().unwrap_or(0);
+                let n = input.quotas.get(&a.id).copied().unwrap_or(0);
                 (a.id.clone(), a.name.get(lang).to_string(), n)
             })
             .collect(),

@@ -215,5 +215,14 @@ test('issue 5: a cluster year with three meetings, rotation, roll-over and the c
   assert.match(overview, /UBND phường Kiến Hưng/);
   assert.match(overview, /chưa báo cáo/i);
   await shot(cp, 'council-overview');
+
+  // In English the outcomes read in English: the results carry them as data (format 2) and
+  // the council's view renders them in the reader's language.
+  await cp.locator('button[data-lang="en"]').click();
+  await waitNorm(cp.getByTestId('council-overview'), /Clusters that have not reported/);
+  const labels = await cp.getByTestId('council-overview').locator('[data-testid="outcome"]').allTextContents();
+  assert.ok(labels.length > 0);
+  for (const label of labels) assert.doesNotMatch(label, /khen|Cờ|Chưa|Không/, label);
+  assert.match(norm(await text(cp.getByTestId('council-overview'))), /final score [0-9.,]+, rank 1\./);
   assert.deepEqual(council.errors, []);
 });

@@ -4,11 +4,12 @@
 
 use leptos::prelude::*;
 
-use crate::bundle::review::{make_review, review_payload, reviewed_units};
+use crate::bundle::review::{make_review, own_score, review_payload, reviewed_units};
+use crate::engine::award::AwardInput;
 use crate::engine::{Lang, RuleError, Workspace};
 use crate::platform;
 use crate::report::html::results_table;
-use crate::report::results::{results, Results};
+use crate::report::results::{results, results_for, Results};
 use crate::report::workbook::{file_name as xlsx_name, score_workbook};
 use crate::ui::head::sign::sign_and_offer;
 use crate::ui::shared::files::{download_bytes, FileButton, Incoming};
@@ -16,10 +17,10 @@ use crate::ui::shared::i18n::{tr, use_i18n, K};
 use crate::ui::shared::notice::{notice_view, Notice};
 use crate::ui::shared::state::use_state;
 
-/// The results as the workspace stands, in the current language.
+/// The results as the workspace stands, in the current language (the engine's evaluation fed
+/// from the workspace; no review file is made).
 pub fn current_results(ws: &Workspace, lang: Lang) -> Result<Results, Vec<RuleError>> {
-    let payload = review_payload(ws, &platform::now());
-    results(&ws.cluster, &ws.table, &payload, lang)
+    results_for(&AwardInput::from_workspace(ws, |u| own_score(ws, u)), lang)
 }
 
 #[component]
