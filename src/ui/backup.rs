@@ -11,7 +11,7 @@ use super::i18n::{tx, use_i18n, K};
 use super::registrations::clicked;
 use super::state::{use_state, AppState, SaveStatus};
 use crate::bundle::backup::{
-    backup_file_name, make_backup, open_backup, restored, Backup, BackupError, MAX_BACKUP_BYTES,
+    backup_file_name, make_backup, open_backup, refused_unread, restored, Backup, MAX_BACKUP_BYTES,
 };
 use crate::bundle::council::Council;
 use crate::engine::Lang;
@@ -115,9 +115,7 @@ pub fn BackupPage() -> impl IntoView {
         pending.set(None);
         let opened = file
             .bytes
-            .map_err(|_| BackupError::TooLarge {
-                bytes: MAX_BACKUP_BYTES + 1,
-            })
+            .map_err(refused_unread)
             .and_then(|bytes| open_backup(&bytes));
         notice.set(match opened {
             Ok(b) => {
