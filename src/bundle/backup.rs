@@ -80,8 +80,8 @@ pub enum BackupError {
     Council(WorkspaceError),
     /// A signed file the backup holds does not verify as its import verified it.
     Kept {
-        file: KeptFile,
-        reason: KeptError,
+        file: Box<KeptFile>,
+        reason: Box<KeptError>,
     },
     /// The key the head enrolled for a unit (by name) in `year` signed none of the unit's kept
     /// files.
@@ -101,7 +101,7 @@ pub enum BackupError {
     /// A text of the data (of `year`; `None`: the council's store) over a limit of entry.
     Limit {
         year: Option<u16>,
-        what: Limit,
+        what: Box<Limit>,
     },
 }
 
@@ -282,13 +282,13 @@ pub fn verify_workspace(ws: &Workspace) -> Result<(), BackupError> {
     let mut in_force = BTreeSet::new();
     for r in &ws.inbox.received {
         let fail = |reason: KeptError| BackupError::Kept {
-            file: KeptFile::Submission {
+            file: Box::new(KeptFile::Submission {
                 year,
                 unit: name(&r.unit_id),
                 revision: r.revision,
                 file_name: r.file_name.clone(),
-            },
-            reason,
+            }),
+            reason: Box::new(reason),
         };
         let (opened, sub) = check_submission(ws, &hash, r.text.as_bytes())
             .map_err(|e| fail(KeptError::Bundle(e)))?;
@@ -331,12 +331,12 @@ pub fn verify_workspace(ws: &Workspace) -> Result<(), BackupError> {
     }
     if let Some(kept) = &ws.review_received {
         let fail = |reason: KeptError| BackupError::Kept {
-            file: KeptFile::Review {
+            file: Box::new(KeptFile::Review {
                 year,
                 revision: kept.revision,
                 file_name: kept.file_name.clone(),
-            },
-            reason,
+            }),
+            reason: Box::new(reason),
         };
         let head_key = ws
             .setup
@@ -368,7 +368,7 @@ pub fn verify_workspace(ws: &Workspace) -> Result<(), BackupError> {
 
     check_limits(ws).map_err(|what| BackupError::Limit {
         year: Some(year),
-        what,
+        what: Box::new(what),
     })
 }
 
@@ -437,12 +437,12 @@ pub fn verify_council(council: &Council) -> Result<(), BackupError> {
     let mut kept = BTreeSet::new();
     for r in &council.results {
         let fail = |reason: KeptError| BackupError::Kept {
-            file: KeptFile::Result {
+            file: Box::new(KeptFile::Result {
                 cluster: r.cluster_id.chars().take(64).collect(),
                 year: r.year,
                 file_name: r.file_name.clone(),
-            },
-            reason,
+            }),
+            reason: Box::new(reason),
         };
         let opened = open_result(r.text.as_bytes()).map_err(|e| fail(KeptError::Bundle(e)))?;
         check_carried(&opened.result).map_err(|e| fail(KeptError::Bundle(e)))?;
@@ -464,10 +464,10 @@ pub fn verify_council(council: &Council) -> Result<(), BackupError> {
             if text.chars().count() > field.max_chars() {
                 return Err(BackupError::Limit {
                     year: None,
-                    what: Limit::Expected(CouncilError::TooLong {
+                    what: Box::new(Limit::Expected(CouncilError::TooLong {
                         field,
                         max_chars: field.max_chars(),
-                    }),
+                    })),
                 });
             }
         }
