@@ -509,7 +509,7 @@ fn a_file_name_is_bounded_at_every_door_that_keeps_it() {
     let (_, sub) = make_submission(&mut member, &at("2025-12-03T08:00:00Z")).unwrap();
     let lines = import_files(
         &mut head,
-        &[(name.clone(), sub.into_bytes())],
+        &[(name.clone(), sub.clone().into_bytes())],
         &at("2025-12-03T09:00:00Z"),
     );
     assert!(
@@ -518,6 +518,12 @@ fn a_file_name_is_bounded_at_every_door_that_keeps_it() {
     );
     bounded(&lines[0].file_name);
     bounded(&head.inbox.received.last().unwrap().file_name);
+    // A sent self-score adopted back on a member's new device.
+    let mut new_device = member.clone();
+    new_device.submissions.clear();
+    let own_key = thidua::bundle::payload::ensure_identity(&mut new_device, KIEN_HUNG, [2; 32]);
+    thidua::bundle::payload::adopt_sent(&mut new_device, &name, sub.as_bytes(), &own_key).unwrap();
+    bounded(&new_device.submissions[KIEN_HUNG][0].file_name);
     // A member's review.
     let (_, setup) = make_setup(&head, &at("2025-01-10T08:00:00Z")).unwrap();
     import_setup(&mut member, setup.as_bytes(), &at("2025-01-11T08:00:00Z")).unwrap();
