@@ -6,8 +6,8 @@
 
 use serde_json::Value;
 use thidua::bundle::backup::{
-    backup_file_name, make_backup, open_backup, restored, without_secrets, BackupError,
-    BACKUP_VERSION, MAX_BACKUP_BYTES,
+    backup_file_name, make_backup, open_backup, restored, without_secrets, BackupError, KeptError,
+    KeptFile, BACKUP_VERSION, MAX_BACKUP_BYTES,
 };
 use thidua::bundle::council::Council;
 use thidua::bundle::payload::ensure_identity;
@@ -223,5 +223,336 @@ fn a_backup_holding_a_workspace_written_by_every_released_version_opens() {
             Workspace::from_json(&stored).unwrap(),
             "{name}"
         );
+    }
+}
+
+// ---- A restore verifies what others signed (issue 18) ----
+
+const KIEN_HUNG: &str = "phuong-kien-hung";
+
+/// The head's device with Kiến Hưng's self-score received (every main criterion at its
+/// maximum), a year-end meeting planned; Kiến Hưng's device with the head's set-up and review;
+/// and the council's store with the cluster's result.
+fn cluster() -> (Workspace, Workspace, Council) {
+    use thidua::bundle::council::import_result;
+    use thidua::bundle::import::{import_files, import_setup, Outcome};
+    use thidua::bundle::payload::{make_setup, make_submission};
+    use thidua::bundle::result::make_result;
+    use thidua::bundle::review::{import_review, make_review};
+    use thidua::engine::criteria::Part;
+    use thidua::engine::meeting::{ClockTime, MeetingKind};
+    use thidua::engine::Date;
+
+    let mut head = demo::workspace();
+    head.select_unit(HEAD).unwrap();
+    ensure_identity(&mut head, HEAD, [1; 32]);
+    let mut member = demo::workspace();
+    member.select_unit(KIEN_HUNG).unwrap();
+    ensure_identity(&mut member, KIEN_HUNG, [2; 32]);
+    let (_, setup) = make_setup(&head, &at("2025-01-10T08:00:00Z")).unwrap();
+    import_setup(&mut member, setup.as_bytes(), &at("2025-01-11T08:00:00Z")).unwrap();
+    let t = at("2025-12-01T08:00:00Z");
+    let main: Vec<_> = member
+        .table
+        .criteria()
+        .into_iter()
+        .filter(|(part, _)| *part == Part::Main)
+        .map(|(_, c)| (c.code.clone(), c.max))
+        .collect();
+    for (code, max) in main {
+        member.set_points(&code, Some(max), &t).unwrap();
+    }
+    let (name, text) = make_submission(&mut member, &at("2025-12-02T08:00:00Z")).unwrap();
+    let lines = import_files(&mut head, &[(name, text.into_bytes())], &t);
+    assert!(matches!(lines[0].outcome, Outcome::Accepted { .. }));
+    for award in ["gov_flag", "city_flag", "certificate"] {
+        head.set_quota(award, 1).unwrap();
+    }
+    head.plan_meeting(
+        MeetingKind::YearEnd,
+        Date::parse("2025-12-25").unwrap(),
+        ClockTime::parse("08:00").unwrap(),
+    )
+    .unwrap();
+    let (name, review) = make_review(&mut head, &at("2025-12-10T08:00:00Z")).unwrap();
+    import_review(
+        &mut member,
+        &name,
+        review.as_bytes(),
+        &at("2025-12-11T08:00:00Z"),
+    )
+    .unwrap();
+    let (name, result) = make_result(&mut head, &at("2025-12-20T08:00:00Z")).unwrap();
+    let mut council = Council::default();
+    import_result(
+        &mut council,
+        &name,
+        result.as_bytes(),
+        &at("2025-12-21T08:00:00Z"),
+    );
+    assert_eq!(council.results.len(), 1);
+    (head, member, council)
+}
+
+/// A backup's JSON, changed by `f`.
+fn edited(text: &str, f: impl FnOnce(&mut Value)) -> String {
+    let mut v: Value = serde_json::from_str(text).unwrap();
+    f(&mut v);
+    v.to_string()
+}
+
+/// A kept signed text with every `points` member set to 0, not signed again.
+fn zeroed(text: &str) -> String {
+    fn walk(v: &mut Value) -> usize {
+        match v {
+            Value::Object(map) => map
+                .iter_mut()
+                .map(|(k, v)| match v {
+                    Value::Number(_) if k == "points" => {
+                        *v = 0.into();
+                        1
+                    }
+                    _ => walk(v),
+                })
+                .sum(),
+            Value::Array(items) => items.iter_mut().map(walk).sum(),
+            _ => 0,
+        }
+    }
+    let mut v: Value = serde_json::from_str(text).unwrap();
+    assert!(walk(&mut v) > 0, "the text has points to change");
+    v.to_string()
+}
+
+fn zero_text(slot: &mut Value) {
+    *slot = Value::String(zeroed(slot.as_str().unwrap()));
+}
+
+#[test]
+fn a_backup_whose_kept_self_score_was_changed_is_refused_naming_it() {
+    let (head, _, _) = cluster();
+    let good = make_backup(&head, None, &at("2026-01-06T10:00:00Z"));
+    // Untouched, it restores, and what the merged view reads is the member's signed file.
+    let backup = open_backup(good.as_bytes()).expect("an untouched backup restores");
+    assert_eq!(backup.workspace.inbox, head.inbox);
+
+    let tampered = edited(&good, |v| {
+        zero_text(&mut v["workspace"]["inbox"]["received"][0]["text"])
+    });
+    let e = refused(tampered.as_bytes());
+    let vi = e.message(Lang::Vi);
+    assert!(
+        vi.starts_with("Bản sao lưu không khôi phục được: hồ sơ tự chấm lần 1 của “UBND phường Kiến Hưng” (năm 2025, tệp “2025_cum-3_phuong-kien-hung_r1.thidua.json”)"),
+        "{vi}"
+    );
+    assert!(vi.contains("Chữ ký không hợp lệ"), "{vi}");
+    let en = e.message(Lang::En);
+    assert!(
+        en.contains("“UBND phường Kiến Hưng”") && en.contains("Bad signature"),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_backup_whose_records_disagree_with_the_signed_files_is_refused() {
+    let (head, _, _) = cluster();
+    let good = make_backup(&head, None, &at("2026-01-06T10:00:00Z"));
+    let record = |member: &'static str, f: &dyn Fn(&mut Value)| {
+        let e =
+            refused(edited(&good, |v| f(&mut v["workspace"]["inbox"]["received"][0])).as_bytes());
+        assert!(
+            matches!(&e, BackupError::Kept { reason, .. } if **reason == KeptError::Record { member }),
+            "{member}: {e:?}"
+        );
+    };
+    record("revision", &|r| r["revision"] = 2.into());
+    record("id", &|r| r["id"] = "0".repeat(64).into());
+    record("signer", &|r| r["signer"] = "ab".repeat(32).into());
+
+    // The enrolled key replaced by one that signed nothing kept.
+    let key = edited(&good, |v| {
+        v["workspace"]["inbox"]["keys"][KIEN_HUNG]["key"] = "ab".repeat(32).into()
+    });
+    assert_eq!(
+        refused(key.as_bytes()),
+        BackupError::EnrolledKey {
+            year: 2025,
+            unit: "UBND phường Kiến Hưng".into()
+        }
+    );
+}
+
+#[test]
+fn an_earlier_years_changed_file_refuses_the_restore() {
+    let (mut head, _, _) = cluster();
+    head.close_year(&at("2025-12-30T09:00:00Z"));
+    let good = make_backup(&head, None, &at("2026-01-06T10:00:00Z"));
+    open_backup(good.as_bytes()).expect("an untouched backup restores");
+    let tampered = edited(&good, |v| {
+        let slot = &mut v["workspace"]["past_years"][0]["text"];
+        let mut year: Value = serde_json::from_str(slot.as_str().unwrap()).unwrap();
+        zero_text(&mut year["inbox"]["received"][0]["text"]);
+        *slot = Value::String(year.to_string());
+    });
+    let e = refused(tampered.as_bytes());
+    assert!(
+        matches!(&e, BackupError::Kept { file, reason }
+            if matches!(**file, KeptFile::Submission { year: 2025, .. })
+                && **reason == KeptError::Bundle(thidua::bundle::BundleError::BadSignature)),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_members_changed_review_and_a_councils_changed_result_are_refused() {
+    let (_, member, council) = cluster();
+    let good = make_backup(&member, Some(&council), &at("2026-01-06T10:00:00Z"));
+    let backup = open_backup(good.as_bytes()).expect("an untouched backup restores");
+    assert_eq!(backup.workspace.review_received, member.review_received);
+    assert_eq!(backup.council.as_ref(), Some(&council));
+
+    let e = refused(
+        edited(&good, |v| {
+            zero_text(&mut v["workspace"]["review_received"]["text"])
+        })
+        .as_bytes(),
+    );
+    assert!(
+        e.message(Lang::Vi).contains(
+            "kết quả thẩm định lần 1 đã nhận (năm 2025, tệp “2025_cum-3_tham-dinh_r1.thidua.json”)"
+        ),
+        "{}",
+        e.message(Lang::Vi)
+    );
+    let e = refused(
+        edited(&good, |v| {
+            zero_text(&mut v["council"]["results"][0]["text"])
+        })
+        .as_bytes(),
+    );
+    assert!(
+        e.message(Lang::Vi)
+            .contains("kết quả của cụm “cum-3” năm 2025 mà Hội đồng đã nhận"),
+        "{}",
+        e.message(Lang::Vi)
+    );
+    // The council's record of the head's key must be the key that signed the file.
+    let e = refused(
+        edited(&good, |v| {
+            v["council"]["results"][0]["head_key"] = "ab".repeat(32).into()
+        })
+        .as_bytes(),
+    );
+    assert!(
+        matches!(&e, BackupError::Kept { reason, .. }
+            if **reason == KeptError::Record { member: "head_key" }),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_restore_holds_the_limits_of_entry_and_bounds_file_names() {
+    use thidua::engine::inbox::MAX_FILE_NAME_CHARS;
+    use thidua::engine::meeting::MAX_CONTENT_CHARS;
+
+    let (head, _, _) = cluster();
+    let good = make_backup(&head, None, &at("2026-01-06T10:00:00Z"));
+    let e = refused(
+        edited(&good, |v| {
+            v["workspace"]["meetings"][0]["content"] = "ư".repeat(100_000).into()
+        })
+        .as_bytes(),
+    );
+    assert!(
+        matches!(
+            &e,
+            BackupError::Limit {
+                year: Some(2025),
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert!(
+        e.message(Lang::Vi)
+            .contains(&format!("tối đa {MAX_CONTENT_CHARS} ký tự")),
+        "{}",
+        e.message(Lang::Vi)
+    );
+    // Just at the limit, it restores.
+    open_backup(
+        edited(&good, |v| {
+            v["workspace"]["meetings"][0]["content"] = "ư".repeat(MAX_CONTENT_CHARS).into()
+        })
+        .as_bytes(),
+    )
+    .expect("a meeting at the limit restores");
+
+    // A file name of 108 000 characters is kept shortened, its end (the extension) kept.
+    let long = format!("{}.thidua.json", "a".repeat(108_000));
+    let backup = open_backup(
+        edited(&good, |v| {
+            v["workspace"]["inbox"]["received"][0]["file_name"] = long.clone().into()
+        })
+        .as_bytes(),
+    )
+    .expect("a long file name does not refuse the restore");
+    let kept = &backup.workspace.inbox.received[0].file_name;
+    assert_eq!(kept.chars().count(), MAX_FILE_NAME_CHARS);
+    assert!(
+        kept.ends_with("aaa.thidua.json") && kept.contains('…'),
+        "{kept}"
+    );
+}
+
+#[test]
+fn a_file_too_large_to_read_says_its_real_size() {
+    use thidua::bundle::backup::refused_unread;
+    use thidua::bundle::json::JsonError;
+    let fifty = refused_unread(JsonError::TooLarge {
+        bytes: 50 * 1024 * 1024,
+    });
+    assert_eq!(
+        fifty.message(Lang::Vi),
+        "Tệp quá lớn (50 MB) để là bản sao lưu của Thi đua (tối đa 16 MB). Không có gì bị thay đổi."
+    );
+    assert!(fifty.message(Lang::En).contains("(50 MB)"));
+    // Just over the limit does not read as being at it.
+    let just_over = refused(&vec![b' '; MAX_BACKUP_BYTES + 1]);
+    assert!(just_over
+        .message(Lang::Vi)
+        .starts_with("Tệp quá lớn (17 MB)"));
+}
+
+#[test]
+fn a_signed_bundle_given_to_restore_is_named_as_a_bundle() {
+    use thidua::bundle::payload::make_setup;
+    let mut ws = demo::workspace();
+    ws.select_unit(HEAD).unwrap();
+    ensure_identity(&mut ws, HEAD, [1; 32]);
+    let (_, setup) = make_setup(&ws, &at("2025-01-10T08:00:00Z")).unwrap();
+    let e = refused(setup.as_bytes());
+    assert_eq!(e, BackupError::NotBackup { bundle: true });
+    assert!(e
+        .message(Lang::Vi)
+        .starts_with("Đây là hồ sơ ký số của Thi đua, không phải bản sao lưu."));
+}
+
+#[test]
+fn a_backup_of_every_released_member_workspace_and_council_store_opens() {
+    let dir = format!("{}/tests/fixtures/released", env!("CARGO_MANIFEST_DIR"));
+    let council = std::fs::read_to_string(format!("{dir}/council-v1.json")).unwrap();
+    for name in ["v1-member", "v2-member", "v3-member", "v4-member"] {
+        let stored = std::fs::read_to_string(format!("{dir}/workspace-{name}.json")).unwrap();
+        let text = format!(
+            r#"{{"format":"thidua-backup","version":1,"created":"2026-01-06T10:00:00Z","workspace":{stored},"council":{council}}}"#
+        );
+        let backup = open_backup(text.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert_eq!(
+            backup.workspace,
+            Workspace::from_json(&stored).unwrap(),
+            "{name}"
+        );
+        assert_eq!(backup.council, Some(Council::from_json(&council).unwrap()));
     }
 }

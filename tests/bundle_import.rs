@@ -1028,7 +1028,11 @@ fn a_tampered_key_backup_is_refused() {
     // Not this format.
     refused(&|b| b.kdf = "scrypt".into(), NotABackup);
     refused(&|b| b.cipher = "aes-256-gcm".into(), NotABackup);
-    refused(&|b| b.iterations = 0, NotABackup);
+    // Parameters outside the range the app accepts (docs/security.md, key backup).
+    refused(
+        &|b| b.iterations = 0,
+        BundleError::KdfOutOfRange { iterations: 0 },
+    );
     refused(&|b| b.nonce = b.nonce.to_uppercase(), NotABackup);
     refused(&|b| b.salt = b.salt.to_uppercase(), NotABackup);
     refused(&|b| b.nonce = hex(&[5; 16]), NotABackup);

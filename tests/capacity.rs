@@ -143,3 +143,24 @@ fn the_council_keeps_a_result_compact_and_compacts_an_earlier_one_on_load() {
     assert_eq!(loaded, council);
     assert_eq!(overview(&loaded, 2025), overview(&council, 2025));
 }
+
+/// Issue 18: the whole backup of the full head's workspace (90 kept files, 30 reviews) restores,
+/// every kept file verified again; the time it takes natively is printed (the browser's is
+/// see docs/performance.md, "Where the time goes").
+#[test]
+fn a_backup_of_the_full_head_workspace_restores_with_every_file_verified() {
+    use thidua::bundle::backup::{make_backup, open_backup};
+    let (ws, _) = head_workspace(Shape::new(30, 150, 3));
+    let at = Timestamp::parse("2026-01-06T10:00:00Z").unwrap();
+    let text = make_backup(&ws, None, &at);
+    let started = std::time::Instant::now();
+    let backup = open_backup(text.as_bytes()).expect("the full workspace restores");
+    println!(
+        "open_backup of {} KB, {} kept files: {} ms",
+        text.len() / 1024,
+        ws.inbox.received.len(),
+        started.elapsed().as_millis()
+    );
+    assert_eq!(backup.workspace.inbox, ws.inbox);
+    assert_eq!(backup.workspace.reviews, ws.reviews);
+}

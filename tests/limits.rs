@@ -460,3 +460,138 @@ fn the_council_refuses_an_expected_cluster_with_an_overlong_id_or_name() {
     );
     assert!(c.expected.is_empty());
 }
+
+#[test]
+fn a_result_with_a_100_kb_meeting_text_is_refused_by_the_council() {
+    use thidua::engine::meeting::MAX_CONTENT_CHARS;
+    let (mut head, _) = head_and_member();
+    let (_, text) = make_result(&mut head, &at("2025-12-20T08:00:00Z")).unwrap();
+    let mut council = Council::default();
+    let import = |council: &mut Council, file: &str| {
+        import_result(
+            council,
+            "r.json",
+            file.as_bytes(),
+            &at("2025-12-21T08:00:00Z"),
+        )
+    };
+    for (field, n) in [("content", 100_000), ("place", 301)] {
+        let mut p = payload(&text);
+        p["meetings"][0][field] = Value::String(long(n));
+        let file = signed(&head, HEAD, PayloadType::ClusterResult, &p);
+        let line = import(&mut council, &file);
+        match &line.outcome {
+            ResultOutcome::Refused(e) => assert!(vi(e).contains("quá dài: tối đa"), "{}", vi(e)),
+            other => panic!("{field}: not refused: {other:?}"),
+        }
+        assert_eq!(council, Council::default(), "nothing changes");
+    }
+    // At the limit, accepted.
+    let mut p = payload(&text);
+    p["meetings"][0]["content"] = Value::String(long(MAX_CONTENT_CHARS));
+    let file = signed(&head, HEAD, PayloadType::ClusterResult, &p);
+    assert!(matches!(
+        import(&mut council, &file).outcome,
+        ResultOutcome::Accepted { .. }
+    ));
+}
+
+#[test]
+fn a_file_name_is_bounded_at_every_door_that_keeps_it() {
+    use thidua::engine::inbox::MAX_FILE_NAME_CHARS;
+    let name = format!("{}.thidua.json", "ư".repeat(108_000));
+    let bounded = |kept: &str| {
+        assert_eq!(kept.chars().count(), MAX_FILE_NAME_CHARS, "{kept}");
+        assert!(kept.ends_with("ư.thidua.json") && kept.contains('…'));
+    };
+    // The head's inbox.
+    let (mut head, mut member) = head_and_member();
+    let (_, sub) = make_submission(&mut member, &at("2025-12-03T08:00:00Z")).unwrap();
+    let lines = import_files(
+        &mut head,
+        &[(name.clone(), sub.clone().into_bytes())],
+        &at("2025-12-03T09:00:00Z"),
+    );
+    assert!(
+        matches!(lines[0].outcome, Outcome::Accepted { .. }),
+        "{lines:?}"
+    );
+    bounded(&lines[0].file_name);
+    bounded(&head.inbox.received.last().unwrap().file_name);
+    // A sent self-score adopted back on a member's new device.
+    let mut new_device = member.clone();
+    new_device.submissions.clear();
+    let own_key = thidua::bundle::payload::ensure_identity(&mut new_device, KIEN_HUNG, [2; 32]);
+    thidua::bundle::payload::adopt_sent(&mut new_device, &name, sub.as_bytes(), &own_key).unwrap();
+    bounded(&new_device.submissions[KIEN_HUNG][0].file_name);
+    // A member's review.
+    let (_, setup) = make_setup(&head, &at("2025-01-10T08:00:00Z")).unwrap();
+    import_setup(&mut member, setup.as_bytes(), &at("2025-01-11T08:00:00Z")).unwrap();
+    let (_, review) = make_review(&mut head, &at("2025-12-10T08:00:00Z")).unwrap();
+    import_review(
+        &mut member,
+        &name,
+        review.as_bytes(),
+        &at("2025-12-11T08:00:00Z"),
+    )
+    .unwrap();
+    bounded(&member.review_received.as_ref().unwrap().file_name);
+    // The council.
+    let (_, result) = make_result(&mut head, &at("2025-12-20T08:00:00Z")).unwrap();
+    let mut council = Council::default();
+    let line = import_result(
+        &mut council,
+        &name,
+        result.as_bytes(),
+        &at("2025-12-21T08:00:00Z"),
+    );
+    bounded(&line.file_name);
+    bounded(&council.results[0].file_name);
+    // Stored data of an earlier build, with the name as given, is bounded when read.
+    let mut stored: Value = serde_json::from_str(&head.to_json()).unwrap();
+    stored["inbox"]["received"][0]["file_name"] = Value::String(name.clone());
+    let ws = Workspace::from_json(&stored.to_string()).unwrap();
+    bounded(&ws.inbox.received[0].file_name);
+    let mut stored: Value = serde_json::from_str(&council.to_json()).unwrap();
+    stored["results"][0]["file_name"] = Value::String(name);
+    bounded(&Council::from_json(&stored.to_string()).unwrap().results[0].file_name);
+}
+
+#[test]
+fn a_key_backup_asking_for_a_derivation_out_of_range_is_refused_before_deriving() {
+    use thidua::bundle::identity::{
+        backup, restore, BACKUP_ITERATIONS, MAX_BACKUP_ITERATIONS, MIN_BACKUP_ITERATIONS,
+    };
+    // Every file the app writes is inside the range.
+    assert!((MIN_BACKUP_ITERATIONS..=MAX_BACKUP_ITERATIONS).contains(&BACKUP_ITERATIONS));
+    let pass = "mật khẩu thử nghiệm";
+    let file = backup(KIEN_HUNG, &[2; 32], pass, [3; 16], [4; 12], 1000).unwrap();
+    let text = |f: &dyn Fn(&mut Value)| {
+        let mut v = serde_json::to_value(&file).unwrap();
+        f(&mut v);
+        v.to_string()
+    };
+    assert!(restore(&text(&|_| {}), pass).is_ok());
+    for iterations in [10_000_000u64, u64::from(MAX_BACKUP_ITERATIONS) + 1, 999, 1] {
+        let started = std::time::Instant::now();
+        let e = restore(&text(&|v| v["iterations"] = iterations.into()), pass).unwrap_err();
+        assert_eq!(
+            e,
+            BundleError::KdfOutOfRange {
+                iterations: iterations as u32
+            }
+        );
+        assert!(
+            started.elapsed().as_millis() < 500,
+            "refused before deriving"
+        );
+        assert!(
+            vi(&e).contains(&format!("{iterations} vòng PBKDF2")),
+            "{}",
+            vi(&e)
+        );
+    }
+    // A salt the app would not write.
+    let e = restore(&text(&|v| v["salt"] = "ab".into()), pass).unwrap_err();
+    assert!(matches!(e, BundleError::KdfOutOfRange { .. }), "{e:?}");
+}

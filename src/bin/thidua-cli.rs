@@ -17,7 +17,18 @@
 //!
 //! `--en` anywhere switches messages to English (Vietnamese is the default). Exit status: 0 when
 //! everything verified or was accepted, 1 when a file failed, 2 on a usage error.
+//!
+//! **Nothing from a file reaches the terminal raw.** A file's texts may hold control characters
+//! (`\r`, an escape sequence that clears the line, a right-to-left override) that would make a
+//! FAIL line read as OK. Everything the tool writes goes through one function, [`escaped`]: every
+//! control character (C0, DEL, C1) and every bidirectional formatting character is written as
+//! `\uXXXX` (in a JSON text, the same string). A record printed on one line ([`put_line`]: each
+//! line of `verify`, `merge` and `evaluate`, every FAIL) has its line feeds escaped too, so no
+//! file can add a line; a document ([`put_text`]: `inspect`'s summary, a JSON text, the report,
+//! the help) keeps its own line ends, and the texts from data placed in it go through
+//! [`one_line`].
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -33,6 +44,68 @@ use thidua::engine::{Lang, Timestamp, Workspace};
 use thidua::report::results::{results, results_text};
 
 const OK: ExitCode = ExitCode::SUCCESS;
+
+/// Whether a line feed is kept ([`put_text`]) or escaped ([`put_line`], [`one_line`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lines {
+    One,
+    Keep,
+}
+
+/// A character a terminal would act on rather than show: C0 controls (the line feed kept in
+/// [`Lines::Keep`]), DEL, C1 controls, and the bidirectional formatting characters (which
+/// reorder what follows them on the line).
+fn acts(c: char, lines: Lines) -> bool {
+    if c == '\n' {
+        return lines == Lines::One;
+    }
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// The one place text is made safe to print: each character a terminal would act on becomes
+/// `\uXXXX` (all are in the Basic Multilingual Plane; inside a JSON string this is the same
+/// string).
+fn escaped(text: &str, lines: Lines) -> Cow<'_, str> {
+    if !text.chars().any(|c| acts(c, lines)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if acts(c, lines) {
+            out += &format!("\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A text from data placed in a document on one line (a name, a label, a message).
+fn one_line(text: &str) -> Cow<'_, str> {
+    escaped(text, Lines::One)
+}
+
+/// Writes one record on one line: nothing in it can start another line or act on the terminal.
+fn put_line(w: &mut dyn Write, text: &str) {
+    let _ = writeln!(w, "{}", escaped(text, Lines::One));
+}
+
+/// Writes a document: its own line ends kept, every other control character escaped.
+fn put_text(w: &mut dyn Write, text: &str) {
+    let _ = w.write_all(escaped(text, Lines::Keep).as_bytes());
+}
+
+fn stdout() -> std::io::StdoutLock<'static> {
+    std::io::stdout().lock()
+}
+
+fn stderr() -> std::io::StderrLock<'static> {
+    std::io::stderr().lock()
+}
 
 fn failed() -> ExitCode {
     ExitCode::from(1)
@@ -122,7 +195,7 @@ fn main() -> ExitCode {
     let rest = &args[1..];
     match command.as_str() {
         "help" | "--help" | "-h" => {
-            print!("{HELP_VI}\n{HELP_EN}");
+            put_text(&mut stdout(), &format!("{HELP_VI}\n{HELP_EN}"));
             OK
         }
         "verify" => verify(rest, lang),
@@ -141,19 +214,18 @@ fn main() -> ExitCode {
 
 /// Prints the problem (if any) and the help in both languages to stderr; exit status 2.
 fn usage(lang: Lang, problem: Option<String>) -> ExitCode {
-    let mut err = std::io::stderr().lock();
+    let mut err = stderr();
     if let Some(p) = problem {
-        let _ = writeln!(err, "{p}");
-        let _ = writeln!(
-            err,
-            "{}",
+        put_line(&mut err, &p);
+        put_text(
+            &mut err,
             match lang {
-                Lang::Vi => "Xem hướng dẫn dưới đây (thidua-cli help).\n",
-                Lang::En => "See the help below (thidua-cli help).\n",
-            }
+                Lang::Vi => "Xem hướng dẫn dưới đây (thidua-cli help).\n\n",
+                Lang::En => "See the help below (thidua-cli help).\n\n",
+            },
         );
     }
-    let _ = write!(err, "{HELP_VI}\n{HELP_EN}");
+    put_text(&mut err, &format!("{HELP_VI}\n{HELP_EN}"));
     usage_error()
 }
 
@@ -231,14 +303,14 @@ fn verify(files: &[String], lang: Lang) -> ExitCode {
             }),
         );
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = stdout();
     let mut all_ok = true;
     for path in files {
         let line = match std::fs::read(path) {
             Err(e) => Err(read_error(path, &e, lang)),
             Ok(bytes) => check(&bytes).map_err(|e| e.message(lang)),
         };
-        let _ = match line {
+        match line {
             Ok(v) => {
                 let o = v.opened();
                 let what = match &v {
@@ -254,19 +326,21 @@ fn verify(files: &[String], lang: Lang) -> ExitCode {
                         r.members.len()
                     ),
                 };
-                writeln!(
-                    out,
-                    "OK   {path}  {} {what} id={} signer={}",
-                    o.kind.name(),
-                    short_id(&o.id),
-                    fingerprint(&o.signer)
-                )
+                put_line(
+                    &mut out,
+                    &format!(
+                        "OK   {path}  {} {what} id={} signer={}",
+                        o.kind.name(),
+                        short_id(&o.id),
+                        fingerprint(&o.signer)
+                    ),
+                );
             }
             Err(reason) => {
                 all_ok = false;
-                writeln!(out, "FAIL {path}  {reason}")
+                put_line(&mut out, &format!("FAIL {path}  {reason}"));
             }
-        };
+        }
     }
     if all_ok {
         OK
@@ -282,7 +356,8 @@ fn short_id(id: &str) -> &str {
 
 /// One "label: value" line of `inspect`'s summary.
 fn row(out: &mut String, label: &str, value: &dyn std::fmt::Display) {
-    *out += &format!("  {:<38} {value}\n", format!("{label}:"));
+    let value = value.to_string();
+    *out += &format!("  {:<38} {}\n", format!("{label}:"), one_line(&value));
 }
 
 fn inspect(args: &[String], lang: Lang) -> ExitCode {
@@ -305,7 +380,7 @@ fn inspect(args: &[String], lang: Lang) -> ExitCode {
     let v = match verified {
         Ok(v) => v,
         Err(reason) => {
-            eprintln!("FAIL {path}  {reason}");
+            put_line(&mut stderr(), &format!("FAIL {path}  {reason}"));
             return failed();
         }
     };
@@ -313,7 +388,8 @@ fn inspect(args: &[String], lang: Lang) -> ExitCode {
     let o = v.opened();
     let mut s = String::new();
     let mut line = |k: &str, value: &dyn std::fmt::Display| {
-        s += &format!("{:<40} {value}\n", format!("{k}:"));
+        let value = value.to_string();
+        s += &format!("{:<40} {}\n", format!("{k}:"), one_line(&value));
     };
     line(t("Loại hồ sơ", "Type"), &o.kind.name());
     line(t("Định dạng", "Format"), &o.format);
@@ -416,11 +492,11 @@ fn inspect(args: &[String], lang: Lang) -> ExitCode {
                 out += &match lang {
                     Lang::Vi => format!(
                         "    - {}: {from}; {entries} tiêu chí chấm lại, {deductions} văn bản trừ điểm, {facts} thông tin có nguồn\n",
-                        u.unit_id
+                        one_line(&u.unit_id)
                     ),
                     Lang::En => format!(
                         "    - {}: {from}; {entries} criteria re-scored, {deductions} deduction documents, {facts} sourced facts\n",
-                        u.unit_id
+                        one_line(&u.unit_id)
                     ),
                 };
             }
@@ -428,7 +504,7 @@ fn inspect(args: &[String], lang: Lang) -> ExitCode {
             if let Err(errs) = r.rule_set.validate() {
                 out += &format!("  {}:\n", t("Vấn đề", "Problems"));
                 for e in errs {
-                    out += &format!("    - {}\n", e.message(lang));
+                    out += &format!("    - {}\n", one_line(&e.message(lang)));
                 }
             }
             out += t(
@@ -456,7 +532,12 @@ fn inspect(args: &[String], lang: Lang) -> ExitCode {
             row(&mut out, t("Số cuộc họp", "Meetings"), &r.meetings.len());
             let evaluation = r.evaluation();
             for u in &evaluation.units {
-                out += &format!("    {}. {}: {}\n", u.rank, u.name, u.label(lang));
+                out += &format!(
+                    "    {}. {}: {}\n",
+                    u.rank,
+                    one_line(&u.name),
+                    one_line(&u.label(lang))
+                );
             }
         }
         Verified::Setup(_, setup) => {
@@ -477,7 +558,7 @@ fn inspect(args: &[String], lang: Lang) -> ExitCode {
                 &c.units.len(),
             );
             for u in &c.units {
-                out += &format!("    - {} ({})\n", u.name, u.id);
+                out += &format!("    - {} ({})\n", one_line(&u.name), one_line(&u.id));
             }
             row(&mut out, t("Cụm trưởng", "Head"), &name_of(&c.head));
             row(&mut out, t("Cụm phó", "Deputy"), &name_of(&c.deputy));
@@ -527,17 +608,18 @@ fn inspect(args: &[String], lang: Lang) -> ExitCode {
             if !problems.is_empty() {
                 out += &format!("  {}:\n", t("Vấn đề", "Problems"));
                 for p in problems {
-                    out += &format!("    - {p}\n");
+                    out += &format!("    - {}\n", one_line(&p));
                 }
             }
         }
     }
     let payload = serde_json::to_string_pretty(&o.payload).expect("a JSON value serializes");
-    let mut stdout = std::io::stdout().lock();
-    let _ = write!(
-        stdout,
-        "{out}\n{}:\n{payload}\n",
-        t("Nội dung (payload)", "Payload")
+    put_text(
+        &mut stdout(),
+        &format!(
+            "{out}\n{}:\n{payload}\n",
+            t("Nội dung (payload)", "Payload")
+        ),
     );
     OK
 }
@@ -625,13 +707,13 @@ fn merge_command(args: &[String], lang: Lang) -> ExitCode {
     let (mut ws, created, _) = match head_workspace(setup_path, lang) {
         Ok(v) => v,
         Err(reason) => {
-            eprintln!("FAIL {setup_path}  {reason}");
+            put_line(&mut stderr(), &format!("FAIL {setup_path}  {reason}"));
             return failed();
         }
     };
     let now = now.unwrap_or(created);
 
-    let mut err = std::io::stderr().lock();
+    let mut err = stderr();
     let mut any_refused = false;
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for path in unit_paths {
@@ -642,7 +724,10 @@ fn merge_command(args: &[String], lang: Lang) -> ExitCode {
             Ok(bytes) => files.push((name, bytes)),
             Err(e) => {
                 any_refused = true;
-                let _ = writeln!(err, "FAIL {name}  {}", read_error(path, &e, lang));
+                put_line(
+                    &mut err,
+                    &format!("FAIL {name}  {}", read_error(path, &e, lang)),
+                );
             }
         }
     }
@@ -659,11 +744,13 @@ fn merge_command(args: &[String], lang: Lang) -> ExitCode {
             Outcome::Conflict { .. } | Outcome::KeyChanged(_) => "HOLD",
             Outcome::Refused(_) => "FAIL",
         };
-        let _ = writeln!(
-            err,
-            "{tag} {}  {who}{}",
-            line.file_name,
-            line.outcome.message(lang)
+        put_line(
+            &mut err,
+            &format!(
+                "{tag} {}  {who}{}",
+                line.file_name,
+                line.outcome.message(lang)
+            ),
         );
     }
     let json =
@@ -684,20 +771,18 @@ fn merge_command(args: &[String], lang: Lang) -> ExitCode {
 fn write_output(out_path: Option<&str>, text: &str, lang: Lang) -> bool {
     match out_path {
         Some(p) => {
-            if let Err(e) = std::fs::write(p, text) {
-                eprintln!(
-                    "{}",
-                    match lang {
+            if let Err(e) = std::fs::write(p, escaped(text, Lines::Keep).as_bytes()) {
+                put_line(
+                    &mut stderr(),
+                    &match lang {
                         Lang::Vi => format!("Không ghi được tệp “{p}”: {e}."),
                         Lang::En => format!("Cannot write the file “{p}”: {e}."),
-                    }
+                    },
                 );
                 return false;
             }
         }
-        None => {
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
-        }
+        None => put_text(&mut stdout(), text),
     }
     true
 }
@@ -760,42 +845,47 @@ fn evaluate_command(args: &[String], lang: Lang) -> ExitCode {
     let (ws, _, setup) = match head_workspace(setup_path, lang) {
         Ok(v) => v,
         Err(reason) => {
-            eprintln!("FAIL {setup_path}  {reason}");
+            put_line(&mut stderr(), &format!("FAIL {setup_path}  {reason}"));
             if kind_of(setup_path) == Some(PayloadType::ClusterReview) {
-                eprintln!("{order_hint}");
+                put_line(&mut stderr(), order_hint);
             }
             return failed();
         }
     };
     let head_key = setup.signer_hex();
-    eprintln!(
-        "OK   {setup_path}  {} {} {} id={} signer={}",
-        setup.kind.name(),
-        ws.cluster.id,
-        ws.cluster.year,
-        short_id(&setup.id),
-        fingerprint(&setup.signer)
+    put_line(
+        &mut stderr(),
+        &format!(
+            "OK   {setup_path}  {} {} {} id={} signer={}",
+            setup.kind.name(),
+            ws.cluster.id,
+            ws.cluster.year,
+            short_id(&setup.id),
+            fingerprint(&setup.signer)
+        ),
     );
 
     let opened = std::fs::read(review_path)
-        .map_err(|e| read_error(review_path, &e, lang))
+        .map_err(|e| (read_error(review_path, &e, lang), false))
         .and_then(|bytes| {
             open_review(&ws.cluster, &ws.table, &head_key, &bytes).map_err(|e| {
-                let mut reason = e.message(lang);
-                if let BundleError::WrongType {
-                    found: PayloadType::ClusterSetup,
-                    ..
-                } = e
-                {
-                    reason = format!("{reason}\n{order_hint}");
-                }
-                reason
+                let swapped = matches!(
+                    e,
+                    BundleError::WrongType {
+                        found: PayloadType::ClusterSetup,
+                        ..
+                    }
+                );
+                (e.message(lang), swapped)
             })
         });
     let (id, review) = match opened {
         Ok(v) => v,
-        Err(reason) => {
-            eprintln!("FAIL {review_path}  {reason}");
+        Err((reason, swapped)) => {
+            put_line(&mut stderr(), &format!("FAIL {review_path}  {reason}"));
+            if swapped {
+                put_line(&mut stderr(), order_hint);
+            }
             return failed();
         }
     };
@@ -803,28 +893,34 @@ fn evaluate_command(args: &[String], lang: Lang) -> ExitCode {
         Ok(r) => r,
         Err(errs) => {
             let list: Vec<String> = errs.iter().map(|e| e.message(lang)).collect();
-            eprintln!(
-                "FAIL {review_path}  {}",
-                match lang {
-                    Lang::Vi => format!("Không bình xét được: {}", list.join(" ")),
-                    Lang::En => format!("Cannot evaluate: {}", list.join(" ")),
-                }
+            put_line(
+                &mut stderr(),
+                &format!(
+                    "FAIL {review_path}  {}",
+                    match lang {
+                        Lang::Vi => format!("Không bình xét được: {}", list.join(" ")),
+                        Lang::En => format!("Cannot evaluate: {}", list.join(" ")),
+                    }
+                ),
             );
             return failed();
         }
     };
-    eprintln!(
-        "OK   {review_path}  {} {} {} r{} id={} signer={} ({})",
-        PayloadType::ClusterReview.name(),
-        review.cluster_id,
-        review.year,
-        review.revision,
-        short_id(&id),
-        fingerprint_of_hex(&head_key).unwrap_or_default(),
-        match lang {
-            Lang::Vi => "khoá của Cụm trưởng trong hồ sơ thiết lập",
-            Lang::En => "the head's key from the set-up",
-        }
+    put_line(
+        &mut stderr(),
+        &format!(
+            "OK   {review_path}  {} {} {} r{} id={} signer={} ({})",
+            PayloadType::ClusterReview.name(),
+            review.cluster_id,
+            review.year,
+            review.revision,
+            short_id(&id),
+            fingerprint_of_hex(&head_key).unwrap_or_default(),
+            match lang {
+                Lang::Vi => "khoá của Cụm trưởng trong hồ sơ thiết lập",
+                Lang::En => "the head's key from the set-up",
+            }
+        ),
     );
     if write_output(out_path, &results_text(&report, lang), lang) {
         OK

@@ -19,10 +19,13 @@
 use serde::{Deserialize, Serialize};
 
 use super::identity::fingerprint_of_hex;
-use super::result::{open_result, stored_result, UnitResult};
+use super::import::check_contents;
+use super::payload::UnitSubmission;
+use super::result::{open_result, stored_result, ClusterResult, UnitResult};
 use super::BundleError;
 use crate::engine::cluster::ClusterField;
 use crate::engine::evaluation::Outcome;
+use crate::engine::inbox::bounded_file_name;
 use crate::engine::meeting::MeetingKind;
 use crate::engine::rules::Text;
 use crate::engine::{Date, Evaluation, Lang, Precision, Timestamp, WorkspaceError};
@@ -123,6 +126,7 @@ impl Council {
         council.schema = COUNCIL_SCHEMA;
         // Files an earlier build kept exactly as received (indented) take the compact form.
         for r in &mut council.results {
+            r.file_name = bounded_file_name(&r.file_name);
             if let Some(compact) = crate::engine::inbox::compact_stored(&r.text) {
                 r.text = compact;
             }
@@ -319,7 +323,7 @@ pub struct ResultLine {
 /// The report line of a file refused before it was read, by its size alone.
 pub fn refused_unread(file_name: &str, error: super::json::JsonError) -> ResultLine {
     ResultLine {
-        file_name: file_name.to_string(),
+        file_name: bounded_file_name(file_name),
         cluster: None,
         outcome: ResultOutcome::Refused(BundleError::Json(error)),
     }
@@ -361,7 +365,7 @@ fn place(
     accepted: Option<&str>,
 ) -> ResultLine {
     let mut line = ResultLine {
-        file_name: file_name.to_string(),
+        file_name: bounded_file_name(file_name),
         cluster: None,
         outcome: ResultOutcome::Duplicate,
     };
@@ -374,6 +378,10 @@ fn place(
     };
     let r = &opened.result;
     line.cluster = Some((r.cluster.name.clone(), r.cluster.year));
+    if let Err(e) = check_carried(r) {
+        line.outcome = ResultOutcome::Refused(e);
+        return line;
+    }
     if c.results.iter().any(|k| k.id == opened.id) {
         return line;
     }
@@ -386,7 +394,7 @@ fn place(
         head_key: opened.signer.clone(),
         id: opened.id.clone(),
         created: r.created.clone(),
-        file_name: file_name.to_string(),
+        file_name: bounded_file_name(file_name),
         received_at: now.clone(),
         text: super::import::kept_text(bytes),
         previous_key: None,
@@ -437,6 +445,54 @@ fn place(
         }
     };
     line
+}
+
+/// What a cluster result carries that the council does not show, within the limits of entry
+/// ([`open_result`] checks what it shows and what the evaluation uses): every meeting's texts
+/// and counts as the minutes editor limits them ([`crate::engine::meeting::Meeting::check_limits`]), and
+/// each carried self-score's contents as the head's import checks them (evidence notes, change
+/// log, registrations). A file the head's app made always passes.
+pub fn check_carried(r: &ClusterResult) -> Result<(), BundleError> {
+    for m in &r.meetings {
+        m.check_limits().map_err(|errs| {
+            BundleError::BadPayload(Text::of(|lang| {
+                let msgs: Vec<String> = errs.iter().map(|e| e.message(lang)).collect();
+                let meeting = match lang {
+                    Lang::Vi => "cuộc họp",
+                    Lang::En => "meeting",
+                };
+                format!("{meeting} “{}”: {}", short(&m.id), msgs.join(" "))
+            }))
+        })?;
+    }
+    #[derive(Deserialize)]
+    struct Carried {
+        payload: UnitSubmission,
+    }
+    for m in &r.members {
+        let name = r
+            .cluster
+            .unit(&m.unit_id)
+            .map_or_else(|| m.unit_id.clone(), |u| u.name.clone());
+        let carried = |reason: BundleError| BundleError::CarriedSubmission {
+            unit: name.clone(),
+            reason: Box::new(reason),
+        };
+        let sub = crate::engine::from_json_text::<Carried>(&m.envelope)
+            .map_err(|e| carried(BundleError::BadPayload(e.into())))?
+            .payload;
+        check_contents(&r.table, &sub).map_err(carried)?;
+    }
+    Ok(())
+}
+
+/// The beginning of an id from a file, to name it in a message.
+fn short(text: &str) -> String {
+    let mut s: String = text.chars().take(64).collect();
+    if s.len() < text.len() {
+        s.push('…');
+    }
+    s
 }
 
 /// The district in one year: each cluster that reported, then the expected ones that did not.

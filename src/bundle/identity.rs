@@ -36,8 +36,16 @@ pub fn fingerprint_of_hex(key_hex: &str) -> Option<String> {
     Some(fingerprint(&VerifyingKey::from_bytes(&bytes).ok()?))
 }
 
-/// PBKDF2-HMAC-SHA256 iterations for new backups (OWASP's 2023 figure for this hash).
+/// PBKDF2-HMAC-SHA256 iterations for new backups (OWASP's 2023 figure for this hash). Every
+/// release wrote this figure; the released test fixtures use 1000.
 pub const BACKUP_ITERATIONS: u32 = 600_000;
+/// The iterations a key backup may ask for. Above the maximum a file would freeze the page
+/// while it is opened (10 000 000 took 5.5 s); below the minimum it would protect nothing.
+/// The app writes [`BACKUP_ITERATIONS`], inside.
+pub const MIN_BACKUP_ITERATIONS: u32 = 1_000;
+pub const MAX_BACKUP_ITERATIONS: u32 = 1_000_000;
+/// The salt's length in bytes: the app writes 16.
+pub const BACKUP_SALT_BYTES: std::ops::RangeInclusive<usize> = 16..=64;
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
 /// The key backup file (`*.thidua-key.json`): the seed encrypted with ChaCha20-Poly1305 under a
@@ -110,14 +118,18 @@ pub fn restore(text: &str, passphrase: &str) -> Result<(String, [u8; 32]), Bundl
         return Err(BundleError::UnknownFormat(v.to_string()));
     }
     let b: KeyBackup = KeyBackup::deserialize(&value).map_err(|_| BundleError::NotABackup)?;
-    if b.thidua_key_backup != 1
-        || b.kdf != "pbkdf2-hmac-sha256"
-        || b.cipher != "chacha20poly1305"
-        || !(1..=10_000_000).contains(&b.iterations)
-    {
+    if b.thidua_key_backup != 1 || b.kdf != "pbkdf2-hmac-sha256" || b.cipher != "chacha20poly1305" {
         return Err(BundleError::NotABackup);
     }
+    // Checked before any work: the passphrase is derived only under parameters in range.
     let salt = unhex(&b.salt).ok_or(BundleError::NotABackup)?;
+    if !(MIN_BACKUP_ITERATIONS..=MAX_BACKUP_ITERATIONS).contains(&b.iterations)
+        || !BACKUP_SALT_BYTES.contains(&salt.len())
+    {
+        return Err(BundleError::KdfOutOfRange {
+            iterations: b.iterations,
+        });
+    }
     let nonce: [u8; 12] = unhex(&b.nonce)
         .and_then(|n| n.try_into().ok())
         .ok_or(BundleError::NotABackup)?;

@@ -11,7 +11,7 @@ use super::envelope::open_as;
 use super::identity::fingerprint_of_hex;
 use super::payload::{check_cluster_year, table_hash, ClusterSetup, UnitSubmission};
 use super::{all_messages, BundleError, PayloadType, Text};
-use crate::engine::inbox::{EnrolledKey, Received, Status};
+use crate::engine::inbox::{bounded_file_name, EnrolledKey, Received, Status};
 use crate::engine::registration::{self, ListSource, RegistrationList};
 use crate::engine::score::{check_evidence, check_value};
 use crate::engine::workspace::SetupRecord;
@@ -105,7 +105,7 @@ pub fn import_files(
 /// (see [`super::json::check_size`]).
 pub fn refused_unread(file_name: &str, error: super::json::JsonError) -> ImportLine {
     ImportLine {
-        file_name: file_name.to_string(),
+        file_name: bounded_file_name(file_name),
         unit_id: None,
         revision: None,
         id: None,
@@ -122,7 +122,7 @@ pub fn import_submission(
     now: &Timestamp,
 ) -> ImportLine {
     let mut line = ImportLine {
-        file_name: file_name.to_string(),
+        file_name: bounded_file_name(file_name),
         unit_id: None,
         revision: None,
         id: None,
@@ -149,7 +149,7 @@ pub fn import_submission(
         revision: sub.revision,
         supersedes: sub.supersedes.clone(),
         signer: signer.clone(),
-        file_name: file_name.to_string(),
+        file_name: bounded_file_name(file_name),
         received_at: now.clone(),
         status: Status::KeyPending,
         // The audit trail: the file in compact form, its signed content byte for byte.
@@ -215,7 +215,7 @@ pub fn key_problem(ws: &Workspace, record: &Received) -> Option<BundleError> {
 
 /// Everything a submission must pass before it is kept: a good signature and a payload that
 /// belongs to this cluster, year and table, from a member, with valid scores and registrations.
-fn check_submission(
+pub(crate) fn check_submission(
     ws: &Workspace,
     table_hash: &str,
     bytes: &[u8],
@@ -241,7 +241,10 @@ fn check_submission(
 /// The checks of entry on everything a submission carries, against the table it was scored
 /// on: points and evidence, registrations, the change log (criteria of the table, values it
 /// allows) and the id it supersedes (a bundle id).
-fn check_contents(table: &CriteriaTable, sub: &UnitSubmission) -> Result<(), BundleError> {
+pub(crate) fn check_contents(
+    table: &CriteriaTable,
+    sub: &UnitSubmission,
+) -> Result<(), BundleError> {
     if let Some(id) = &sub.supersedes {
         let is_id = id.len() == 64 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
         if !is_id {

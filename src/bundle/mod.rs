@@ -77,6 +77,12 @@ pub enum BundleError {
     WeakPassphrase,
     WrongPassphrase,
     NotABackup,
+    /// A key backup asking for a key derivation outside the range the app accepts
+    /// ([`identity::MIN_BACKUP_ITERATIONS`]…[`identity::MAX_BACKUP_ITERATIONS`], a 16 to 64
+    /// byte salt).
+    KdfOutOfRange {
+        iterations: u32,
+    },
     BackupForOtherUnit {
         unit: String,
     },
@@ -238,6 +244,8 @@ impl BundleError {
             WrongPassphrase => "Wrong passphrase, or the backup file was changed.".into(),
             NotABackup if vi => "Không phải tệp sao lưu khoá của ứng dụng Thi đua.".into(),
             NotABackup => "Not a thidua key backup file.".into(),
+            KdfOutOfRange { iterations } if vi => format!("Tệp sao lưu khoá yêu cầu cách tạo khoá ngoài phạm vi ứng dụng chấp nhận ({iterations} vòng PBKDF2; chấp nhận từ {} đến {} vòng, muối 16–64 byte): không phải tệp do ứng dụng Thi đua tạo. Không mở tệp.", identity::MIN_BACKUP_ITERATIONS, identity::MAX_BACKUP_ITERATIONS),
+            KdfOutOfRange { iterations } => format!("The key backup asks for a key derivation outside the range the app accepts ({iterations} PBKDF2 iterations; from {} to {} are accepted, with a 16–64 byte salt): not a file the Thi đua app made. It was not opened.", identity::MIN_BACKUP_ITERATIONS, identity::MAX_BACKUP_ITERATIONS),
             BackupForOtherUnit { unit } if vi => format!("Tệp sao lưu này là khoá của đơn vị “{unit}”, không phải đơn vị đang chọn."),
             BackupForOtherUnit { unit } => format!("This backup holds the key of unit “{unit}”, not the selected unit."),
             NoSetup if vi => "Chưa nhận hồ sơ thiết lập cụm: hãy nhận hồ sơ thiết lập do Cụm trưởng gửi trước, để biết khoá của Cụm trưởng.".into(),

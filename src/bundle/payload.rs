@@ -175,7 +175,7 @@ pub fn adopt_sent(
             id: opened.id,
             revision: sub.revision,
             created: sub.created,
-            file_name: file_name.to_string(),
+            file_name: crate::engine::inbox::bounded_file_name(file_name),
         });
         sent.sort_by_key(|r| r.revision);
     }

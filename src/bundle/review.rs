@@ -299,7 +299,7 @@ pub fn open_review(
 /// Every value of a review passes the checks the head's app applied when it was entered (the
 /// checks a member's import of the review applies), and next year's head and deputy, if
 /// named, are two units of the cluster for the following year.
-pub(super) fn check_review(
+pub(crate) fn check_review(
     cluster: &Cluster,
     table: &CriteriaTable,
     review: &ClusterReview,
@@ -430,7 +430,7 @@ pub fn import_review(
     ws.review_received = Some(ReceivedReview {
         id,
         revision: review.revision,
-        file_name: file_name.to_string(),
+        file_name: crate::engine::inbox::bounded_file_name(file_name),
         received_at: now.clone(),
         text,
     });

@@ -289,6 +289,26 @@ pub fn rendered(text: &str) -> Option<String> {
     Some(serde_json::to_string_pretty(&value).ok()? + "\n")
 }
 
+/// The longest file name kept (in characters). File systems allow 255 bytes, so no real file
+/// has a longer name; one made up to be longer (a file object built by a script, a crafted
+/// backup) is kept shortened, never refused for its name alone.
+pub const MAX_FILE_NAME_CHARS: usize = 255;
+
+/// A file name as it is kept and shown: at most [`MAX_FILE_NAME_CHARS`] characters, its
+/// beginning and its end (the extension) kept around a `…`. Every place that stores a file's
+/// name (the head's inbox, a member's review, the council's results) goes through this, on
+/// import and again when stored data or a backup is read.
+pub fn bounded_file_name(name: &str) -> String {
+    let count = name.chars().count();
+    if count <= MAX_FILE_NAME_CHARS {
+        return name.to_string();
+    }
+    const TAIL: usize = 54;
+    let head: String = name.chars().take(MAX_FILE_NAME_CHARS - TAIL - 1).collect();
+    let tail: String = name.chars().skip(count - TAIL).collect();
+    format!("{head}…{tail}")
+}
+
 impl Inbox {
     pub fn current(&self, unit_id: &str) -> Option<&Received> {
         self.received
@@ -302,6 +322,19 @@ impl Inbox {
 
     pub fn get_mut(&mut self, id: &str) -> Option<&mut Received> {
         self.received.iter_mut().find(|r| r.id == id)
+    }
+
+    /// Shortens the kept file names longer than [`MAX_FILE_NAME_CHARS`] (an earlier build kept
+    /// them as given); returns how many changed. Run when a workspace is loaded.
+    pub fn bound_file_names(&mut self) -> usize {
+        let mut changed = 0;
+        for r in &mut self.received {
+            if r.file_name.chars().count() > MAX_FILE_NAME_CHARS {
+                r.file_name = bounded_file_name(&r.file_name);
+                changed += 1;
+            }
+        }
+        changed
     }
 
     /// Brings the texts an earlier build kept exactly as received to the compact form

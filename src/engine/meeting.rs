@@ -934,6 +934,31 @@ impl Meeting {
         Ok(())
     }
 
+    /// The limits of entry alone (every text's length, how many members and decisions), for a
+    /// meeting that arrives from elsewhere (a restored backup, a cluster result at the
+    /// council); the other rules of [`Meeting::validate`] stay the operations' business.
+    pub fn check_limits(&self) -> Result<(), Vec<MeetingError>> {
+        let errors: Vec<MeetingError> = match self.validate() {
+            Ok(()) => return Ok(()),
+            Err(errors) => errors
+                .into_iter()
+                .filter(|e| {
+                    matches!(
+                        e,
+                        MeetingError::TooLong { .. }
+                            | MeetingError::TooManyMembers
+                            | MeetingError::TooManyDecisions
+                    )
+                })
+                .collect(),
+        };
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
     /// Checks a meeting as stored or received: everything the operations above guarantee. Returns
     /// every problem found.
     pub fn validate(&self) -> Result<(), Vec<MeetingError>> {

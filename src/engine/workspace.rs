@@ -273,6 +273,16 @@ impl Workspace {
         // ids and signatures, a third less room (`inbox::compact_stored`). A text already
         // compact is left as it is.
         ws.inbox.compact_stored();
+        // File names are bounded wherever they are kept; an earlier build kept them as given.
+        ws.inbox.bound_file_names();
+        let bound = super::inbox::bounded_file_name;
+        if let Some(r) = &mut ws.review_received {
+            r.file_name = bound(&r.file_name);
+        }
+        let own = ws.submissions.values_mut().flatten();
+        for r in own.chain(&mut ws.reviews_sent) {
+            r.file_name = bound(&r.file_name);
+        }
         for past in &mut ws.past_years {
             past.compact_stored();
         }

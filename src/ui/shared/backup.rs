@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::bundle::backup::{
-    backup_file_name, make_backup, open_backup, restored, Backup, BackupError, MAX_BACKUP_BYTES,
+    backup_file_name, make_backup, open_backup, refused_unread, restored, Backup, MAX_BACKUP_BYTES,
 };
 use crate::bundle::council::Council;
 use crate::engine::Lang;
@@ -115,9 +115,7 @@ pub fn BackupPage() -> impl IntoView {
         pending.set(None);
         let opened = file
             .bytes
-            .map_err(|_| BackupError::TooLarge {
-                bytes: MAX_BACKUP_BYTES + 1,
-            })
+            .map_err(refused_unread)
             .and_then(|bytes| open_backup(&bytes));
         notice.set(match opened {
             Ok(b) => {
