@@ -907,10 +907,11 @@ fn verify_inspect_merge_and_evaluate_print_no_raw_control_character() {
     }
     let (_, review) = make_review(&mut head, &at("2025-12-20T08:00:00Z")).unwrap();
     let (_, result) = make_result(&mut head, &at("2025-12-21T08:00:00Z")).unwrap();
-    // The result with one outcome's label changed and signed again: refused, naming a unit
+    // The result with one outcome's points changed and signed again: refused, naming a unit
     // whose name starts with the hostile text.
     let mut p = payload_of(&result);
-    p["outcomes"][0]["label"] = "Cờ thi đua của Chính phủ".into();
+    let total = p["outcomes"][0]["reviewed_total"].as_i64().unwrap();
+    p["outcomes"][0]["reviewed_total"] = (total + 10).into();
     let head_key = signing_key(&[42; 32]);
     let forged = seal(PayloadType::ClusterResult, &p, &head_key).unwrap();
 
