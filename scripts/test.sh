@@ -16,8 +16,12 @@ cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warning
 step "native tests (engine, data cases, properties)"
 cargo test --quiet
 
+step "benchmarks at a small size (so that none can rot; scripts/bench.sh measures)"
+cargo run --quiet --example bench_import -- --quick
+
 step "browser component tests (wasm-bindgen-test, headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test web --test web_year
+# bench_web: its small size only (the others are ignored here, run by scripts/bench.sh).
+cargo test --target wasm32-unknown-unknown --test web --test web_year --test bench_web
 
 step "release build (the member's, head's and council's parts; the one-file build)"
 scripts/release.sh

@@ -1,7 +1,7 @@
-//! Import benchmark in the browser: verify + place (`import_files`) and `merge` of 10, 100 and
-//! 1000 unit bundles of 100 criteria each, in headless Chromium; median of the runs, printed
-//! with `console_log!`. Not a test of speed: it never asserts on time (only that every bundle
-//! is accepted and merged).
+//! Import benchmark in the browser: verify + place (`import_files`) and `merge` of 10 and 100
+//! units' bundles and of 1000 files from 500 units (two revisions each), 100 criteria each, in
+//! headless Chromium; median of the runs, printed with `console_log!`. Not a test of speed: it
+//! never asserts on time (only that every bundle is accepted and merged).
 //!
 //! ```sh
 //! source scripts/env.sh
@@ -17,7 +17,7 @@
 #[path = "bench_support/mod.rs"]
 mod bench_support;
 
-use bench_support::{measure, report, submissions, SIZES};
+use bench_support::{measure, report, submissions, Size, QUICK, SIZES};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -36,15 +36,17 @@ fn clock() -> f64 {
     now.unwrap_or_else(js_sys::Date::now)
 }
 
-fn bench(n: usize, runs: usize) {
+fn bench(size: Size, runs: usize) {
     let t = clock();
-    let files = submissions(n);
+    let files = submissions(size);
     console_log!(
-        "generated {n} bundles ({:.1} MB) in {:.0} ms (untimed)",
+        "generated {} bundles of {} units ({:.1} MB) in {:.0} ms (untimed)",
+        files.len(),
+        size.units,
         files.iter().map(|(_, b)| b.len()).sum::<usize>() as f64 / 1e6,
         clock() - t
     );
-    let timings = measure(n, &files, runs, &clock);
+    let timings = measure(size, &files, runs, &clock);
     let profile = if cfg!(debug_assertions) {
         "debug"
     } else {
@@ -64,17 +66,27 @@ fn bench(n: usize, runs: usize) {
     );
 }
 
+/// Run by `scripts/test.sh` on every test run (so that the benchmark cannot rot); the sizes
+/// below only by `scripts/bench.sh` (`--include-ignored`).
 #[wasm_bindgen_test]
+fn import_and_merge_quick() {
+    bench(QUICK, 1);
+}
+
+#[wasm_bindgen_test]
+#[ignore = "a benchmark: scripts/bench.sh"]
 fn import_and_merge_10_bundles() {
     bench(SIZES[0], 5);
 }
 
 #[wasm_bindgen_test]
+#[ignore = "a benchmark: scripts/bench.sh"]
 fn import_and_merge_100_bundles() {
     bench(SIZES[1], 5);
 }
 
 #[wasm_bindgen_test]
-fn import_and_merge_1000_bundles() {
+#[ignore = "a benchmark: scripts/bench.sh"]
+fn import_and_merge_1000_bundles_of_500_units() {
     bench(SIZES[2], 5);
 }

@@ -1,7 +1,9 @@
 //! Synthetic data for the import benchmark (`examples/bench_import.rs` natively,
 //! `tests/bench_web.rs` in headless Chromium): a valid 100-criterion table on a 1000-point
-//! scale, a cluster of N member units, the head's workspace and one sealed submission per unit,
-//! each signed with its own key and scoring every criterion with a short evidence note.
+//! scale, a cluster of N member units, the head's workspace and the files as they really
+//! arrive: every unit's revision 1, then (for a size with two revisions) every unit's
+//! revision 2 naming it, each signed with the unit's own key and scoring every criterion with a
+//! short evidence note.
 //!
 //! Included by both with `#[path = …] mod bench_support;`. Nothing here is timed.
 
@@ -24,8 +26,43 @@ const GROUPS: usize = 10;
 const MAX_UNITS: i64 = 100;
 const STEP_UNITS: i64 = 5;
 
-/// The numbers of bundles the benchmark measures.
-pub const SIZES: [usize; 3] = [10, 100, 1000];
+/// What the benchmark imports: `units` member units (at most a cluster's 500), each sending
+/// `revisions` files.
+#[derive(Clone, Copy, Debug)]
+pub struct Size {
+    pub units: usize,
+    pub revisions: u32,
+}
+
+impl Size {
+    pub const fn files(self) -> usize {
+        self.units * self.revisions as usize
+    }
+}
+
+/// The sizes the benchmark measures: 10 and 100 units' first files, and 1000 files as a
+/// 500-unit cluster's head receives them over a year (every unit's revision 1 and 2).
+pub const SIZES: [Size; 3] = [
+    Size {
+        units: 10,
+        revisions: 1,
+    },
+    Size {
+        units: 100,
+        revisions: 1,
+    },
+    Size {
+        units: 500,
+        revisions: 2,
+    },
+];
+
+/// The size `scripts/test.sh` runs on every test run, so that the benchmark cannot rot: a few
+/// units, two revisions each (the second replaces the first).
+pub const QUICK: Size = Size {
+    units: 3,
+    revisions: 2,
+};
 
 pub fn code(i: usize) -> String {
     format!("{}.{}", i / GROUPS + 1, i % GROUPS + 1)
@@ -112,33 +149,43 @@ pub fn seed(n: usize) -> [u8; 32] {
     seed
 }
 
-/// One sealed revision-1 submission per member unit: (file name, file bytes), in unit order.
-/// Every unit scores all criteria (points vary by unit and criterion, on the step) and leaves
-/// a short evidence note on each.
-pub fn submissions(n: usize) -> Vec<(String, Vec<u8>)> {
-    let mut ws = head_workspace(n);
+/// The files of `size`: every unit's revision 1 in unit order, then every unit's revision 2
+/// (one score changed, naming revision 1), and so on: (file name, file bytes). Every unit
+/// scores all criteria (points vary by unit and criterion, on the step) and leaves a short
+/// evidence note on each.
+pub fn submissions(size: Size) -> Vec<(String, Vec<u8>)> {
+    let mut ws = head_workspace(size.units);
     let at = Timestamp::parse("2025-12-01T08:00:00Z").expect("a timestamp");
     let sent = Timestamp::parse("2025-12-05T09:30:00Z").expect("a timestamp");
     let codes: Vec<String> = (0..CRITERIA).map(code).collect();
-    (0..n)
-        .map(|u| {
+    let mut files = Vec::with_capacity(size.files());
+    for revision in 1..=size.revisions {
+        for u in 0..size.units {
             let unit = unit_id(u);
             ws.select_unit(&unit).expect("a member");
-            ensure_identity(&mut ws, &unit, seed(u));
-            for (i, code) in codes.iter().enumerate() {
-                let steps = ((u * 7 + i * 13) % 21) as i64; // 0 ..= 20 steps of 0,5
-                ws.set_points(code, Some(Points(steps * STEP_UNITS)), &at)
+            if revision == 1 {
+                ensure_identity(&mut ws, &unit, seed(u));
+                for (i, code) in codes.iter().enumerate() {
+                    let steps = ((u * 7 + i * 13) % 21) as i64; // 0 ..= 20 steps of 0,5
+                    ws.set_points(code, Some(Points(steps * STEP_UNITS)), &at)
+                        .expect("points on the step");
+                    ws.enter_evidence(
+                        code,
+                        &format!("Báo cáo số {}/BC-UBND ngày 05/12/2025", i + 1),
+                    )
+                    .expect("a short note");
+                }
+            } else {
+                // A correction: the first criterion's points change.
+                let steps = ((u + revision as usize) % 21) as i64;
+                ws.set_points(&codes[0], Some(Points(steps * STEP_UNITS)), &sent)
                     .expect("points on the step");
-                ws.enter_evidence(
-                    code,
-                    &format!("Báo cáo số {}/BC-UBND ngày 05/12/2025", i + 1),
-                )
-                .expect("a short note");
             }
             let (name, text) = make_submission(&mut ws, &sent).expect("the unit has a key");
-            (name, text.into_bytes())
-        })
-        .collect()
+            files.push((name, text.into_bytes()));
+        }
+    }
+    files
 }
 
 /// Median of a few measurements (milliseconds).
@@ -155,7 +202,10 @@ pub fn median(mut samples: Vec<f64>) -> f64 {
 /// Medians (milliseconds) of one size's runs.
 #[derive(Clone, Debug)]
 pub struct Timings {
+    /// Files imported.
     pub n: usize,
+    /// Member units they came from.
+    pub units: usize,
     /// Total size of the files, bytes.
     pub bytes: usize,
     /// `import_files` into a fresh head workspace: verify and place every file.
@@ -196,10 +246,11 @@ impl Timings {
 }
 
 /// Runs `runs` times (each on a fresh head workspace, built untimed) and returns the medians.
-/// `clock` returns milliseconds from any fixed origin. Checks that every file is accepted and
-/// that the merged view holds every unit's total; never asserts on time.
+/// `clock` returns milliseconds from any fixed origin. Checks that every file is accepted (a
+/// later revision replacing the earlier one) and that the merged view holds every unit at its
+/// last revision; never asserts on time.
 pub fn measure(
-    n: usize,
+    size: Size,
     files: &[(String, Vec<u8>)],
     runs: usize,
     clock: &dyn Fn() -> f64,
@@ -210,7 +261,7 @@ pub fn measure(
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut ed25519, mut sha256) = (Vec::new(), Vec::new());
     for _ in 0..runs {
-        let mut ws = head_workspace(n);
+        let mut ws = head_workspace(size.units);
         let t0 = clock();
         let lines = import_files(&mut ws, files, &now);
         let t1 = clock();
@@ -225,8 +276,11 @@ pub fn measure(
                 .all(|l| matches!(l.outcome, Outcome::Accepted { .. })),
             "every bench file is accepted"
         );
-        assert_eq!(view.len(), n);
-        assert!(view.iter().all(|u| u.submission.is_some()));
+        assert_eq!(lines.len(), files.len());
+        assert_eq!(view.len(), size.units);
+        assert!(view
+            .iter()
+            .all(|u| u.submission.as_ref().map(|s| s.revision) == Some(size.revisions)));
 
         // The phases, each over all files.
         let t = clock();
@@ -290,7 +344,8 @@ pub fn measure(
         checks.push(clock() - t);
     }
     Timings {
-        n,
+        n: files.len(),
+        units: size.units,
         bytes: files.iter().map(|(_, b)| b.len()).sum(),
         import: median(import),
         merge: median(merged),
@@ -309,13 +364,14 @@ pub fn measure(
 pub fn report(title: &str, results: &[Timings]) -> String {
     let mut out = format!(
         "### {title}\n\n\
-         | bundles | size (MB) | import (ms) | merge (ms) | import + merge (ms) | ms per bundle | bundles/s |\n\
-         |---:|---:|---:|---:|---:|---:|---:|\n"
+         | bundles | units | size (MB) | import (ms) | merge (ms) | import + merge (ms) | ms per bundle | bundles/s |\n\
+         |---:|---:|---:|---:|---:|---:|---:|---:|\n"
     );
     for t in results {
         out += &format!(
-            "| {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.3} | {:.0} |\n",
+            "| {} | {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.3} | {:.0} |\n",
             t.n,
+            t.units,
             t.bytes as f64 / 1e6,
             t.import,
             t.merge,
