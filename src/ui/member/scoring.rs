@@ -328,6 +328,9 @@ fn CriterionRow(c: Criterion, part: Part) -> impl IntoView {
                         on:input=on_points
                         on:blur=end_edit
                         on:keydown=move_focus_on_enter
+                        on:focus=select_on_focus
+                        on:pointerdown=entering_by_pointer
+                        on:pointerup=keep_selection
                     />
                     <span class="of">"/ " {move || fmt_points(max, i18n.lang.get())}</span>
                 </label>
@@ -358,6 +361,40 @@ fn CriterionRow(c: Criterion, part: Part) -> impl IntoView {
                 </Show>
             </div>
         </div>
+    }
+}
+
+thread_local! {
+    /// A click or tap is entering a score field (it was pressed on the field while another
+    /// element had the focus), until it is released.
+    static ENTERING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Entering a score field selects what it holds, so that typing replaces it ("9,5" typed into
+/// a field holding "10" is 9,5, not "109,5" or "9,510"), whether it is entered by Enter, Tab, a
+/// click or a tap.
+fn select_on_focus(ev: leptos::ev::FocusEvent) {
+    if let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.select();
+    }
+}
+
+fn entering_by_pointer(ev: leptos::ev::PointerEvent) {
+    let focused = document().active_element();
+    let target = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    ENTERING.set(focused != target);
+}
+
+/// The release of the click or tap that entered the field would put the caret where it
+/// landed and lose the selection; a later click in the field places the caret as usual.
+fn keep_selection(ev: leptos::ev::PointerEvent) {
+    if ENTERING.replace(false) {
+        ev.prevent_default();
     }
 }
 

@@ -101,19 +101,38 @@ impl AppState {
     pub fn change<T, E>(self, op: impl FnOnce(&mut Workspace) -> Result<T, E>) -> Result<T, E> {
         let mut next = self.ws.get_untracked();
         let value = op(&mut next)?;
+        let backed_up_as_before = self.only_keys_changed(&mut next);
         self.ws.set(next);
-        self.persist();
+        self.persist_noting(!backed_up_as_before);
         Ok(value)
     }
 
+    /// Whether `next` differs from the workspace only in its secret keys (a unit's key made on
+    /// first use), which a backup file never holds: then there is nothing new to back up.
+    fn only_keys_changed(self, next: &mut Workspace) -> bool {
+        let keys = self.ws.with_untracked(|w| w.identities.clone());
+        if keys == next.identities {
+            return false;
+        }
+        let made = std::mem::replace(&mut next.identities, keys);
+        let same = self.ws.with_untracked(|w| *w == *next);
+        next.identities = made;
+        same
+    }
+
     fn persist(self) {
+        self.persist_noting(true);
+    }
+
+    /// Stores the workspace; `note`: what was stored is something a backup file would hold.
+    fn persist_noting(self, note: bool) {
         if matches!(self.status.get_untracked(), SaveStatus::Blocked(_)) {
             return;
         }
         let result = self.ws.with_untracked(storage::save_workspace);
         // An accepted operation that changed nothing (every file of an import refused) wrote
         // nothing and needs no backup.
-        if result != Ok(false) {
+        if note && result != Ok(false) {
             self.note_change();
         }
         self.status.set(match result {
