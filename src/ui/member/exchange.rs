@@ -2,8 +2,6 @@
 //! self-score as a signed bundle, importing the head's set-up, and (for the head) sending the
 //! set-up.
 
-use std::convert::Infallible;
-
 use leptos::prelude::*;
 
 use crate::bundle::identity::{
@@ -11,7 +9,7 @@ use crate::bundle::identity::{
     BACKUP_ITERATIONS,
 };
 use crate::bundle::import::{import_files, import_setup};
-use crate::bundle::payload::{adopt_sent, ensure_identity, make_submission, seed_of};
+use crate::bundle::payload::{adopt_sent, make_submission, seed_of};
 use crate::bundle::BundleError;
 use crate::engine::Lang;
 use crate::platform;
@@ -31,10 +29,7 @@ pub fn ExchangePage(
     // Every unit gets its key pair the first time its exchange page is shown.
     Effect::new(move |_| {
         let unit = state.ws.with(|w| w.unit_id.clone());
-        if state.ws.with_untracked(|w| seed_of(w, &unit).is_none()) {
-            let seed = platform::random::<32>();
-            let _ = state.change(|w| Ok::<_, Infallible>(ensure_identity(w, &unit, seed)));
-        }
+        state.ensure_key(&unit, platform::random::<32>());
     });
     let is_head = state.ws.with_untracked(|w| w.is_head());
     view! {

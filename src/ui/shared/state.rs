@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::bundle::payload::{ensure_identity, seed_of};
 use crate::engine::{Totals, Workspace, WorkspaceError};
 use crate::storage::{self, BackupMark, Loaded, SaveError};
 use crate::ui::shared::shell::{booted, go, Page, Part};
@@ -101,23 +102,21 @@ impl AppState {
     pub fn change<T, E>(self, op: impl FnOnce(&mut Workspace) -> Result<T, E>) -> Result<T, E> {
         let mut next = self.ws.get_untracked();
         let value = op(&mut next)?;
-        let backed_up_as_before = self.only_keys_changed(&mut next);
         self.ws.set(next);
-        self.persist_noting(!backed_up_as_before);
+        self.persist();
         Ok(value)
     }
 
-    /// Whether `next` differs from the workspace only in its secret keys (a unit's key made on
-    /// first use), which a backup file never holds: then there is nothing new to back up.
-    fn only_keys_changed(self, next: &mut Workspace) -> bool {
-        let keys = self.ws.with_untracked(|w| w.identities.clone());
-        if keys == next.identities {
-            return false;
+    /// Makes `unit`'s signing key if it has none (from `seed`) and stores it. A backup file
+    /// never holds a secret key, so a key made is no change to back up.
+    pub fn ensure_key(self, unit: &str, seed: [u8; 32]) {
+        if self.ws.with_untracked(|w| seed_of(w, unit).is_some()) {
+            return;
         }
-        let made = std::mem::replace(&mut next.identities, keys);
-        let same = self.ws.with_untracked(|w| *w == *next);
-        next.identities = made;
-        same
+        let mut next = self.ws.get_untracked();
+        ensure_identity(&mut next, unit, seed);
+        self.ws.set(next);
+        self.persist_noting(false);
     }
 
     fn persist(self) {
