@@ -6,9 +6,14 @@
 // Native only: workspaces built in memory, no browser.
 #![cfg(not(target_arch = "wasm32"))]
 
-use thidua::bundle::import::import_setup;
-use thidua::bundle::payload::{ensure_identity, make_setup};
-use thidua::bundle::BundleError;
+use thidua::bundle::envelope::seal;
+use thidua::bundle::identity::{fingerprint, signing_key};
+use thidua::bundle::import::{
+    confirm_key, import_files, import_setup, import_setup_with, SetupConsent,
+};
+use thidua::bundle::payload::{ensure_identity, make_setup, make_submission};
+use thidua::bundle::review::{import_review, make_review, review_payload, ReviewImported};
+use thidua::bundle::{BundleError, PayloadType};
 use thidua::demo;
 use thidua::engine::calendar::{DeadlineId, Status};
 use thidua::engine::meeting::{Attendance, ClockTime, Decision, MeetingError, MeetingKind, Person};
@@ -368,4 +373,283 @@ fn the_new_head_learns_the_next_term_from_the_heads_final_review_and_starts_the_
     )
     .is_err());
     assert_eq!(other, before);
+}
+
+// Issue 18 item 2: a new year is trusted only through the chain.
+
+/// The 2025 head (Hà Cầu, key [7; 32]) with its own unit scored, its 2025 set-up, and a member
+/// (Kiến Hưng) that imported that set-up and scored.
+fn year_2025() -> (Workspace, String, Workspace) {
+    let mut head = head();
+    head.enter_points("I.1.a", "40", &at("2025-12-01T08:00:00Z"))
+        .unwrap();
+    let (_, setup) = make_setup(&head, &at("2025-01-05T08:00:00Z")).unwrap();
+    let mut member = demo::workspace();
+    member.select_unit(KIEN_HUNG).unwrap();
+    import_setup(&mut member, setup.as_bytes(), &at("2025-01-06T08:00:00Z")).unwrap();
+    member
+        .enter_points("I.1.a", "35", &at("2025-11-01T08:00:00Z"))
+        .unwrap();
+    (head, setup, member)
+}
+
+/// A 2026 set-up of the same cluster, made on a device whose head unit signs with `seed`.
+fn setup_2026(seed: u8) -> String {
+    let mut ws = demo::workspace();
+    ws.cluster.year = 2026;
+    let unit = ws.cluster.units[2].id.clone();
+    ws.cluster.head = unit.clone();
+    ws.cluster.deputy = HEAD.into();
+    ws.select_unit(&unit).unwrap();
+    ensure_identity(&mut ws, &unit, [seed; 32]);
+    make_setup(&ws, &at("2026-01-05T08:00:00Z")).unwrap().1
+}
+
+fn fp(seed: u8) -> String {
+    fingerprint(&signing_key(&[seed; 32]).verifying_key())
+}
+
+fn import_review_of(member: &mut Workspace, review: &str) -> Result<ReviewImported, BundleError> {
+    import_review(
+        member,
+        "2025_cum_tham-dinh_r1.thidua.json",
+        review.as_bytes(),
+        &at("2025-12-21T09:00:00Z"),
+    )
+}
+
+#[test]
+fn a_forged_next_year_set_up_leaves_the_year_open_and_the_real_review_is_still_accepted() {
+    let (mut head, _, mut member) = year_2025();
+    let forged = setup_2026(66);
+    let stored = member.to_json();
+    assert_eq!(
+        import_setup(&mut member, forged.as_bytes(), &at("2026-01-06T08:00:00Z")),
+        Err(BundleError::NewYearKeyChanged {
+            year: 2026,
+            kept: fp(7),
+            found: fp(66),
+        })
+    );
+    assert_eq!(member.to_json(), stored, "nothing changed, byte for byte");
+    let message = BundleError::NewYearKeyChanged {
+        year: 2026,
+        kept: fp(7),
+        found: fp(66),
+    }
+    .message(thidua::engine::Lang::Vi);
+    assert!(message.contains(&fp(7)) && message.contains(&fp(66)));
+
+    // The real 2025 review still arrives in 2025.
+    let (_, review) = make_review(&mut head, &at("2025-12-21T08:00:00Z")).unwrap();
+    assert_eq!(
+        import_review_of(&mut member, &review),
+        Ok(ReviewImported::Accepted { revision: 1 })
+    );
+    assert_eq!(member.cluster.year, 2025);
+    assert!(member.past_years.is_empty());
+
+    // With the review in, the forged set-up is still refused: the review hands over no key.
+    let stored = member.to_json();
+    assert!(matches!(
+        import_setup(&mut member, forged.as_bytes(), &at("2026-01-06T08:00:00Z")),
+        Err(BundleError::NewYearKeyChanged { .. })
+    ));
+    assert_eq!(member.to_json(), stored);
+}
+
+#[test]
+fn a_new_head_key_is_taken_only_by_the_members_decision_on_the_fingerprint_it_compared() {
+    let (mut head, _, mut member) = year_2025();
+    let (_, review) = make_review(&mut head, &at("2025-12-21T08:00:00Z")).unwrap();
+    import_review_of(&mut member, &review).unwrap();
+    let new_setup = setup_2026(9);
+    let stored = member.to_json();
+    // A decision on another fingerprint takes nothing.
+    let wrong = SetupConsent {
+        new_key: Some(fp(66)),
+        ..SetupConsent::default()
+    };
+    assert!(matches!(
+        import_setup_with(
+            &mut member,
+            new_setup.as_bytes(),
+            &at("2026-01-06T08:00:00Z"),
+            &wrong
+        ),
+        Err(BundleError::NewYearKeyChanged { .. })
+    ));
+    assert_eq!(member.to_json(), stored);
+    let decided = SetupConsent {
+        new_key: Some(fp(9)),
+        ..SetupConsent::default()
+    };
+    let done = import_setup_with(
+        &mut member,
+        new_setup.as_bytes(),
+        &at("2026-01-06T08:00:00Z"),
+        &decided,
+    )
+    .unwrap();
+    assert_eq!(done.head_fingerprint, fp(9));
+    assert_eq!(member.cluster.year, 2026);
+    assert_eq!(member.past_years.len(), 1);
+    assert_eq!(member.past_years[0].text, stored, "2025 is kept exactly");
+}
+
+#[test]
+fn the_known_head_key_does_not_close_a_year_whose_review_has_not_arrived_unless_confirmed() {
+    let (head, _, mut member) = year_2025();
+    // The same head sets up 2026 with its kept key, before its 2025 review reached the member.
+    let mut next = head.clone();
+    next.cluster.year = 2026;
+    let (_, setup) = make_setup(&next, &at("2026-01-05T08:00:00Z")).unwrap();
+    let stored = member.to_json();
+    let refused = import_setup(&mut member, setup.as_bytes(), &at("2026-01-06T08:00:00Z"));
+    assert_eq!(
+        refused,
+        Err(BundleError::YearNotReviewed {
+            year: 2025,
+            next: 2026
+        })
+    );
+    assert_eq!(member.to_json(), stored, "nothing changed, byte for byte");
+    let message = refused.unwrap_err().message(thidua::engine::Lang::Vi);
+    assert!(message.starts_with("Chưa nhận kết quả thẩm định năm 2025"));
+    // A new key decided on does not stand for the confirmation either.
+    let key_only = SetupConsent {
+        new_key: Some(fp(7)),
+        ..SetupConsent::default()
+    };
+    assert!(matches!(
+        import_setup_with(
+            &mut member,
+            setup.as_bytes(),
+            &at("2026-01-06T08:00:00Z"),
+            &key_only
+        ),
+        Err(BundleError::YearNotReviewed { .. })
+    ));
+    assert_eq!(member.to_json(), stored);
+    let confirm = SetupConsent {
+        close_unreviewed: true,
+        ..SetupConsent::default()
+    };
+    import_setup_with(
+        &mut member,
+        setup.as_bytes(),
+        &at("2026-01-06T08:00:00Z"),
+        &confirm,
+    )
+    .unwrap();
+    assert_eq!(member.cluster.year, 2026);
+    assert_eq!(member.past_years[0].text, stored);
+}
+
+#[test]
+fn a_hand_over_in_the_final_review_lets_the_true_next_year_set_up_in_without_a_decision() {
+    let (mut head, setup, mut member) = year_2025();
+    let new_head = head.cluster.units[2].id.clone();
+    // The incoming head's device, a member in 2025: it sends its self-score, signed with its
+    // key, and the head enrolls that key.
+    let mut incoming = demo::workspace();
+    incoming.select_unit(&new_head).unwrap();
+    ensure_identity(&mut incoming, &new_head, [9; 32]);
+    import_setup(&mut incoming, setup.as_bytes(), &at("2025-01-06T08:00:00Z")).unwrap();
+    incoming
+        .enter_points("I.1.a", "30", &at("2025-11-02T08:00:00Z"))
+        .unwrap();
+    let (name, file) = make_submission(&mut incoming, &at("2025-11-03T08:00:00Z")).unwrap();
+    import_files(
+        &mut head,
+        &[(name, file.into_bytes())],
+        &at("2025-11-04T08:00:00Z"),
+    );
+    // The year-end meeting names the incoming head.
+    let n = head.cluster.units.len();
+    let end = head
+        .plan_meeting(MeetingKind::YearEnd, date("2025-12-20"), time("08:00"))
+        .unwrap();
+    prepare(&mut head, &end);
+    attend(&mut head, &end, n);
+    head.record_next_term(&end, &new_head, KIEN_HUNG).unwrap();
+    head.edit_meeting(&end, |m| m.close(time("11:30"))).unwrap();
+    // An enrolled key the head has not compared with the unit is not handed over.
+    let payload = review_payload(&head, &at("2025-12-21T08:00:00Z"));
+    assert!(payload.next_term.is_some());
+    assert_eq!(payload.next_head_key, None);
+    assert!(confirm_key(&mut head, &new_head));
+    let (_, review) = make_review(&mut head, &at("2025-12-21T08:00:00Z")).unwrap();
+    assert!(review.contains("\"next_head_key\""));
+
+    // Both devices receive the final review; the incoming head starts 2026 and sends its set-up.
+    import_review_of(&mut member, &review).unwrap();
+    import_review_of(&mut incoming, &review).unwrap();
+    incoming
+        .start_next_year(&at("2025-12-22T08:00:00Z"))
+        .unwrap();
+    incoming.adopt_table();
+    let (_, setup_2026_true) = make_setup(&incoming, &at("2026-01-05T08:00:00Z")).unwrap();
+
+    // A forged 2026 set-up is still refused by the member holding the hand-over...
+    let stored = member.to_json();
+    assert!(matches!(
+        import_setup(
+            &mut member,
+            setup_2026(66).as_bytes(),
+            &at("2026-01-06T08:00:00Z")
+        ),
+        Err(BundleError::NewYearKeyChanged { .. })
+    ));
+    assert_eq!(member.to_json(), stored);
+    // ...and the true one goes in through the chain, with no decision.
+    let done = import_setup(
+        &mut member,
+        setup_2026_true.as_bytes(),
+        &at("2026-01-06T08:00:00Z"),
+    )
+    .unwrap();
+    assert_eq!(done.head_fingerprint, fp(9));
+    assert_eq!(
+        (member.cluster.year, member.cluster.head.as_str()),
+        (2026, new_head.as_str())
+    );
+    assert_eq!(member.past_years[0].text, stored);
+}
+
+#[test]
+fn a_head_that_continues_hands_over_its_own_key_and_a_bad_hand_over_is_refused() {
+    let mut head = head();
+    head.enter_points("I.1.a", "40", &at("2025-12-01T08:00:00Z"))
+        .unwrap();
+    let (_, setup) = make_setup(&head, &at("2025-01-05T08:00:00Z")).unwrap();
+    let n = head.cluster.units.len();
+    let end = head
+        .plan_meeting(MeetingKind::YearEnd, date("2025-12-20"), time("08:00"))
+        .unwrap();
+    prepare(&mut head, &end);
+    attend(&mut head, &end, n);
+    head.record_next_term(&end, HEAD, KIEN_HUNG).unwrap();
+    let payload = review_payload(&head, &at("2025-12-21T08:00:00Z"));
+    let own = thidua::bundle::envelope::hex(signing_key(&[7; 32]).verifying_key().as_bytes());
+    assert_eq!(payload.next_head_key.as_deref(), Some(own.as_str()));
+
+    // A review signed by the head whose hand-over is not a key, or comes without a next term,
+    // is refused and changes nothing.
+    let mut member = demo::workspace();
+    member.select_unit(KIEN_HUNG).unwrap();
+    import_setup(&mut member, setup.as_bytes(), &at("2025-01-06T08:00:00Z")).unwrap();
+    let stored = member.to_json();
+    let mut not_a_key = payload.clone();
+    not_a_key.next_head_key = Some(own.to_uppercase());
+    let mut no_term = payload.clone();
+    no_term.next_term = None;
+    for bad in [not_a_key, no_term] {
+        let text = seal(PayloadType::ClusterReview, &bad, &signing_key(&[7; 32])).unwrap();
+        assert!(matches!(
+            import_review_of(&mut member, &text),
+            Err(BundleError::BadPayload(_))
+        ));
+        assert_eq!(member.to_json(), stored);
+    }
 }

@@ -415,6 +415,7 @@ fn check_limits(ws: &Workspace) -> Result<(), Limit> {
             quotas: Default::default(),
             units: units.collect(),
             next_term: None,
+            next_head_key: None,
         };
         check_review(&ws.cluster, &ws.table, &review).map_err(Limit::Review)?;
     }

@@ -131,6 +131,21 @@ pub enum BundleError {
         kept: String,
         found: String,
     },
+    /// A set-up of a later year of the cluster signed by another key than the head's kept from
+    /// this year's set-up, and not handed over by this year's review
+    /// ([`review::ClusterReview::next_head_key`]): fingerprints of the kept key and the file's.
+    /// Taken only by the member's decision ([`import::import_setup_with`]).
+    NewYearKeyChanged {
+        year: u16,
+        kept: String,
+        found: String,
+    },
+    /// A set-up of a later year would close this year before its review arrived. Taken only
+    /// with the member's confirmation ([`import::import_setup_with`]).
+    YearNotReviewed {
+        year: u16,
+        next: u16,
+    },
     /// The council keeps a result of this cluster and year made later (or at the same time):
     /// when each was made, as people read it.
     OlderResult {
@@ -282,6 +297,10 @@ impl BundleError {
             OlderReview { kept, found } => format!("This is review {found}, older than review {kept} kept. Review {kept} is kept."),
             BrokenReviewChain { kept } if vi => format!("Kết quả thẩm định này là lần {}, nhưng không ghi thay thế lần {kept} đang lưu: hai tệp không cùng một chuỗi. Giữ nguyên lần {kept}; hãy hỏi lại Cụm trưởng.", kept + 1),
             BrokenReviewChain { kept } => format!("This review is revision {} but does not name the kept revision {kept} as the one it replaces: the two files are not one chain. Revision {kept} is kept; ask the head.", kept + 1),
+            NewYearKeyChanged { year, kept, found } if vi => format!("CẢNH BÁO: hồ sơ thiết lập năm {year} được ký bằng khoá khác với khoá Cụm trưởng đã ghi nhận (đã ghi nhận: {kept}; trong tệp: {found}), và kết quả thẩm định năm trước không chuyển giao khoá này. Chưa nhận tệp, chưa thay đổi gì. Hãy gọi điện cho Cụm trưởng năm {year} và đối chiếu mã nhận diện trong tệp; chỉ chấp nhận khoá mới khi hai mã trùng nhau."),
+            NewYearKeyChanged { year, kept, found } => format!("WARNING: the {year} set-up is signed with a key other than the head's key on record (on record: {kept}; in the file: {found}), and last year's review did not hand this key over. The file is not taken; nothing changed. Call the {year} head and compare the fingerprint in the file; accept the new key only if they match."),
+            YearNotReviewed { year, next } if vi => format!("Chưa nhận kết quả thẩm định năm {year} của Cụm trưởng. Nếu vẫn bắt đầu năm {next}, năm {year} sẽ chuyển sang các năm trước (chỉ xem, không sửa) và kết quả thẩm định năm {year} gửi đến sau sẽ không nhận được nữa. Chưa thay đổi gì; hãy hỏi Cụm trưởng trước khi bắt đầu năm mới."),
+            YearNotReviewed { year, next } => format!("The head's {year} review has not arrived. If you start {next} anyway, {year} moves to the earlier years (read-only) and a {year} review that arrives later can no longer be imported. Nothing changed; ask the head before starting the new year."),
             NotASlug { problems } if vi => format!("Chưa tạo được hồ sơ thiết lập: {}", problems.vi),
             NotASlug { problems } => format!("The set-up cannot be made: {}", problems.en),
         }

@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::envelope::{open_as, seal};
-use super::identity::{review_file_name, signing_key};
+use super::envelope::{hex, open_as, seal};
+use super::identity::{fingerprint_of_hex, review_file_name, signing_key};
 use super::import::stored_submission;
 use super::payload::{check_year_of, seed_of, table_hash};
 use super::{all_messages, BundleError, PayloadType, Text};
@@ -47,6 +47,12 @@ pub struct ClusterReview {
     /// the next year from it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_term: Option<Term>,
+    /// The hand-over: the public key (hex) of next year's head, when the head's device knows
+    /// it ([`next_head_key`]); only beside `next_term`, omitted otherwise (earlier reviews keep
+    /// their bytes). A member holding this review takes next year's set-up signed by this key
+    /// without a decision of its own ([`super::import::import_setup`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_head_key: Option<String>,
 }
 
 /// One unit's self-score as reviewed.
@@ -96,6 +102,8 @@ pub fn self_score(ws: &Workspace, unit_id: &str) -> Option<SelfScore> {
 /// The review payload as the head's workspace stands (not signed, not recorded).
 pub fn review_payload(ws: &Workspace, now: &Timestamp) -> ClusterReview {
     let previous = ws.reviews_sent.last();
+    // The next term this head's own year-end meeting decided (not one learned from a review).
+    let decided = ws.next_term.as_ref().filter(|n| n.received.is_none());
     ClusterReview {
         cluster_id: ws.cluster.id.clone(),
         year: ws.cluster.year,
@@ -120,12 +128,26 @@ pub fn review_payload(ws: &Workspace, now: &Timestamp) -> ClusterReview {
                 })
             })
             .collect(),
-        next_term: ws
-            .next_term
-            .as_ref()
-            .filter(|n| n.received.is_none())
-            .map(|n| n.term.clone()),
+        next_term: decided.map(|n| n.term.clone()),
+        next_head_key: decided.and_then(|n| next_head_key(ws, &n.term.head)),
     }
+}
+
+/// The key the head's device hands over to next year's head `unit`, if it knows one it can
+/// vouch for: the unit's own key when this device holds it (the head continues, or the device
+/// keeps that unit's identity too); otherwise the key enrolled in the inbox from the unit's
+/// signed self-scores, once the head confirmed its fingerprint with the unit
+/// ([`super::import::confirm_key`]). An unconfirmed key is not handed over: members then
+/// decide on next year's key themselves, after a phone call.
+pub fn next_head_key(ws: &Workspace, unit: &str) -> Option<String> {
+    if let Some(seed) = seed_of(ws, unit) {
+        return Some(hex(signing_key(&seed).verifying_key().as_bytes()));
+    }
+    ws.inbox
+        .keys
+        .get(unit)
+        .filter(|k| k.confirmed)
+        .map(|k| k.key.clone())
 }
 
 /// One unit of a review: both totals and the criteria whose points changed.
@@ -368,6 +390,18 @@ pub(crate) fn check_review(
             return Err(BundleError::BadPayload(Text {
                 vi: "Cụm trưởng, cụm phó năm sau không hợp lệ.".into(),
                 en: "Next year's head and deputy are not valid.".into(),
+            }));
+        }
+    }
+    if let Some(key) = &review.next_head_key {
+        // A public key in the form every file writes (64 lowercase hex digits), and only with
+        // the next term it belongs to.
+        let lowercase = key.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        let is_key = key.len() == 64 && lowercase && fingerprint_of_hex(key).is_some();
+        if review.next_term.is_none() || !is_key {
+            return Err(BundleError::BadPayload(Text {
+                vi: "Khoá của Cụm trưởng năm sau (next_head_key) không hợp lệ, hoặc không kèm cụm trưởng, cụm phó năm sau.".into(),
+                en: "Next year's head key (next_head_key) is not a valid key, or comes without next year's head and deputy.".into(),
             }));
         }
     }

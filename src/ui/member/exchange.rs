@@ -8,7 +8,7 @@ use crate::bundle::identity::{
     backup, fingerprint, fingerprint_of_hex, key_backup_file_name, restore, signing_key,
     BACKUP_ITERATIONS,
 };
-use crate::bundle::import::{import_files, import_setup};
+use crate::bundle::import::{import_files, import_setup_with, SetupConsent};
 use crate::bundle::payload::{adopt_sent, make_submission, seed_of};
 use crate::bundle::BundleError;
 use crate::engine::Lang;
@@ -176,16 +176,54 @@ fn SendCard() -> impl IntoView {
     }
 }
 
+/// A set-up refused for a new year that the member may still take by a decision: the file, the
+/// decisions taken so far, and the decision asked for now.
+#[derive(Clone)]
+struct Pending {
+    bytes: Vec<u8>,
+    consent: SetupConsent,
+    ask: Ask,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ask {
+    /// The set-up is signed by a new head key (fingerprint in the refusal).
+    NewKey,
+    /// The set-up would close a year whose review has not arrived.
+    Unreviewed,
+}
+
 #[component]
 fn SetupImportCard() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let notice: Notice = RwSignal::new(None);
-    let on_file = Callback::new(move |file: Incoming| {
+    let pending: RwSignal<Option<Pending>> = RwSignal::new(None);
+    let confirming = RwSignal::new(false);
+    // Imports with the decisions taken; a refusal a decision can lift keeps the file for it.
+    let attempt = move |bytes: Vec<u8>, consent: SetupConsent| {
         let lang = i18n.lang.get_untracked();
-        let result = file.bytes.map_err(BundleError::Json).and_then(|bytes| {
-            let now = platform::now();
-            state.change(|w| import_setup(w, &bytes, &now))
+        let now = platform::now();
+        let result = state.change(|w| import_setup_with(w, &bytes, &now, &consent));
+        confirming.set(false);
+        pending.set(match &result {
+            Err(BundleError::NewYearKeyChanged { found, .. }) => Some(Pending {
+                consent: SetupConsent {
+                    new_key: Some(found.clone()),
+                    ..consent
+                },
+                bytes,
+                ask: Ask::NewKey,
+            }),
+            Err(BundleError::YearNotReviewed { .. }) => Some(Pending {
+                consent: SetupConsent {
+                    close_unreviewed: true,
+                    ..consent
+                },
+                bytes,
+                ask: Ask::Unreviewed,
+            }),
+            _ => None,
         });
         notice.set(Some(match result {
             Ok(done) => {
@@ -194,7 +232,67 @@ fn SetupImportCard() -> impl IntoView {
             }
             Err(e) => Err(e.message(lang)),
         }));
+    };
+    let on_file = Callback::new(move |file: Incoming| match file.bytes {
+        Ok(bytes) => attempt(bytes, SetupConsent::default()),
+        Err(e) => {
+            pending.set(None);
+            notice.set(Some(Err(
+                BundleError::Json(e).message(i18n.lang.get_untracked())
+            )));
+        }
     });
+    let decide = move |_| {
+        if let Some(p) = pending.get_untracked() {
+            attempt(p.bytes, p.consent);
+        }
+    };
+    let decision = move || {
+        let ask = pending.with(|p| p.as_ref().map(|p| p.ask))?;
+        let (button, question, testid) = match ask {
+            Ask::NewKey => (
+                K::SetupAcceptKey,
+                K::SetupAcceptKeyConfirm,
+                "setup-accept-key",
+            ),
+            Ask::Unreviewed => (
+                K::SetupStartAnyway,
+                K::SetupStartAnywayConfirm,
+                "setup-start-anyway",
+            ),
+        };
+        Some(if confirming.get() {
+            view! {
+                <div class="confirm" role="alertdialog" aria-live="assertive">
+                    <p>{tr(question)}</p>
+                    <button
+                        type="button"
+                        class="danger"
+                        data-testid="setup-decision-confirm"
+                        on:click=decide
+                    >
+                        {tr(button)}
+                    </button>
+                    <button type="button" on:click=move |_| confirming.set(false)>
+                        {tr(K::Cancel)}
+                    </button>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button
+                    type="button"
+                    class="secondary"
+                    data-testid=testid
+                    on:click=move |_| confirming.set(true)
+                >
+                    {tr(button)}
+                </button>
+            }
+            .into_any()
+        })
+    };
     let current = move || {
         let lang = i18n.lang.get();
         state.ws.with(|w| match &w.setup {
@@ -216,6 +314,7 @@ fn SetupImportCard() -> impl IntoView {
             <p data-testid="setup-current">{current}</p>
             <FileButton label=K::ChooseFile testid="setup-file" on_file=on_file />
             {notice_view(notice)}
+            {decision}
         </section>
     }
 }

@@ -115,6 +115,12 @@ crate::catalogue! {
     SetupTitle => "Nhận hồ sơ thiết lập cụm từ cụm trưởng", "Import the cluster set-up from the head";
     SetupExplain => "Đầu năm, cụm trưởng gửi tệp thiết lập gồm danh sách đơn vị, bảng tiêu chí và các thời hạn. Chọn tệp đó để bắt đầu năm thi đua; điểm luôn gắn với đúng bảng tiêu chí đã dùng để chấm.",
         "At the start of the year the head sends a set-up file with the members, the criteria table and the deadlines. Choose it to start the year; points always stay tied to the table they were entered against.";
+    SetupAcceptKey => "Chấp nhận khoá mới", "Accept the new key";
+    SetupAcceptKeyConfirm => "Chỉ chấp nhận khi đã gọi điện cho Cụm trưởng năm mới và mã nhận diện khoá trong tệp trùng với mã Cụm trưởng đọc cho bạn. Chấp nhận khoá mới?",
+        "Accept only after calling the new year's head, if the key fingerprint in the file matches the one the head reads to you. Accept the new key?";
+    SetupStartAnyway => "Vẫn bắt đầu năm mới", "Start the new year anyway";
+    SetupStartAnywayConfirm => "Năm hiện tại sẽ chuyển sang các năm trước (chỉ xem, không sửa), và kết quả thẩm định của năm này gửi đến sau sẽ không nhận được nữa. Vẫn bắt đầu năm mới?",
+        "The current year will move to the earlier years (read-only), and this year's review arriving later can no longer be imported. Start the new year anyway?";
     ChooseFile => "Chọn tệp…", "Choose file…";
     SetupInUse => "Đang dùng hồ sơ thiết lập", "Set-up in use";
     SetupNone => "Chưa nhận hồ sơ thiết lập: đang dùng dữ liệu mẫu.", "No set-up imported yet: using the demo data.";
