@@ -119,33 +119,34 @@ test('the language can be switched to English and the choice persists', async ()
 
 test('entering a score field selects what it holds, so typing replaces it (Enter, Tab, a click)', async () => {
   const { context, page, errors } = await openApp(env);
-  await typeInto(scoreInput(page, 'I.1.b'), '10');
-  await typeInto(scoreInput(page, 'I.1.c'), '20');
+  // I.2.a, I.2.b and I.2.c are scored in steps of 0,5 up to 20.
+  await typeInto(scoreInput(page, 'I.2.b'), '10');
+  await typeInto(scoreInput(page, 'I.2.c'), '20');
   // Enter from the field before: "9,5" typed replaces the "10" (it became "9,510" before).
-  await typeInto(scoreInput(page, 'I.1.a'), '45');
+  await typeInto(scoreInput(page, 'I.2.a'), '15');
   await page.keyboard.press('Enter');
-  assert.equal(await page.evaluate(() => document.activeElement.dataset.code), 'I.1.b');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.code), 'I.2.b');
   await page.keyboard.type('9,5');
-  assert.equal(await scoreInput(page, 'I.1.b').inputValue(), '9,5');
-  // Shift+Enter back, then forward again: each time the whole value is selected.
+  assert.equal(await scoreInput(page, 'I.2.b').inputValue(), '9,5');
+  // Shift+Enter back: the whole value is selected again.
   await page.keyboard.press('Shift+Enter');
-  await page.keyboard.type('40');
-  assert.equal(await scoreInput(page, 'I.1.a').inputValue(), '40');
+  await page.keyboard.type('12');
+  assert.equal(await scoreInput(page, 'I.2.a').inputValue(), '12');
   // A click (or a tap) into a field from elsewhere selects it too.
-  await scoreInput(page, 'I.1.c').click();
+  await scoreInput(page, 'I.2.c').click();
   await page.keyboard.type('15');
-  assert.equal(await scoreInput(page, 'I.1.c').inputValue(), '15');
+  assert.equal(await scoreInput(page, 'I.2.c').inputValue(), '15');
   // A second click in the field it is already in places the caret as usual.
-  await scoreInput(page, 'I.1.c').click();
+  await scoreInput(page, 'I.2.c').click();
   await page.keyboard.press('End');
   await page.keyboard.type(',5');
-  assert.equal(await scoreInput(page, 'I.1.c').inputValue(), '15,5');
+  assert.equal(await scoreInput(page, 'I.2.c').inputValue(), '15,5');
   await page.keyboard.press('Tab');
   const saved = JSON.parse(await stored(page));
   const entries = saved.sheets[saved.unit_id].entries;
-  assert.equal(entries['I.1.a'].points, 400);
-  assert.equal(entries['I.1.b'].points, 95);
-  assert.equal(entries['I.1.c'].points, 155);
+  assert.equal(entries['I.2.a'].points, 120);
+  assert.equal(entries['I.2.b'].points, 95);
+  assert.equal(entries['I.2.c'].points, 155);
   assert.deepEqual(errors, []);
   await context.close();
 });

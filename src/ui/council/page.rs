@@ -69,9 +69,11 @@ impl Store {
     ) -> Result<T, E> {
         let mut next = self.council.get_untracked();
         let value = op(&mut next)?;
-        if !self.blocked {
+        // Nothing changed (every file refused): nothing written, not even a first empty store,
+        // and nothing to back up.
+        let changed = self.council.with_untracked(|c| *c != next);
+        if !self.blocked && changed {
             let saved = storage::save_council(&next);
-            // Nothing changed (every file refused): nothing written, nothing to back up.
             if saved == Ok(true) {
                 self.app.note_change();
             }
