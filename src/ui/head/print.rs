@@ -84,17 +84,20 @@ pub fn PrintToolbar(
     }
 }
 
+/// The council a printed document is addressed to, and the name of the head unit that signs it.
+pub fn council_and_head(w: &crate::engine::Workspace) -> (String, String) {
+    let head = w
+        .cluster
+        .unit(&w.cluster.head)
+        .map_or_else(String::new, |u| u.name.clone());
+    (w.cluster.council.clone(), head)
+}
+
 #[component]
 pub fn PrintPage(doc: Doc) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let (council, head_name) = state.ws.with_untracked(|w| {
-        let head = w
-            .cluster
-            .unit(&w.cluster.head)
-            .map_or_else(String::new, |u| u.name.clone());
-        (w.cluster.council.clone(), head)
-    });
+    let (council, head_name) = state.ws.with_untracked(council_and_head);
     let suffix = match doc {
         Doc::Summary => "BC-CTĐ",
         Doc::Proposals => "TTr-CTĐ",

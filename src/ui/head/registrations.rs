@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::bundle::import::consolidated_registrations;
 use crate::platform;
 use crate::report::year::registrations_document;
-use crate::ui::head::print::{DocFields, PrintToolbar};
+use crate::ui::head::print::{council_and_head, DocFields, PrintToolbar};
 use crate::ui::shared::state::use_state;
 
 /// The consolidated list as a printed document (Danh sách đăng ký mô hình, chuyên đề thi đua),
@@ -13,13 +13,7 @@ use crate::ui::shared::state::use_state;
 #[component]
 pub fn PrintRegistrationsPage() -> impl IntoView {
     let state = use_state();
-    let (council, head_name) = state.ws.with_untracked(|w| {
-        let head = w
-            .cluster
-            .unit(&w.cluster.head)
-            .map_or_else(String::new, |u| u.name.clone());
-        (w.cluster.council.clone(), head)
-    });
+    let (council, head_name) = state.ws.with_untracked(council_and_head);
     let fields = DocFields::new("DS-CTĐ", &council, &platform::now().date());
     let doc = move || {
         state.ws.with(|w| {
