@@ -5,6 +5,8 @@ use crate::engine::{Cluster, CriteriaTable, Workspace};
 
 /// A district cluster of eight ward People's Committees (JSON, as stored).
 pub const CLUSTER_JSON: &str = include_str!("cluster.json");
+/// The demo cluster's id (checked against [`cluster`] by `tests/demo_data.rs`).
+pub const CLUSTER_ID: &str = "cum-3";
 /// A 1000-point criteria table of 52 criteria in tenths of a point (JSON, as stored).
 pub const CRITERIA_JSON: &str = include_str!("criteria.json");
 
@@ -21,4 +23,13 @@ pub fn workspace() -> Workspace {
     let cluster = cluster();
     let unit = cluster.units[0].id.clone();
     Workspace::new(cluster, table(), &unit).expect("the demo data validates")
+}
+
+/// Whether a stored workspace is the demo as a released version stored it: before schema 6
+/// the demo and a real cluster shared one storage key, and the only cluster was the demo's.
+/// From schema 6 on the demo is stored apart, so a workspace of schema 6 or later is real data
+/// even when its cluster has the demo's id. `found_schema` is the schema the text was stored
+/// in ([`Workspace::from_json_versioned`]).
+pub fn is_released_demo(ws: &Workspace, found_schema: u32) -> bool {
+    found_schema < 6 && ws.cluster.id == CLUSTER_ID
 }

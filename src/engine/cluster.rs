@@ -130,12 +130,21 @@ impl Cluster {
                 errors.push(ClusterError::DuplicateUnit { id: u.id.clone() });
             }
         }
-        for id in [&self.head, &self.deputy] {
-            if self.unit(id).is_none() {
-                errors.push(ClusterError::NotAMember { id: id.clone() });
+        for (id, head) in [(&self.head, true), (&self.deputy, false)] {
+            if id.is_empty() {
+                errors.push(if head {
+                    ClusterError::NoHead
+                } else {
+                    ClusterError::NoDeputy
+                });
+            } else if self.unit(id).is_none() {
+                errors.push(ClusterError::NotAMember {
+                    id: id.clone(),
+                    head,
+                });
             }
         }
-        if self.head == self.deputy {
+        if self.head == self.deputy && !self.head.is_empty() {
             errors.push(ClusterError::HeadIsDeputy);
         }
         if errors.is_empty() {
@@ -160,10 +169,16 @@ pub enum ClusterError {
     DuplicateUnit {
         id: String,
     },
+    /// The head (`head`) or the deputy is a unit id the cluster does not list.
     NotAMember {
         id: String,
+        head: bool,
     },
     HeadIsDeputy,
+    /// No head chosen yet (a new cluster).
+    NoHead,
+    /// No deputy chosen yet (a new cluster).
+    NoDeputy,
     /// A text longer than its limit (names shown everywhere; ids in every file).
     TooLong {
         field: ClusterField,
@@ -175,6 +190,49 @@ pub enum ClusterError {
         field: ClusterField,
         id: String,
     },
+    /// Editing ([`super::cluster_edit`]): a unit's name left blank; `unit`: the unit renamed,
+    /// none for a name in a list being added.
+    BlankUnitName {
+        unit: Option<String>,
+    },
+    /// A unit's name over [`MAX_NAME_CHARS`]; `unit` as above.
+    UnitNameTooLong {
+        unit: Option<String>,
+    },
+    /// A name another unit of the cluster already has (compared trimmed, ignoring case).
+    UnitNameTaken {
+        unit: Option<String>,
+        name: String,
+    },
+    /// The same name twice in the list being added.
+    UnitNameTwice {
+        name: String,
+    },
+    /// A unit id the cluster does not list.
+    UnknownUnit {
+        id: String,
+    },
+    /// The head or the deputy (`head`) cannot be removed: another unit must take the role
+    /// first.
+    RemoveHeadOrDeputy {
+        id: String,
+        name: String,
+        head: bool,
+    },
+}
+
+/// Which field of the cluster's form a problem belongs to, so the message is shown beside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClusterPlace {
+    Name,
+    Year,
+    Council,
+    /// The list of units as a whole (its size, a list being added).
+    Units,
+    /// One unit, by id.
+    Unit(String),
+    Head,
+    Deputy,
 }
 
 /// “{what} is too long: at most {max_chars} characters.”: the one message of every length
@@ -221,6 +279,42 @@ impl ClusterField {
 }
 
 impl ClusterError {
+    /// Which field of the form the problem belongs to.
+    pub fn place(&self) -> ClusterPlace {
+        let unit = |id: &Option<String>| id.clone().map_or(ClusterPlace::Units, ClusterPlace::Unit);
+        match self {
+            ClusterError::MissingName => ClusterPlace::Name,
+            ClusterError::BadYear { .. } => ClusterPlace::Year,
+            ClusterError::NoUnits | ClusterError::TooManyUnits => ClusterPlace::Units,
+            ClusterError::UnitNameTwice { .. } | ClusterError::UnknownUnit { .. } => {
+                ClusterPlace::Units
+            }
+            ClusterError::IncompleteUnit { id, .. } | ClusterError::DuplicateUnit { id } => {
+                unit(&Some(id.clone()).filter(|id| !id.trim().is_empty()))
+            }
+            ClusterError::NotAMember { head: true, .. } | ClusterError::NoHead => {
+                ClusterPlace::Head
+            }
+            ClusterError::NotAMember { head: false, .. }
+            | ClusterError::NoDeputy
+            | ClusterError::HeadIsDeputy => ClusterPlace::Deputy,
+            ClusterError::TooLong { field, .. } | ClusterError::NotASlug { field, .. } => {
+                match field {
+                    ClusterField::Id | ClusterField::Name => ClusterPlace::Name,
+                    ClusterField::Council => ClusterPlace::Council,
+                    ClusterField::UnitId | ClusterField::UnitName => match self {
+                        ClusterError::NotASlug { id, .. } => ClusterPlace::Unit(id.clone()),
+                        _ => ClusterPlace::Units,
+                    },
+                }
+            }
+            ClusterError::BlankUnitName { unit: id }
+            | ClusterError::UnitNameTooLong { unit: id }
+            | ClusterError::UnitNameTaken { unit: id, .. } => unit(id),
+            ClusterError::RemoveHeadOrDeputy { id, .. } => ClusterPlace::Unit(id.clone()),
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         let vi = lang == Lang::Vi;
         match self {
@@ -238,12 +332,53 @@ impl ClusterError {
             }
             ClusterError::DuplicateUnit { id } if vi => format!("Mã đơn vị {id} bị trùng."),
             ClusterError::DuplicateUnit { id } => format!("Unit id {id} is used twice."),
-            ClusterError::NotAMember { id } if vi => {
-                format!("Cụm trưởng/cụm phó “{id}” không phải đơn vị thành viên.")
+            ClusterError::NotAMember { id, head: true } if vi => {
+                format!("Cụm trưởng “{id}” không phải đơn vị thành viên.")
             }
-            ClusterError::NotAMember { id } => {
-                format!("Head/deputy “{id}” is not a member unit.")
+            ClusterError::NotAMember { id, head: true } => {
+                format!("The head “{id}” is not a member unit.")
             }
+            ClusterError::NotAMember { id, head: false } if vi => {
+                format!("Cụm phó “{id}” không phải đơn vị thành viên.")
+            }
+            ClusterError::NotAMember { id, head: false } => {
+                format!("The deputy “{id}” is not a member unit.")
+            }
+            ClusterError::NoHead if vi => "Chưa chọn cụm trưởng.".into(),
+            ClusterError::NoHead => "No head chosen yet.".into(),
+            ClusterError::NoDeputy if vi => "Chưa chọn cụm phó.".into(),
+            ClusterError::NoDeputy => "No deputy chosen yet.".into(),
+            ClusterError::BlankUnitName { .. } if vi => "Hãy nhập tên đơn vị.".into(),
+            ClusterError::BlankUnitName { .. } => "Type the unit's name.".into(),
+            ClusterError::UnitNameTooLong { .. } => {
+                too_long(ClusterField::UnitName.name(lang), MAX_NAME_CHARS, lang)
+            }
+            ClusterError::UnitNameTaken { name, .. } if vi => {
+                format!("Đã có đơn vị tên “{name}” trong cụm.")
+            }
+            ClusterError::UnitNameTaken { name, .. } => {
+                format!("The cluster already has a unit named “{name}”.")
+            }
+            ClusterError::UnitNameTwice { name } if vi => {
+                format!("Tên “{name}” có hai lần trong danh sách.")
+            }
+            ClusterError::UnitNameTwice { name } => {
+                format!("The name “{name}” is in the list twice.")
+            }
+            ClusterError::UnknownUnit { id } if vi => {
+                format!("Không có đơn vị mã “{id}” trong cụm.")
+            }
+            ClusterError::UnknownUnit { id } => format!("The cluster has no unit “{id}”."),
+            ClusterError::RemoveHeadOrDeputy { name, head, .. } if vi => format!(
+                "“{name}” là {} nên chưa bỏ khỏi cụm được: hãy chọn đơn vị khác làm {} trước.",
+                if *head { "cụm trưởng" } else { "cụm phó" },
+                if *head { "cụm trưởng" } else { "cụm phó" },
+            ),
+            ClusterError::RemoveHeadOrDeputy { name, head, .. } => format!(
+                "“{name}” is the {} and cannot be removed: choose another unit as {} first.",
+                if *head { "head" } else { "deputy" },
+                if *head { "head" } else { "deputy" },
+            ),
             ClusterError::HeadIsDeputy if vi => {
                 "Cụm trưởng và cụm phó phải là hai đơn vị khác nhau.".into()
             }

@@ -8,6 +8,7 @@
 pub mod award;
 pub mod calendar;
 pub mod cluster;
+pub mod cluster_edit;
 pub mod criteria;
 pub mod evaluation;
 pub mod inbox;
@@ -20,6 +21,7 @@ pub mod review;
 pub mod rotation;
 pub mod rules;
 pub mod score;
+pub mod slug;
 pub mod time;
 pub mod workspace;
 pub mod year;
@@ -32,7 +34,7 @@ pub fn from_json_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, S
     T::deserialize(&value).map_err(|e| e.to_string())
 }
 
-pub use cluster::{Cluster, ClusterKind, Unit};
+pub use cluster::{Cluster, ClusterKind, ClusterPlace, Unit};
 pub use criteria::{CriteriaTable, Criterion, Node, Section, TableError};
 pub use evaluation::{evaluate, Evaluation, Outcome, UnitInput, UnitOutcome};
 pub use inbox::{EnrolledKey, Inbox, Received, Status};
@@ -41,5 +43,6 @@ pub use points::{ParseError, Points, Precision};
 pub use review::{DeductionItem, Review, ReviewEntry, ReviewError};
 pub use rules::{default_rule_set, RuleError, RuleSet};
 pub use score::{Change, Entry, ScoreError, ScoreSheet, Totals};
+pub use slug::{pasted_names, slug, unique_slug};
 pub use time::{Date, Timestamp};
 pub use workspace::{Workspace, WorkspaceError};

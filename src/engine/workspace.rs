@@ -36,7 +36,11 @@ use super::{
 ///   data is the same; a build that reads up to 4 says the data is from a newer version and
 ///   leaves it untouched, instead of calling it unreadable. Versions 1 to 4 load (their kept
 ///   files compacted) and are written back as version 5.
-pub const SCHEMA_VERSION: u32 = 5;
+/// - 6: the demo workspace is kept apart from real data (under its own storage key), so a
+///   stored workspace of schema 6 is never taken for the demo
+///   ([`crate::demo::is_released_demo`]); the data is unchanged. Versions 1 to 5 load and are
+///   written back as version 6.
+pub const SCHEMA_VERSION: u32 = 6;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -245,28 +249,34 @@ impl Workspace {
     /// Reads a stored workspace. A newer schema than this build knows is refused (and the
     /// caller must leave the stored text untouched); so is anything that does not validate.
     pub fn from_json(text: &str) -> Result<Workspace, WorkspaceError> {
+        Workspace::from_json_versioned(text).map(|(ws, _)| ws)
+    }
+
+    /// [`Workspace::from_json`], with the schema the text was stored in (the workspace itself
+    /// is brought to [`SCHEMA_VERSION`]).
+    pub fn from_json_versioned(text: &str) -> Result<(Workspace, u32), WorkspaceError> {
         let unreadable = |e: serde_json::Error| WorkspaceError::Unreadable(e.to_string());
         let value: serde_json::Value = serde_json::from_str(text).map_err(unreadable)?;
         let schema = value.get("schema").and_then(serde_json::Value::as_u64);
-        match schema {
+        let found = match schema {
             Some(found) if found > u64::from(SCHEMA_VERSION) => {
                 return Err(WorkspaceError::NewerSchema {
                     found: u32::try_from(found).unwrap_or(u32::MAX),
                     supported: SCHEMA_VERSION,
                 });
             }
-            Some(found) if found >= 1 => {}
+            Some(found) if found >= 1 => found as u32,
             _ => {
                 return Err(WorkspaceError::Unreadable(format!(
                     "unknown schema {}",
                     value.get("schema").unwrap_or(&serde_json::Value::Null)
                 )))
             }
-        }
+        };
         let mut ws = Workspace::deserialize(&value).map_err(unreadable)?;
         ws.validate()?;
         // Migrations 1 → 2 → 3 → 4: the new members took their defaults above; 4 → 5: the
-        // received files below.
+        // received files below; 5 → 6: nothing (the demo is stored apart).
         ws.schema = SCHEMA_VERSION;
         // Received files kept by earlier builds exactly as received (indented) take the compact
         // form this build keeps, in the inbox and in the earlier years: the same signed content,
@@ -286,7 +296,7 @@ impl Workspace {
         for past in &mut ws.past_years {
             past.compact_stored();
         }
-        Ok(ws)
+        Ok((ws, found))
     }
 
     pub fn to_json(&self) -> String {
@@ -521,10 +531,47 @@ impl Workspace {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WorkspaceError {
     Unreadable(String),
-    NewerSchema { found: u32, supported: u32 },
+    NewerSchema {
+        found: u32,
+        supported: u32,
+    },
     Cluster(Vec<ClusterError>),
     Table(Vec<TableError>),
-    UnknownUnit { id: String },
+    UnknownUnit {
+        id: String,
+    },
+    /// An edited cluster with another id than the one kept ([`Workspace::edit_cluster`]).
+    ClusterIdChanged {
+        kept: String,
+        found: String,
+    },
+    /// An edited cluster whose head is not this device's unit (by name), or an edit on a
+    /// device that is not the head's.
+    HeadMustStay {
+        name: String,
+    },
+    /// A unit (by name) taken out of the cluster while this year keeps something for it.
+    UnitInUse {
+        name: String,
+        what: UnitUse,
+    },
+    /// The cluster's year changed after something was entered or received in it.
+    YearFixed {
+        year: u16,
+    },
+}
+
+/// What a year keeps for a unit, so that the unit stays in the cluster
+/// ([`Workspace::unit_use`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitUse {
+    Sheet,
+    Sent,
+    Received,
+    Review,
+    Registration,
+    Meeting,
+    NextTerm,
 }
 
 impl WorkspaceError {
@@ -548,6 +595,32 @@ impl WorkspaceError {
                 format!("Đơn vị “{id}” không thuộc cụm thi đua.")
             }
             WorkspaceError::UnknownUnit { id } => format!("Unit “{id}” is not in the cluster."),
+            WorkspaceError::ClusterIdChanged { kept, found } if vi => format!(
+                "Mã cụm không đổi được (đang là “{kept}”, bản sửa ghi “{found}”)."
+            ),
+            WorkspaceError::ClusterIdChanged { kept, found } => format!(
+                "The cluster's id cannot change (it is “{kept}”; the edit says “{found}”)."
+            ),
+            WorkspaceError::HeadMustStay { name } if vi => format!(
+                "Cụm trưởng năm nay là “{name}”, đơn vị của máy này, và không đổi khi sửa cụm. Cụm trưởng năm sau do hội nghị tổng kết quyết định (mục Năm)."
+            ),
+            WorkspaceError::HeadMustStay { name } => format!(
+                "This year's head is “{name}”, this device's unit, and does not change in the cluster editor. Next year's head is decided by the year-end meeting (the Year page)."
+            ),
+            WorkspaceError::UnitInUse { name, what } if vi => format!(
+                "Không bỏ được “{name}” khỏi cụm: đơn vị {} trong năm nay.",
+                what.name(lang)
+            ),
+            WorkspaceError::UnitInUse { name, what } => format!(
+                "“{name}” cannot be taken out of the cluster: it {} this year.",
+                what.name(lang)
+            ),
+            WorkspaceError::YearFixed { year } if vi => format!(
+                "Năm {year} đã có dữ liệu (điểm, hồ sơ, thẩm định, đăng ký hoặc cuộc họp) nên không đổi năm được. Năm mới bắt đầu bằng việc chuyển năm."
+            ),
+            WorkspaceError::YearFixed { year } => format!(
+                "{year} already holds data (scores, files, reviews, registrations or meetings), so its year cannot change. A new year starts with the roll-over."
+            ),
         }
     }
 }
