@@ -1040,7 +1040,7 @@ fn the_council_accepts_a_heads_new_key_only_deliberately_and_records_it() {
 
     // Stored and read back with the decision.
     let json = c.to_json();
-    assert!(json.contains("\"previous_key\"") && json.contains("\"schema\":2"));
+    assert!(json.contains("\"previous_key\"") && json.contains("\"schema\":3"));
     assert_eq!(Council::from_json(&json).unwrap(), c);
 
     // Now the new key is the cluster's: its later file comes in as usual, the record stays;
@@ -1064,28 +1064,35 @@ fn the_council_accepts_a_heads_new_key_only_deliberately_and_records_it() {
 }
 
 #[test]
-fn a_council_store_of_schema_1_loads_unchanged_and_a_newer_one_is_refused() {
+fn a_council_store_of_schema_1_or_2_loads_unchanged_and_a_newer_one_is_refused() {
     let mut c = Council::sample();
     let mut head = demo_head();
     let (name, text) = result_of(&mut head, MADE);
     import(&mut c, &name, &text, "2025-12-21T00:00:00Z");
     let json = c.to_json();
-    // No key change: nothing but the version tells the two apart.
+    // No key change and no name: nothing but the version tells the three apart.
     assert!(!json.contains("previous_key") && !json.contains("key_accepted_at"));
-    let v1 = json.replacen("\"schema\":2", "\"schema\":1", 1);
-    assert_ne!(v1, json);
-    let read = Council::from_json(&v1).unwrap();
-    assert_eq!(read, c);
-    assert_eq!(read.schema, COUNCIL_SCHEMA);
-    assert_eq!(COUNCIL_SCHEMA, 2);
+    assert!(
+        !json.contains("\"name\":\"\""),
+        "an empty name is not written"
+    );
+    assert_eq!(COUNCIL_SCHEMA, 3);
+    for old in [1, 2] {
+        let text = json.replacen("\"schema\":3", &format!("\"schema\":{old}"), 1);
+        assert_ne!(text, json);
+        let read = Council::from_json(&text).unwrap();
+        assert_eq!(read, c);
+        assert_eq!(read.schema, COUNCIL_SCHEMA);
+        assert_eq!(read.name, "");
+    }
 
-    let v3 = json.replacen("\"schema\":2", "\"schema\":3", 1);
-    let err = Council::from_json(&v3).unwrap_err();
+    let v4 = json.replacen("\"schema\":3", "\"schema\":4", 1);
+    let err = Council::from_json(&v4).unwrap_err();
     assert_eq!(
         err,
         WorkspaceError::NewerSchema {
-            found: 3,
-            supported: 2
+            found: 4,
+            supported: 3
         }
     );
     assert!(err.message(Lang::Vi).contains("phiên bản mới hơn"));

@@ -35,13 +35,19 @@ use crate::engine::{Date, Evaluation, Lang, Precision, Timestamp, WorkspaceError
 /// - 1: the first.
 /// - 2: a kept result may carry the last change of the head's key the council accepted
 ///   (`previous_key`, `key_accepted_at`, absent when none); a version 1 store loads unchanged.
-pub const COUNCIL_SCHEMA: u32 = 2;
+/// - 3: the council's own name (`name`, absent when none; [`Council::new`]); versions 1 and 2
+///   load unchanged, with no name.
+pub const COUNCIL_SCHEMA: u32 = 3;
 
 /// What the council office's browser keeps.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Council {
     pub schema: u32,
+    /// The council's name, e.g. "Hội đồng Thi đua - Khen thưởng quận Hà Đông"; empty in a
+    /// store of schema 1 or 2 and in the demo's.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
     /// The district's clusters, in the order the office lists them.
     #[serde(default)]
     pub expected: Vec<ExpectedCluster>,
@@ -90,6 +96,7 @@ impl Default for Council {
     fn default() -> Council {
         Council {
             schema: COUNCIL_SCHEMA,
+            name: String::new(),
             expected: Vec::new(),
             results: Vec::new(),
         }
@@ -97,7 +104,9 @@ impl Default for Council {
 }
 
 impl Council {
-    /// A first visit's store: the sample district's clusters, nothing received.
+    /// The demo's store only: the sample district's clusters (the demo cluster `cum-3` among
+    /// them), nothing received. A real council office starts from [`Council::new`] and names
+    /// its own clusters ([`add_expected_names`]).
     pub fn sample() -> Council {
         Council {
             expected: district(),
@@ -174,7 +183,9 @@ pub fn district() -> Vec<ExpectedCluster> {
     .collect()
 }
 
-/// Why a change to the expected clusters was refused.
+pub use super::council_list::{add_expected_names, move_expected, rename_expected};
+
+/// Why a change to the council's name or its expected clusters was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CouncilError {
     BlankId,
@@ -185,10 +196,21 @@ pub enum CouncilError {
     UnknownId {
         id: String,
     },
-    /// The id or the name is longer than a cluster's may be (see [`crate::engine::cluster`]).
+    /// The id or the name is longer than a cluster's may be (see [`crate::engine::cluster`]);
+    /// the council's own name ([`ClusterField::Council`]) likewise.
     TooLong {
         field: ClusterField,
         max_chars: usize,
+    },
+    /// The council's own name left blank.
+    BlankCouncilName,
+    /// A cluster name already listed (compared trimmed, ignoring case).
+    DuplicateName {
+        name: String,
+    },
+    /// The same name twice in the list being added.
+    NameTwice {
+        name: String,
     },
 }
 
@@ -215,6 +237,20 @@ impl CouncilError {
             CouncilError::TooLong { field, max_chars } => {
                 crate::engine::cluster::too_long(field.name(lang), *max_chars, lang)
             }
+            CouncilError::BlankCouncilName if vi => {
+                "Hãy nhập tên Hội đồng Thi đua - Khen thưởng.".into()
+            }
+            CouncilError::BlankCouncilName => "Type the council's name.".into(),
+            CouncilError::DuplicateName { name } if vi => {
+                format!("Cụm “{name}” đã có trong danh sách.")
+            }
+            CouncilError::DuplicateName { name } => {
+                format!("The cluster “{name}” is already listed.")
+            }
+            CouncilError::NameTwice { name } if vi => {
+                format!("Tên “{name}” có hai lần trong danh sách.")
+            }
+            CouncilError::NameTwice { name } => format!("The name “{name}” is in the list twice."),
         }
     }
 }

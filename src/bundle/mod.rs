@@ -5,6 +5,7 @@
 //! - [`identity`]: key pairs, fingerprints, passphrase-protected key backups, file names.
 //! - [`payload`]: the cluster set-up and unit submission payloads and how they are made.
 //! - [`import`]: what the head and the members do with a file they are given.
+//! - [`setup`]: a member's device started from, or updated by, the head's set-up.
 //! - [`merge`]: the head's merged view of its members' submissions.
 //! - [`review`]: the head's reviewed results as a bundle, and the award evaluation from them.
 //! - [`result`]: the cluster's results for the council, with every member's signed self-score.
@@ -15,6 +16,7 @@
 
 pub mod backup;
 pub mod council;
+mod council_list;
 pub mod envelope;
 pub mod identity;
 pub mod import;
@@ -23,6 +25,7 @@ pub mod merge;
 pub mod payload;
 pub mod result;
 pub mod review;
+pub mod setup;
 
 pub use crate::engine::rules::Text;
 use crate::engine::Lang;
@@ -145,6 +148,19 @@ pub enum BundleError {
     YearNotReviewed {
         year: u16,
         next: u16,
+    },
+    /// A new member's device bound to a unit (by id) the set-up does not list.
+    UnitNotInSetup {
+        id: String,
+    },
+    /// A set-up of another cluster (its name) than the one the device works for (`kept`).
+    SetupOfAnotherCluster {
+        found: String,
+        kept: String,
+    },
+    /// A set-up that no longer lists the device's unit (by name).
+    SetupWithoutOwnUnit {
+        unit: String,
     },
     /// The council keeps a result of this cluster and year made later (or at the same time):
     /// when each was made, as people read it.
@@ -301,6 +317,12 @@ impl BundleError {
             NewYearKeyChanged { year, kept, found } => format!("WARNING: the {year} set-up is signed with a key other than the head's key on record (on record: {kept}; in the file: {found}), and last year's review did not hand this key over. The file is not taken; nothing changed. Call the {year} head and compare the fingerprint in the file; accept the new key only if they match."),
             YearNotReviewed { year, next } if vi => format!("Chưa nhận kết quả thẩm định năm {year} của Cụm trưởng. Nếu vẫn bắt đầu năm {next}, năm {year} sẽ chuyển sang các năm trước (chỉ xem, không sửa) và kết quả thẩm định năm {year} gửi đến sau sẽ không nhận được nữa. Chưa thay đổi gì; hãy hỏi Cụm trưởng trước khi bắt đầu năm mới."),
             YearNotReviewed { year, next } => format!("The head's {year} review has not arrived. If you start {next} anyway, {year} moves to the earlier years (read-only) and a {year} review that arrives later can no longer be imported. Nothing changed; ask the head before starting the new year."),
+            UnitNotInSetup { id } if vi => format!("Hồ sơ thiết lập không có đơn vị mã “{id}”. Hãy chọn đơn vị của mình trong danh sách của hồ sơ."),
+            UnitNotInSetup { id } => format!("The set-up has no unit “{id}”. Choose your unit from the set-up's list."),
+            SetupOfAnotherCluster { found, kept } if vi => format!("Tệp thiết lập của cụm khác (“{found}”); máy này làm việc cho “{kept}”. Không nhận tệp, không thay đổi gì."),
+            SetupOfAnotherCluster { found, kept } => format!("This set-up is for another cluster (“{found}”); this device works for “{kept}”. The file is not taken; nothing changed."),
+            SetupWithoutOwnUnit { unit } if vi => format!("Hồ sơ thiết lập này không còn đơn vị “{unit}” mà máy này làm việc cho. Không nhận tệp, không thay đổi gì; hãy hỏi lại Cụm trưởng."),
+            SetupWithoutOwnUnit { unit } => format!("This set-up no longer lists “{unit}”, the unit this device works for. The file is not taken; nothing changed. Ask the head."),
             NotASlug { problems } if vi => format!("Chưa tạo được hồ sơ thiết lập: {}", problems.vi),
             NotASlug { problems } => format!("The set-up cannot be made: {}", problems.en),
         }
