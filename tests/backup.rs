@@ -9,11 +9,12 @@ use thidua::bundle::backup::{
     backup_file_name, make_backup, open_backup, restored, without_secrets, BackupError, KeptError,
     KeptFile, BACKUP_VERSION, MAX_BACKUP_BYTES,
 };
-use thidua::bundle::council::Council;
+use thidua::bundle::council::{add_expected_names, Council};
 use thidua::bundle::payload::ensure_identity;
 use thidua::demo;
 use thidua::engine::workspace::SCHEMA_VERSION;
 use thidua::engine::{Lang, Timestamp, Workspace};
+use thidua::report::backup::restore_preview_html;
 
 const HEAD: &str = "phuong-ha-cau";
 
@@ -45,7 +46,7 @@ fn a_backup_holds_everything_but_the_secret_keys_and_opens_to_the_same_data() {
     let ws = device();
     let seed = secret(&ws);
     let council = Council::sample();
-    let text = make_backup(&ws, Some(&council), &at("2026-01-06T10:00:00Z"));
+    let text = make_backup(Some(&ws), Some(&council), &at("2026-01-06T10:00:00Z"));
     assert!(
         !text.contains(&seed),
         "the secret seed never leaves in a backup"
@@ -61,17 +62,18 @@ fn a_backup_holds_everything_but_the_secret_keys_and_opens_to_the_same_data() {
     let mut expected = ws.clone();
     expected.identities.clear();
     expected.past_years[0].text = without_secrets(&ws.past_years[0].text);
-    assert_eq!(backup.workspace, expected);
-    assert_eq!(backup.workspace.totals(), ws.totals());
+    let restored_ws = backup.workspace.as_ref().unwrap();
+    assert_eq!(restored_ws, &expected);
+    assert_eq!(restored_ws.totals(), ws.totals());
     // The earlier year reads back whole, without its key.
-    let past = backup.workspace.past_years[0].workspace().unwrap();
+    let past = restored_ws.past_years[0].workspace().unwrap();
     assert!(past.identities.is_empty());
     assert_eq!(past.cluster, ws.past_years[0].workspace().unwrap().cluster);
 
     // A restore keeps the keys on this device.
     let mut other_device = demo::workspace();
     ensure_identity(&mut other_device, HEAD, [9; 32]);
-    let after = restored(&other_device, &backup);
+    let after = restored(Some(&other_device), &backup).unwrap();
     assert_eq!(after.identities, other_device.identities);
     assert_eq!(after.sheets, ws.sheets);
 }
@@ -79,7 +81,7 @@ fn a_backup_holds_everything_but_the_secret_keys_and_opens_to_the_same_data() {
 #[test]
 fn a_backup_without_council_data_restores_none() {
     let ws = device();
-    let text = make_backup(&ws, None, &at("2026-01-06T10:00:00Z"));
+    let text = make_backup(Some(&ws), None, &at("2026-01-06T10:00:00Z"));
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["format"], "thidua-backup");
     assert_eq!(v["version"], BACKUP_VERSION);
@@ -90,7 +92,7 @@ fn a_backup_without_council_data_restores_none() {
 #[test]
 fn a_backup_of_an_older_schema_goes_through_the_migrations() {
     let ws = demo::workspace();
-    let text = make_backup(&ws, None, &at("2026-01-06T10:00:00Z"));
+    let text = make_backup(Some(&ws), None, &at("2026-01-06T10:00:00Z"));
     let mut v: Value = serde_json::from_str(&text).unwrap();
     // Schema 1 had none of the later members.
     let obj = v["workspace"].as_object_mut().unwrap();
@@ -99,8 +101,9 @@ fn a_backup_of_an_older_schema_goes_through_the_migrations() {
     }
     obj.insert("schema".into(), 1.into());
     let backup = open_backup(v.to_string().as_bytes()).unwrap();
-    assert_eq!(backup.workspace.schema, SCHEMA_VERSION);
-    assert_eq!(backup.workspace.cluster, ws.cluster);
+    let restored_ws = backup.workspace.unwrap();
+    assert_eq!(restored_ws.schema, SCHEMA_VERSION);
+    assert_eq!(restored_ws.cluster, ws.cluster);
 }
 
 fn refused(bytes: &[u8]) -> BackupError {
@@ -114,7 +117,7 @@ fn refused(bytes: &[u8]) -> BackupError {
 #[test]
 fn every_file_that_is_not_a_whole_readable_backup_is_refused() {
     let good = make_backup(
-        &device(),
+        Some(&device()),
         Some(&Council::sample()),
         &at("2026-01-06T10:00:00Z"),
     );
@@ -147,8 +150,22 @@ fn every_file_that_is_not_a_whole_readable_backup_is_refused() {
         refused(edit(&|v| v["created"] = "hôm qua".into()).as_bytes()),
         BackupError::NotBackup { bundle: false }
     );
+    // Neither a workspace nor a council's store: nothing to restore, not a backup. (A null
+    // workspace with a council is a council office's backup, below.)
+    for none in [Value::Null, Value::Bool(false)] {
+        assert_eq!(
+            refused(
+                edit(&|v| {
+                    v["workspace"] = Value::Null;
+                    v["council"] = none.clone();
+                })
+                .as_bytes()
+            ),
+            BackupError::NotBackup { bundle: false }
+        );
+    }
     assert_eq!(
-        refused(edit(&|v| v["workspace"] = Value::Null).as_bytes()),
+        refused(edit(&|v| v["workspace"] = "x".into()).as_bytes()),
         BackupError::NotBackup { bundle: false }
     );
     assert!(matches!(
@@ -181,7 +198,7 @@ fn every_file_that_is_not_a_whole_readable_backup_is_refused() {
 #[test]
 fn the_file_name_says_what_and_when() {
     let ws = demo::workspace();
-    let name = backup_file_name(&ws, &at("2026-01-06T10:00:00Z"));
+    let name = backup_file_name(Some(&ws), &at("2026-01-06T10:00:00Z"));
     assert_eq!(
         name,
         format!(
@@ -220,7 +237,7 @@ fn a_backup_holding_a_workspace_written_by_every_released_version_opens() {
         let backup = open_backup(text.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         assert_eq!(
             backup.workspace,
-            Workspace::from_json(&stored).unwrap(),
+            Some(Workspace::from_json(&stored).unwrap()),
             "{name}"
         );
     }
@@ -331,10 +348,10 @@ fn zero_text(slot: &mut Value) {
 #[test]
 fn a_backup_whose_kept_self_score_was_changed_is_refused_naming_it() {
     let (head, _, _) = cluster();
-    let good = make_backup(&head, None, &at("2026-01-06T10:00:00Z"));
+    let good = make_backup(Some(&head), None, &at("2026-01-06T10:00:00Z"));
     // Untouched, it restores, and what the merged view reads is the member's signed file.
     let backup = open_backup(good.as_bytes()).expect("an untouched backup restores");
-    assert_eq!(backup.workspace.inbox, head.inbox);
+    assert_eq!(backup.workspace.as_ref().unwrap().inbox, head.inbox);
 
     let tampered = edited(&good, |v| {
         zero_text(&mut v["workspace"]["inbox"]["received"][0]["text"])
@@ -356,7 +373,7 @@ fn a_backup_whose_kept_self_score_was_changed_is_refused_naming_it() {
 #[test]
 fn a_backup_whose_records_disagree_with_the_signed_files_is_refused() {
     let (head, _, _) = cluster();
-    let good = make_backup(&head, None, &at("2026-01-06T10:00:00Z"));
+    let good = make_backup(Some(&head), None, &at("2026-01-06T10:00:00Z"));
     let record = |member: &'static str, f: &dyn Fn(&mut Value)| {
         let e =
             refused(edited(&good, |v| f(&mut v["workspace"]["inbox"]["received"][0])).as_bytes());
@@ -386,7 +403,7 @@ fn a_backup_whose_records_disagree_with_the_signed_files_is_refused() {
 fn an_earlier_years_changed_file_refuses_the_restore() {
     let (mut head, _, _) = cluster();
     head.close_year(&at("2025-12-30T09:00:00Z"));
-    let good = make_backup(&head, None, &at("2026-01-06T10:00:00Z"));
+    let good = make_backup(Some(&head), None, &at("2026-01-06T10:00:00Z"));
     open_backup(good.as_bytes()).expect("an untouched backup restores");
     let tampered = edited(&good, |v| {
         let slot = &mut v["workspace"]["past_years"][0]["text"];
@@ -406,9 +423,12 @@ fn an_earlier_years_changed_file_refuses_the_restore() {
 #[test]
 fn a_members_changed_review_and_a_councils_changed_result_are_refused() {
     let (_, member, council) = cluster();
-    let good = make_backup(&member, Some(&council), &at("2026-01-06T10:00:00Z"));
+    let good = make_backup(Some(&member), Some(&council), &at("2026-01-06T10:00:00Z"));
     let backup = open_backup(good.as_bytes()).expect("an untouched backup restores");
-    assert_eq!(backup.workspace.review_received, member.review_received);
+    assert_eq!(
+        backup.workspace.as_ref().unwrap().review_received,
+        member.review_received
+    );
     assert_eq!(backup.council.as_ref(), Some(&council));
 
     let e = refused(
@@ -456,7 +476,7 @@ fn a_restore_holds_the_limits_of_entry_and_bounds_file_names() {
     use thidua::engine::meeting::MAX_CONTENT_CHARS;
 
     let (head, _, _) = cluster();
-    let good = make_backup(&head, None, &at("2026-01-06T10:00:00Z"));
+    let good = make_backup(Some(&head), None, &at("2026-01-06T10:00:00Z"));
     let e = refused(
         edited(&good, |v| {
             v["workspace"]["meetings"][0]["content"] = "ư".repeat(100_000).into()
@@ -497,7 +517,7 @@ fn a_restore_holds_the_limits_of_entry_and_bounds_file_names() {
         .as_bytes(),
     )
     .expect("a long file name does not refuse the restore");
-    let kept = &backup.workspace.inbox.received[0].file_name;
+    let kept = &backup.workspace.as_ref().unwrap().inbox.received[0].file_name;
     assert_eq!(kept.chars().count(), MAX_FILE_NAME_CHARS);
     assert!(
         kept.ends_with("aaa.thidua.json") && kept.contains('…'),
@@ -550,9 +570,89 @@ fn a_backup_of_every_released_member_workspace_and_council_store_opens() {
         let backup = open_backup(text.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         assert_eq!(
             backup.workspace,
-            Workspace::from_json(&stored).unwrap(),
+            Some(Workspace::from_json(&stored).unwrap()),
             "{name}"
         );
         assert_eq!(backup.council, Some(Council::from_json(&council).unwrap()));
     }
+}
+
+// ---- A council office's device, with no workspace (issue 13) ----
+
+fn council_office() -> Council {
+    let mut c = Council::new("Hội đồng Thi đua - Khen thưởng quận Hà Đông").unwrap();
+    add_expected_names(
+        &mut c,
+        &["Cụm thi đua số 1".to_string(), "Khối các phòng, ban".into()],
+    )
+    .unwrap();
+    c
+}
+
+#[test]
+fn a_council_office_without_a_workspace_backs_up_and_restores_its_store() {
+    let council = council_office();
+    let made = at("2026-01-06T10:00:00Z");
+    let text = make_backup(None, Some(&council), &made);
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["workspace"], Value::Null);
+    assert_eq!(
+        v["version"], 2,
+        "a version 1 reader would call it not a backup"
+    );
+    assert_eq!(BACKUP_VERSION, 2);
+
+    let backup = open_backup(text.as_bytes()).unwrap();
+    assert_eq!(backup.workspace, None);
+    assert_eq!(backup.council, Some(council.clone()));
+    assert_eq!(backup.created, made);
+    assert_eq!(restored(None, &backup), None);
+    assert_eq!(
+        backup_file_name(None, &made),
+        "thidua_sao-luu_hoi-dong_2026-01-06.json"
+    );
+    // The preview before restoring says what it holds.
+    let vi = restore_preview_html(&backup, false, Lang::Vi);
+    assert!(
+        vi.contains("Hội đồng Thi đua - Khen thưởng quận Hà Đông"),
+        "{vi}"
+    );
+    assert!(vi.contains("2 cụm, khối theo dõi"), "{vi}");
+    assert!(restore_preview_html(&backup, false, Lang::En).contains("no cluster data"));
+
+    // The member left out entirely reads the same.
+    let mut v = v;
+    v.as_object_mut().unwrap().remove("workspace");
+    let again = open_backup(v.to_string().as_bytes()).unwrap();
+    assert_eq!(again, backup);
+}
+
+#[test]
+fn a_council_backup_is_checked_like_any_other() {
+    let text = make_backup(None, Some(&council_office()), &at("2026-01-06T10:00:00Z"));
+    let edit = |f: &dyn Fn(&mut Value)| {
+        let mut v: Value = serde_json::from_str(&text).unwrap();
+        f(&mut v);
+        v.to_string()
+    };
+    // The council's own name over the limit of entry.
+    assert!(matches!(
+        refused(edit(&|v| v["council"]["name"] = "x".repeat(301).into()).as_bytes()),
+        BackupError::Limit { year: None, .. }
+    ));
+    // Neither part: nothing to restore.
+    assert_eq!(
+        refused(make_backup(None, None, &at("2026-01-06T10:00:00Z")).as_bytes()),
+        BackupError::NotBackup { bundle: false }
+    );
+}
+
+#[test]
+fn a_restore_onto_a_device_without_a_workspace_takes_the_backups_without_keys() {
+    let ws = device();
+    let backup =
+        open_backup(make_backup(Some(&ws), None, &at("2026-01-06T10:00:00Z")).as_bytes()).unwrap();
+    let after = restored(None, &backup).unwrap();
+    assert!(after.identities.is_empty(), "no key travels in a backup");
+    assert_eq!(after.sheets, ws.sheets);
 }

@@ -62,3 +62,8 @@ fn demo_workspace_starts_empty() {
     assert_eq!(t.scored, 0);
     assert_eq!(t.required, 45);
 }
+
+#[test]
+fn the_demo_cluster_id_constant_is_the_demo_clusters() {
+    assert_eq!(demo::CLUSTER_ID, demo::cluster().id);
+}

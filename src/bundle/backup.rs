@@ -1,13 +1,17 @@
 //! The whole-workspace backup: everything this device keeps, in one file, and its restore.
 //!
 //! A backup is not a signed bundle: it goes from a device to the same office's safe place and
-//! back, not to another party. It holds the workspace (the year and its earlier years) and the
-//! council office's store, if there is one, as a versioned JSON file:
+//! back, not to another party. It holds the workspace (the year and its earlier years), if the
+//! device has one, and the council office's store, if there is one, as a versioned JSON file:
 //!
 //! ```text
-//! {"format":"thidua-backup","version":1,"created":"2026-11-23T08:00:00Z",
-//!  "workspace":{…the stored workspace…},"council":{…} or null}
+//! {"format":"thidua-backup","version":2,"created":"2026-11-23T08:00:00Z",
+//!  "workspace":{…the stored workspace…} or null,"council":{…} or null}
 //! ```
+//!
+//! A council office's device has no cluster workspace: its backup has `"workspace": null`
+//! (version 2; a reader of version 1 would call such a file "not a backup", so it says "newer
+//! version" instead). A file with neither part is not a backup. Version 1 files still open.
 //!
 //! It leaves out one thing: the device's secret signing keys (`identities`, also inside the
 //! earlier years' kept text). A backup is a file people copy and e-mail; a unit's key leaves the
@@ -50,7 +54,8 @@ use crate::engine::year::{NextTerm, PastYear};
 use crate::engine::{Lang, RuleError, ScoreError, Timestamp, Workspace, WorkspaceError};
 
 pub const BACKUP_FORMAT: &str = "thidua-backup";
-pub const BACKUP_VERSION: u64 = 1;
+/// 2: the workspace may be `null` (a council office's device). Files of version 1 open.
+pub const BACKUP_VERSION: u64 = 2;
 /// A backup holds at most what the browser can store (about 5 MiB of text, which may take up to
 /// three times as many bytes in UTF-8); larger files are refused unread.
 pub const MAX_BACKUP_BYTES: usize = 16 * 1024 * 1024;
@@ -59,7 +64,8 @@ pub const MAX_BACKUP_BYTES: usize = 16 * 1024 * 1024;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Backup {
     pub created: Timestamp,
-    pub workspace: Workspace,
+    /// None in a council office's backup; then `council` is there.
+    pub workspace: Option<Workspace>,
     pub council: Option<Council>,
 }
 
@@ -170,17 +176,23 @@ pub fn refused_unread(error: JsonError) -> BackupError {
     }
 }
 
-/// The backup file's text for this device's data.
-pub fn make_backup(ws: &Workspace, council: Option<&Council>, at: &Timestamp) -> String {
-    let mut ws = ws.clone();
-    ws.identities.clear();
-    for year in &mut ws.past_years {
-        year.text = without_secrets(&year.text);
-    }
+/// The backup file's text for this device's data: its workspace, if it has one (a council
+/// office's device has none), and the council's store, if it has one.
+pub fn make_backup(ws: Option<&Workspace>, council: Option<&Council>, at: &Timestamp) -> String {
+    let workspace = ws.map_or_else(
+        || "null".to_string(),
+        |ws| {
+            let mut ws = ws.clone();
+            ws.identities.clear();
+            for year in &mut ws.past_years {
+                year.text = without_secrets(&year.text);
+            }
+            ws.to_json()
+        },
+    );
     format!(
-        "{{\"format\":\"{BACKUP_FORMAT}\",\"version\":{BACKUP_VERSION},\"created\":\"{}\",\"workspace\":{},\"council\":{}}}",
+        "{{\"format\":\"{BACKUP_FORMAT}\",\"version\":{BACKUP_VERSION},\"created\":\"{}\",\"workspace\":{workspace},\"council\":{}}}",
         at.as_str(),
-        ws.to_json(),
         council.map_or_else(|| "null".to_string(), Council::to_json),
     )
 }
@@ -198,14 +210,18 @@ pub fn without_secrets(text: &str) -> String {
     }
 }
 
-/// `thidua_sao-luu_2025_cum-3_2026-11-23.json`.
-pub fn backup_file_name(ws: &Workspace, at: &Timestamp) -> String {
-    format!(
-        "thidua_sao-luu_{}_{}_{}.json",
-        ws.cluster.year,
-        super::identity::safe(&ws.cluster.id),
-        at.date().as_str()
-    )
+/// `thidua_sao-luu_2025_cum-3_2026-11-23.json`; a council office's device without a
+/// workspace: `thidua_sao-luu_hoi-dong_2026-11-23.json`.
+pub fn backup_file_name(ws: Option<&Workspace>, at: &Timestamp) -> String {
+    match ws {
+        Some(ws) => format!(
+            "thidua_sao-luu_{}_{}_{}.json",
+            ws.cluster.year,
+            super::identity::safe(&ws.cluster.id),
+            at.date().as_str()
+        ),
+        None => format!("thidua_sao-luu_hoi-dong_{}.json", at.date().as_str()),
+    }
 }
 
 /// Reads and checks a whole backup file; nothing is kept unless every part is readable.
@@ -235,22 +251,12 @@ pub fn open_backup(bytes: &[u8]) -> Result<Backup, BackupError> {
         .and_then(Value::as_str)
         .and_then(Timestamp::parse)
         .ok_or(BackupError::NotBackup { bundle: false })?;
-    let mut workspace = match value.get("workspace") {
-        Some(ws @ Value::Object(_)) => {
-            Workspace::from_json(&ws.to_string()).map_err(BackupError::Workspace)?
-        }
+    let workspace = match value.get("workspace") {
+        Some(ws @ Value::Object(_)) => Some(open_workspace(ws)?),
+        // A council office's backup (version 2 on): its council must be there, checked below.
+        None | Some(Value::Null) if matches!(value.get("council"), Some(Value::Object(_))) => None,
         _ => return Err(BackupError::NotBackup { bundle: false }),
     };
-    verify_workspace(&workspace)?;
-    // Every earlier year must read too, and verify like this one: a restore must not bring
-    // back a year that cannot be opened, nor a file nobody signed. What the list of years
-    // shows of each is taken from the year's own data.
-    for year in &mut workspace.past_years {
-        let past = PastYear::workspace(year).map_err(BackupError::Workspace)?;
-        verify_workspace(&past)?;
-        year.year = past.cluster.year;
-        year.cluster_name = past.cluster.name.clone();
-    }
     let council = match value.get("council") {
         None | Some(Value::Null) => None,
         Some(c) => {
@@ -264,6 +270,23 @@ pub fn open_backup(bytes: &[u8]) -> Result<Backup, BackupError> {
         workspace,
         council,
     })
+}
+
+/// The backup's workspace, read through the migrations of stored data and verified, with
+/// every earlier year.
+fn open_workspace(value: &Value) -> Result<Workspace, BackupError> {
+    let mut workspace = Workspace::from_json(&value.to_string()).map_err(BackupError::Workspace)?;
+    verify_workspace(&workspace)?;
+    // Every earlier year must read too, and verify like this one: a restore must not bring
+    // back a year that cannot be opened, nor a file nobody signed. What the list of years
+    // shows of each is taken from the year's own data.
+    for year in &mut workspace.past_years {
+        let past = PastYear::workspace(year).map_err(BackupError::Workspace)?;
+        verify_workspace(&past)?;
+        year.year = past.cluster.year;
+        year.cluster_name = past.cluster.name.clone();
+    }
+    Ok(workspace)
 }
 
 /// Verifies every signed file a workspace (one year) keeps as its import verified it, what it
@@ -460,8 +483,13 @@ pub fn verify_council(council: &Council) -> Result<(), BackupError> {
             return Err(fail(KeptError::Record { member }));
         }
     }
-    for e in &council.expected {
-        for (field, text) in [(ClusterField::Id, &e.id), (ClusterField::Name, &e.name)] {
+    let own_name = std::iter::once((ClusterField::Council, &council.name));
+    let listed = council
+        .expected
+        .iter()
+        .flat_map(|e| [(ClusterField::Id, &e.id), (ClusterField::Name, &e.name)]);
+    for (field, text) in own_name.chain(listed) {
+        {
             if text.chars().count() > field.max_chars() {
                 return Err(BackupError::Limit {
                     year: None,
@@ -477,11 +505,13 @@ pub fn verify_council(council: &Council) -> Result<(), BackupError> {
 }
 
 /// The workspace a restore leaves: the backup's, with the signing keys now on this device
-/// (a backup carries none).
-pub fn restored(current: &Workspace, backup: &Backup) -> Workspace {
-    let mut ws = backup.workspace.clone();
-    ws.identities = current.identities.clone();
-    ws
+/// (a backup carries none); none when the backup has none (a council office's).
+pub fn restored(current: Option<&Workspace>, backup: &Backup) -> Option<Workspace> {
+    let mut ws = backup.workspace.clone()?;
+    if let Some(current) = current {
+        ws.identities = current.identities.clone();
+    }
+    Some(ws)
 }
 
 impl BackupError {

@@ -80,20 +80,32 @@ pub fn restore_intro_html(lang: Lang) -> String {
 /// What a checked backup file holds, and the buttons to replace the current data with it.
 /// `changed`: the current data has changes in no backup file (they would be lost).
 pub fn restore_preview_html(b: &Backup, changed: bool, lang: Lang) -> String {
-    let w = &b.workspace;
-    let unit = w
-        .cluster
-        .unit(&w.unit_id)
-        .map_or(w.unit_id.as_str(), |u| u.name.as_str());
-    let received = w.inbox.received.len();
-    let meetings = w.meetings.len();
-    let years = w.past_years.len();
     let clusters = b.council.as_ref().map_or(0, |c| c.results.len());
     let made = b.created.display();
-    let (name, year) = (&w.cluster.name, w.cluster.year);
-    let facts = match lang {
-        Lang::Vi => format!("Bản sao lưu tạo lúc {made}: {name}, năm {year}, đơn vị {unit}; {received} hồ sơ đã nhận, {meetings} cuộc họp, {years} năm trước; {clusters} kết quả cụm của Hội đồng."),
-        Lang::En => format!("Backup made {made}: {name}, year {year}, unit {unit}; {received} received bundles, {meetings} meetings, {years} earlier years; {clusters} cluster results for the council."),
+    let facts = match &b.workspace {
+        Some(w) => {
+            let unit = w
+                .cluster
+                .unit(&w.unit_id)
+                .map_or(w.unit_id.as_str(), |u| u.name.as_str());
+            let received = w.inbox.received.len();
+            let meetings = w.meetings.len();
+            let years = w.past_years.len();
+            let (name, year) = (&w.cluster.name, w.cluster.year);
+            match lang {
+                Lang::Vi => format!("Bản sao lưu tạo lúc {made}: {name}, năm {year}, đơn vị {unit}; {received} hồ sơ đã nhận, {meetings} cuộc họp, {years} năm trước; {clusters} kết quả cụm của Hội đồng."),
+                Lang::En => format!("Backup made {made}: {name}, year {year}, unit {unit}; {received} received bundles, {meetings} meetings, {years} earlier years; {clusters} cluster results for the council."),
+            }
+        }
+        // A council office's backup: its store only.
+        None => {
+            let council = b.council.as_ref().map_or("", |c| c.name.as_str());
+            let expected = b.council.as_ref().map_or(0, |c| c.expected.len());
+            match lang {
+                Lang::Vi => format!("Bản sao lưu tạo lúc {made}: dữ liệu của Hội đồng {council}; {expected} cụm, khối theo dõi, {clusters} kết quả cụm đã nhận; không có dữ liệu của cụm."),
+                Lang::En => format!("Backup made {made}: the council's data {council}; {expected} clusters followed, {clusters} cluster results received; no cluster data."),
+            }
+        }
     };
     let warning = if changed {
         format!(

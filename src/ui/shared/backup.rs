@@ -28,8 +28,8 @@ pub fn backup_now(state: AppState, lang: Lang, council: Option<Council>) -> Resu
     let council = council.or_else(|| storage::load_council().ok().flatten());
     let (name, text) = state.ws.with_untracked(|w| {
         (
-            backup_file_name(w, &now),
-            make_backup(w, council.as_ref(), &now),
+            backup_file_name(Some(w), &now),
+            make_backup(Some(w), council.as_ref(), &now),
         )
     });
     download(&name, &text)?;
@@ -134,7 +134,9 @@ pub fn BackupPage() -> impl IntoView {
                 let Some(backup) = pending.get_untracked() else {
                     return;
                 };
-                let ws = state.ws.with_untracked(|w| restored(w, &backup));
+                let ws = state
+                    .ws
+                    .with_untracked(|w| restored(Some(w), &backup).unwrap_or_else(|| w.clone()));
                 notice.set(Some(
                     match storage::replace_all(&ws, backup.council.as_ref()) {
                         Ok(()) => {
