@@ -138,7 +138,10 @@ fn a_paste_from_excel_takes_the_name_column_not_the_stt() {
     );
     // A header row is a row like the others: its first cell with a letter comes through (the
     // form shows the list before it is added).
-    assert_eq!(pasted_names("STT\tTên đơn vị\n1\tPhường A"), ["STT", "Phường A"]);
+    assert_eq!(
+        pasted_names("STT\tTên đơn vị\n1\tPhường A"),
+        ["STT", "Phường A"]
+    );
 }
 
 #[test]
