@@ -38,7 +38,7 @@ use super::{
 ///   files compacted) and are written back as version 5.
 /// - 6: the demo workspace is kept apart from real data (under its own storage key), so a
 ///   stored workspace of schema 6 is never taken for the demo
-///   ([`crate::demo::is_released_demo`]); the data is unchanged. Versions 1 to 5 load and are
+///   (`demo::is_released_demo`); the data is unchanged. Versions 1 to 5 load and are
 ///   written back as version 6.
 pub const SCHEMA_VERSION: u32 = 6;
 
