@@ -18,12 +18,106 @@ pub const LANG_KEY: &str = "thidua.lang";
 pub const COUNCIL_KEY: &str = "thidua.council";
 /// When the data was last written to a backup file, and whether it changed since.
 pub const BACKUP_MARK_KEY: &str = "thidua.backup";
+/// `demo` while the demo is in use: every store is then read and written under the demo's
+/// own keys ([`Space::Demo`]), so nothing of the demo mixes with a real workspace.
+pub const MODE_KEY: &str = "thidua.mode";
 /// Which part of the app (member, head, council; see `ui::shared::shell::Part`) the page loader
 /// starts: a small setting the parts write when a page needs another part.
 pub const PART_KEY: &str = "thidua.part";
 /// The storage browsers give a site's localStorage: 5 MiB of UTF-16 text in Chromium and
 /// Firefox (measured, docs/performance.md). Only for showing how full it is.
 pub const QUOTA_UNITS: u64 = 5 * 1024 * 1024;
+
+/// Which data the app works on: the real workspace (and council store) of this device, or the
+/// demo, kept under keys of its own. Leaving the demo erases only the demo's keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Space {
+    Real,
+    Demo,
+}
+
+impl Space {
+    /// The space in use: the demo while [`MODE_KEY`] says so.
+    pub fn current() -> Space {
+        match LocalStorage::raw().get_item(MODE_KEY) {
+            Ok(Some(mode)) if mode == "demo" => Space::Demo,
+            _ => Space::Real,
+        }
+    }
+
+    /// The keys of the workspace, the council's store and the backup mark in this space.
+    fn keys(self) -> [&'static str; 3] {
+        match self {
+            Space::Real => [WORKSPACE_KEY, COUNCIL_KEY, BACKUP_MARK_KEY],
+            Space::Demo => [
+                "thidua.demo.workspace",
+                "thidua.demo.council",
+                "thidua.demo.backup",
+            ],
+        }
+    }
+}
+
+/// The key the workspace of the space in use is stored under.
+pub fn workspace_key() -> &'static str {
+    Space::current().keys()[0]
+}
+
+fn council_key() -> &'static str {
+    Space::current().keys()[1]
+}
+
+/// The key the backup mark of the space in use is stored under.
+pub fn backup_mark_key() -> &'static str {
+    Space::current().keys()[2]
+}
+
+/// Starts the demo: from now on the app reads and writes the demo's keys only.
+pub fn enter_demo() -> Result<(), SaveError> {
+    LocalStorage::raw()
+        .set_item(MODE_KEY, "demo")
+        .map_err(|e| SaveError::Other(format!("{e:?}")))
+}
+
+/// Leaves the demo: its data is erased, the real data is untouched and in use again.
+pub fn leave_demo() {
+    let raw = LocalStorage::raw();
+    for key in Space::Demo.keys() {
+        let _ = raw.remove_item(key);
+        remember(key, None);
+    }
+    let _ = raw.remove_item(MODE_KEY);
+}
+
+/// A workspace stored by a released version that holds the demo (they knew no other cluster)
+/// opens as the demo: its workspace, council store and backup mark move to the demo's keys. If
+/// the browser refuses a write, nothing is moved and it opens where it is, as real data.
+fn move_released_demo(raw: &web_sys::Storage) -> bool {
+    let pairs: Vec<_> = Space::Real
+        .keys()
+        .into_iter()
+        .zip(Space::Demo.keys())
+        .collect();
+    let copied =
+        pairs
+            .iter()
+            .try_for_each(|(real, demo)| match raw.get_item(real).ok().flatten() {
+                Some(text) => raw.set_item(demo, &text),
+                None => Ok(()),
+            });
+    if copied.is_err() || raw.set_item(MODE_KEY, "demo").is_err() {
+        for (_, demo) in &pairs {
+            let _ = raw.remove_item(demo);
+        }
+        let _ = raw.remove_item(MODE_KEY);
+        return false;
+    }
+    for (real, _) in &pairs {
+        let _ = raw.remove_item(real);
+        remember(real, None);
+    }
+    true
+}
 
 /// What was found in storage at start-up.
 pub enum Loaded {
@@ -79,7 +173,7 @@ pub fn remember(key: &'static str, text: Option<String>) {
 }
 
 pub fn load_workspace() -> Loaded {
-    let raw = match LocalStorage::raw().get_item(WORKSPACE_KEY) {
+    let raw = match LocalStorage::raw().get_item(workspace_key()) {
         Ok(raw) => raw,
         Err(e) => {
             return Loaded::Unusable(WorkspaceError::Unreadable(format!("{e:?}")));
@@ -87,22 +181,35 @@ pub fn load_workspace() -> Loaded {
     };
     match raw {
         None => Loaded::Fresh,
-        Some(text) => match Workspace::from_json(&text) {
-            Ok(ws) => Loaded::Stored(Box::new(ws)),
+        Some(text) => match Workspace::from_json_versioned(&text) {
+            Ok((ws, found)) => {
+                if Space::current() == Space::Real
+                    && crate::demo::is_released_demo(&ws, found)
+                    && move_released_demo(&LocalStorage::raw())
+                {
+                    remember(workspace_key(), Some(text));
+                }
+                Loaded::Stored(Box::new(ws))
+            }
             Err(e) => Loaded::Unusable(e),
         },
     }
 }
 
+/// Whether a council office's store is kept in the space in use.
+pub fn has_council() -> bool {
+    matches!(LocalStorage::raw().get_item(council_key()), Ok(Some(_)))
+}
+
 /// Stores the workspace: `Ok(false)` when the stored text is already this one.
 pub fn save_workspace(ws: &Workspace) -> Result<bool, SaveError> {
-    write(WORKSPACE_KEY, ws.to_json())
+    write(workspace_key(), ws.to_json())
 }
 
 /// The council office's store: `Ok(None)` on a first visit; an error when something is stored
 /// but cannot be used (it must then be left as it is).
 pub fn load_council() -> Result<Option<Council>, WorkspaceError> {
-    match LocalStorage::raw().get_item(COUNCIL_KEY) {
+    match LocalStorage::raw().get_item(council_key()) {
         Err(e) => Err(WorkspaceError::Unreadable(format!("{e:?}"))),
         Ok(None) => Ok(None),
         Ok(Some(text)) => Council::from_json(&text).map(Some),
@@ -111,33 +218,41 @@ pub fn load_council() -> Result<Option<Council>, WorkspaceError> {
 
 /// Stores the council's store: `Ok(false)` when the stored text is already this one.
 pub fn save_council(c: &Council) -> Result<bool, SaveError> {
-    write(COUNCIL_KEY, c.to_json())
+    write(council_key(), c.to_json())
 }
 
 /// Replaces the workspace and the council's store together (a restore): either both are
 /// written or, if the browser refuses one, both are put back as they were.
-pub fn replace_all(ws: &Workspace, council: Option<&Council>) -> Result<(), SaveError> {
+pub fn replace_all(ws: Option<&Workspace>, council: Option<&Council>) -> Result<(), SaveError> {
     let raw = LocalStorage::raw();
     let before = |key| raw.get_item(key).ok().flatten();
-    let (old_ws, old_council) = (before(WORKSPACE_KEY), before(COUNCIL_KEY));
+    let (ws_key, council_key) = (workspace_key(), council_key());
+    let (old_ws, old_council) = (before(ws_key), before(council_key));
     let put_back = || {
-        for (key, old) in [(WORKSPACE_KEY, &old_ws), (COUNCIL_KEY, &old_council)] {
+        for (key, old) in [(ws_key, &old_ws), (council_key, &old_council)] {
             let _ = match old {
                 Some(text) => raw.set_item(key, text),
                 None => raw.remove_item(key),
             };
         }
     };
-    let written = save_workspace(ws).and_then(|_| match council {
+    let removed = |key: &'static str| {
+        remember(key, None);
+        raw.remove_item(key)
+            .map_err(|e| SaveError::Other(format!("{e:?}")))
+    };
+    let written = match ws {
+        Some(ws) => save_workspace(ws).map(|_| ()),
+        None => removed(ws_key),
+    }
+    .and_then(|()| match council {
         Some(c) => save_council(c).map(|_| ()),
-        None => raw
-            .remove_item(COUNCIL_KEY)
-            .map_err(|e| SaveError::Other(format!("{e:?}"))),
+        None => removed(council_key),
     });
     if written.is_err() {
         put_back();
-        remember(WORKSPACE_KEY, None);
-        remember(COUNCIL_KEY, None);
+        remember(ws_key, None);
+        remember(council_key, None);
     }
     written
 }
@@ -154,7 +269,7 @@ pub struct BackupMark {
 }
 
 pub fn load_backup_mark() -> Option<BackupMark> {
-    let text = LocalStorage::raw().get_item(BACKUP_MARK_KEY).ok()??;
+    let text = LocalStorage::raw().get_item(backup_mark_key()).ok()??;
     let mut words = text.split(' ');
     let changed = match words.next()? {
         "changed" => true,
@@ -176,7 +291,7 @@ pub fn save_backup_mark(mark: &BackupMark) {
         Some(at) => format!("{state} {}", at.as_str()),
         None => state.to_string(),
     };
-    let _ = LocalStorage::raw().set_item(BACKUP_MARK_KEY, &text);
+    let _ = LocalStorage::raw().set_item(backup_mark_key(), &text);
 }
 
 /// How much of the quota the app's data takes, in UTF-16 units (what browsers count).
@@ -218,9 +333,9 @@ pub fn save_part(slug: &str) {
 /// start finds nothing stored.
 pub fn forget_workspace() -> Result<(), SaveError> {
     LocalStorage::raw()
-        .remove_item(WORKSPACE_KEY)
+        .remove_item(workspace_key())
         .map_err(|e| SaveError::Other(format!("{e:?}")))?;
-    remember(WORKSPACE_KEY, None);
+    remember(workspace_key(), None);
     Ok(())
 }
 

@@ -175,7 +175,7 @@ test('the head sends the cluster set-up; a member starts its year from it', asyn
   const member = await openApp(env);
   await member.page.getByTestId('unit-select').selectOption('phuong-mo-lao');
   await goto(member.page, 'ho-so');
-  assert.match(await text(member.page.getByTestId('setup-current')), /Chưa nhận hồ sơ thiết lập/);
+  assert.match(await text(member.page.getByTestId('setup-current')), /Chưa nhận tệp thiết lập của cụm trưởng/);
   await member.page.getByTestId('setup-file').setInputFiles(setup.path);
   const card = member.page.getByTestId('setup-import');
   await card.locator('.notice').waitFor();
@@ -210,7 +210,7 @@ test('the unit key is backed up under a passphrase and restored on another devic
   assert.equal(file.name, 'phuong-la-khe.thidua-key.json');
   const backup = JSON.parse(file.content);
   assert.equal(backup.unit_id, 'phuong-la-khe');
-  const seed = JSON.parse(await a.page.evaluate(() => localStorage.getItem('thidua.workspace'))).identities['phuong-la-khe'];
+  const seed = JSON.parse(await a.page.evaluate(() => localStorage.getItem('thidua.demo.workspace'))).identities['phuong-la-khe'];
   assert.ok(!file.content.includes(seed), 'the backup file holds the secret key in clear');
 
   const b = await openApp(env);

@@ -32,7 +32,7 @@ async function result(dir, ...flags) {
   return join(dir, stdout.trim().split('\n')[0]);
 }
 
-const council = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('thidua.council')));
+const council = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('thidua.demo.council')));
 const signer = async (path) => JSON.parse(await readFile(path, 'utf8')).signer;
 
 test('the council takes a head\'s new key only when it presses "Chấp nhận khoá mới", and records it', async () => {
@@ -54,7 +54,7 @@ test('the council takes a head\'s new key only when it presses "Chấp nhận kh
   assert.equal(await line.getAttribute('data-outcome'), 'accepted');
   const keptFp = norm(await text(line)).match(/Mã nhận diện khoá của Cụm trưởng: ([^—]+) —/)[1].trim();
   const before = await council(cp);
-  assert.equal(before.schema, 2);
+  assert.equal(before.schema, 3);
   assert.equal(before.results[0].head_key, oldKey);
 
   // The corrected result, another key: refused by default, nothing stored.

@@ -47,7 +47,7 @@ const readJson = (file) => JSON.parse(file.content.toString('utf8'));
 test('a full storage is reported at once: the work stays on screen, goes to a backup, and is saved once space is freed', async () => {
   const { context, page, errors } = await openApp(env);
   await typeInto(scoreInput(page, 'I.1.a'), '40');
-  await page.waitForFunction(() => localStorage.getItem('thidua.workspace').includes('I.1.a'));
+  await page.waitForFunction(() => localStorage.getItem('thidua.demo.workspace').includes('I.1.a'));
 
   const fillers = await fillStorage(page);
   assert.ok(fillers.length > 0, 'the storage was filled');
@@ -103,7 +103,7 @@ test('the whole-workspace backup clears the reminder, leaves out the secret key 
   assert.equal(await reminder(page).count(), 0, 'the demo data needs no backup');
   // The exchange page creates the unit's signing key.
   await goto(page, 'ho-so');
-  await page.waitForFunction(() => Object.keys(JSON.parse(localStorage.getItem('thidua.workspace')).identities).length > 0);
+  await page.waitForFunction(() => Object.keys(JSON.parse(localStorage.getItem('thidua.demo.workspace')).identities).length > 0);
   const seed = Object.values(JSON.parse(await stored(page)).identities)[0];
   await goto(page, 'cham-diem');
   await typeInto(scoreInput(page, 'I.1.a'), '45');
@@ -135,7 +135,7 @@ test('the whole-workspace backup clears the reminder, leaves out the secret key 
   const bad = [
     ['anh.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]), /không phải bản sao lưu của Thi đua/],
     ['cat-ngang.json', file.content.subarray(0, file.content.length >> 1), /không phải bản sao lưu của Thi đua/],
-    ['moi-hon.json', Buffer.from(content.replace('"version":1', '"version":2')), /phiên bản mới hơn/],
+    ['moi-hon.json', Buffer.from(content.replace('"version":2', '"version":3')), /phiên bản mới hơn/],
     ['sai-diem.json', Buffer.from(content.replace(`"unit_id":"${UNIT}"`, '"unit_id":"khong-co"')), /không dùng được/],
   ];
   for (const [name, buffer, message] of bad) {

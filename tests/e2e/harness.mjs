@@ -43,16 +43,25 @@ export async function start() {
 
 /**
  * A fresh context and page at the app, which collects console errors and page errors.
- * `errors` must be empty at the end of a test.
+ * `errors` must be empty at the end of a test. The app starts on its start screen; this enters
+ * the demo from it (`openEmpty` stays on the start screen).
  */
 export async function openApp(env, options = {}) {
+  const opened = await openEmpty(env, options);
+  await opened.page.getByTestId('start-demo-button').click();
+  await opened.page.waitForSelector('.criterion');
+  return opened;
+}
+
+/** A fresh context at the app's start screen (an empty browser). */
+export async function openEmpty(env, options = {}) {
   const context = await env.browser.newContext({ locale: 'vi-VN', ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(env.url);
-  await page.waitForSelector('.criterion');
+  await page.getByTestId('start-screen').waitFor();
   return { context, page, errors };
 }
 
@@ -69,7 +78,14 @@ export async function typeInto(locator, text) {
   else await locator.pressSequentially(text);
 }
 
-export const stored = (page) => page.evaluate(() => localStorage.getItem('thidua.workspace'));
+/** The key a store is kept under: the demo's own keys while the demo is in use. */
+export const keyOf = (page, name) => page.evaluate((n) =>
+  (localStorage.getItem('thidua.mode') === 'demo' ? 'thidua.demo.' : 'thidua.') + n, name);
+
+export const stored = async (page) => {
+  const key = await keyOf(page, 'workspace');
+  return page.evaluate((k) => localStorage.getItem(k), key);
+};
 
 export async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  start, openApp, scoreInput, evidenceInput, criterion, typeInto, stored, shot,
+  start, openApp, openEmpty, goto, scoreInput, evidenceInput, criterion, typeInto, stored, shot,
 } from './harness.mjs';
 
 let env;
@@ -11,10 +11,22 @@ after(async () => { await env?.close(); });
 
 const text = async (page, testid) => (await page.getByTestId(testid).innerText()).trim();
 
-test('a first visit shows the demo cluster in Vietnamese, labelled as a sample', async () => {
-  const { context, page, errors } = await openApp(env);
+test('a first visit shows the start screen; the demo, entered from it, is marked on every page and kept apart', async () => {
+  const { context, page, errors } = await openEmpty(env);
   assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
   assert.equal((await page.locator('h1').innerText()).trim(), 'Thi đua');
+  // Nothing is stored before a choice is made, and no demo data is shown.
+  assert.equal(await page.evaluate(() => localStorage.getItem('thidua.workspace')), null);
+  const startText = await page.getByTestId('start-screen').innerText();
+  for (const card of ['Cụm trưởng – lập cụm, khối mới', 'Đơn vị thành viên – mở tệp thiết lập cụm trưởng gửi',
+    'Văn phòng Hội đồng Thi đua - Khen thưởng', 'Dùng thử với dữ liệu mẫu']) {
+    assert.ok(startText.includes(card), card);
+  }
+  assert.doesNotMatch(startText, /Hà Cầu/);
+  await shot(page, 'start-screen');
+
+  await page.getByTestId('start-demo-button').click();
+  await page.waitForSelector('.criterion');
   assert.match(await page.locator('.cluster-line').innerText(), /Cụm thi đua số 3 – UBND các phường · Năm 2025/);
   assert.match(await text(page, 'sample-notice'), /Bảng tiêu chí MẪU để dùng thử — không phải văn bản pháp lý/);
   const units = await page.getByTestId('unit-select').locator('option').allInnerTexts();
@@ -23,9 +35,23 @@ test('a first visit shows the demo cluster in Vietnamese, labelled as a sample',
   assert.equal(await text(page, 'total'), '0');
   assert.equal(await text(page, 'scored'), '0/45 tiêu chí');
   assert.equal(await page.locator('.criterion').count(), 52);
-  // The first visit stores the demo workspace, so a reload starts from the same data.
-  assert.match(await stored(page), /^\{"schema":5,/);
-  await shot(page, 'first-visit');
+  // The demo is stored under its own keys, never the real workspace's.
+  assert.match(await stored(page), /^\{"schema":6,/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('thidua.workspace')), null);
+  // Marked on every page the demo's browser shows, the head's and the council's included.
+  await page.getByTestId('unit-select').selectOption('phuong-ha-cau');
+  for (const slug of ['cham-diem', 'ho-so', 'dang-ky', 'nhiem-ky', 'sao-luu', 'nhan-ho-so', 'tong-hop', 'binh-xet',
+    'cuoc-hop', 'bao-cao', 'hoi-dong']) {
+    await goto(page, slug);
+    await page.getByTestId('demo-banner').waitFor();
+  }
+  await shot(page, 'demo-banner');
+  // Leaving asks first, erases only the demo's data and returns to the start screen.
+  await page.getByTestId('leave-demo').click();
+  await page.getByTestId('leave-demo-confirm').click();
+  await page.getByTestId('start-screen').waitFor();
+  const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('thidua.demo') || k === 'thidua.mode'));
+  assert.deepEqual(left, []);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -234,7 +260,7 @@ test('stored data written by a newer version is left untouched, with a message',
   const { context, page } = await openApp(env);
   const newer = (await stored(page)).replace(/^\{"schema":\d+,/, '{"schema":99,');
   assert.ok(newer.startsWith('{"schema":99,'), 'the stored data names its schema first');
-  await page.evaluate((t) => localStorage.setItem('thidua.workspace', t), newer);
+  await page.evaluate((t) => localStorage.setItem('thidua.demo.workspace', t), newer);
   await page.reload();
   await page.waitForSelector('.criterion');
   assert.match(await text(page, 'storage-blocked'), /phiên bản mới hơn/);

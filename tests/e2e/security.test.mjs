@@ -60,7 +60,7 @@ async function payloadFiles() {
  * one), the console errors, page errors and dialogs. `foreign` must stay empty: nothing leaves
  * the origin (data: and blob: URLs of the page never leave the machine).
  */
-async function device() {
+async function device({ empty = false } = {}) {
   const context = await env.browser.newContext({ locale: 'vi-VN', acceptDownloads: true });
   const requests = [];
   const foreign = [];
@@ -76,7 +76,11 @@ async function device() {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
   await page.goto(env.url);
-  await page.waitForSelector('.criterion');
+  await page.getByTestId('start-screen').waitFor();
+  if (!empty) {
+    await page.getByTestId('start-demo-button').click();
+    await page.waitForSelector('.criterion');
+  }
   return { context, page, requests, foreign, errors, dialogs };
 }
 
@@ -309,20 +313,21 @@ test('a whole session as members, head and council: every text from a file shown
   await goto(hp, 'cham-diem');
   await clean(head, 'head: scoring');
 
-  // A member of cluster cum-x: names and titles from its set-up, then its head's review.
-  const other = await device();
+  // A member of cluster cum-x, on its own device: names and titles from its set-up.
+  const other = await device({ empty: true });
   const op = other.page;
-  await goto(op, 'ho-so');
-  await op.getByTestId('setup-file').setInputFiles(files.setup);
-  await op.getByTestId('setup-import').locator('.notice.ok').waitFor();
+  await op.getByTestId('join-file').setInputFiles(files.setup);
+  await showsPayload(other, op.getByTestId('join-preview'), 'member: the set-up opened');
+  await op.locator(`input[data-testid="join-unit"][value="${PAYLOAD_UNIT}"]`).check();
+  await showsPayload(other, op.getByTestId('join-confirm'), 'member: the unit confirmed by name');
+  await op.getByTestId('join-confirm').click();
+  await op.waitForSelector('.criterion');
   // A reload in between: the set-up is stored, so the member's device opens on it.
   await op.reload();
-  await op.getByTestId('fingerprint').waitFor();
-  await op.getByTestId('unit-select').selectOption(PAYLOAD_UNIT);
-  await goto(op, 'cham-diem');
+  await op.waitForSelector('.criterion');
   await showsPayload(other, op.locator('.cluster-line'), 'member: cluster name');
-  const options = await op.getByTestId('unit-select').locator('option').allTextContents();
-  assert.ok(options.includes(`Đơn vị 3 ${P}`), `member: unit names as text: ${options}`);
+  await showsPayload(other, op.getByTestId('device-unit'), 'member: its unit');
+  assert.ok(norm(await text(op.getByTestId('device-unit'))).includes(norm(`Đơn vị 3 ${P}`)), 'member: unit name as text');
   await showsPayload(other, op.locator('.criterion').first(), 'member: criteria titles');
   const codes = await op.locator('.criterion').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
   assert.ok(codes.includes(`B${SHORT}`), 'a criterion code with a payload, as an attribute value');
@@ -371,8 +376,8 @@ test('a file over the size limit is refused unread with its size, and nothing is
   // council page writes its store, unchanged, after every import).
   const storage = () => p.evaluate(() => {
     const all = { ...localStorage };
-    const council = all['thidua.council'];
-    delete all['thidua.council'];
+    const council = all['thidua.demo.council'];
+    delete all['thidua.demo.council'];
     return JSON.stringify({ all, results: council ? JSON.parse(council).results : [] });
   });
   async function refused(what, input, where, bytes = MAX_BYTES + 1, want = tooBig) {
@@ -424,13 +429,18 @@ test('a key backup file over the size limit is refused with its size', async () 
   await d.context.close();
 });
 
-test('after a set-up of another cluster, the unit selector lists that cluster\'s units at once', async () => {
+test('a set-up of another cluster is refused in the demo; opened on an empty device, it lists its units at once', async () => {
   const files = await payloadFiles();
   const d = await device();
   await goto(d.page, 'ho-so');
+  const before = await stored(d.page);
   await d.page.getByTestId('setup-file').setInputFiles(files.setup);
-  await d.page.getByTestId('setup-import').locator('.notice.ok').waitFor();
-  const values = await d.page.getByTestId('unit-select').locator('option').evaluateAll((os) => os.map((o) => o.value));
-  assert.deepEqual(values, ['don-vi-1', 'don-vi-2', PAYLOAD_UNIT]);
+  await waitText(d.page.getByTestId('setup-import').locator('.notice.error'), /^Tệp thiết lập của cụm khác/);
+  assert.equal(await stored(d.page), before, 'nothing changed');
+  const fresh = await device({ empty: true });
+  await fresh.page.getByTestId('join-file').setInputFiles(files.setup);
+  const values = await fresh.page.getByTestId('join-unit').evaluateAll((rs) => rs.map((r) => r.value));
+  assert.deepEqual(values, ['don-vi-2', PAYLOAD_UNIT], 'every member but the head');
   await d.context.close();
+  await fresh.context.close();
 });

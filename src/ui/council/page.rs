@@ -12,10 +12,11 @@
 use leptos::prelude::*;
 
 use crate::bundle::council::{
-    add_expected, import_result, import_result_with_new_key, overview, refused_unread,
+    add_expected_names, import_result, import_result_with_new_key, overview, refused_unread,
     remove_expected, Council, ResultLine, ResultOutcome,
 };
 use crate::bundle::BundleError;
+use crate::engine::slug::pasted_names;
 use crate::engine::Lang;
 use crate::platform;
 use crate::report::council::{district_html, import_report_html};
@@ -24,25 +25,35 @@ use crate::ui::shared::backup::BackupButton;
 use crate::ui::shared::files::{DropZone, Incoming};
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
 use crate::ui::shared::notice::{notice_view, Notice};
-use crate::ui::shared::state::use_state;
+use crate::ui::shared::state::{AppState, Saving};
 use crate::ui::shared::table::Input;
 
-/// The council's store on screen, and why it cannot be saved, if it cannot.
+/// The council's store on screen, and why it cannot be saved, if it cannot. Made by the
+/// council's part before its frame, which shows the council's name.
 #[derive(Clone, Copy)]
-struct Store {
-    council: RwSignal<Council>,
+pub struct Store {
+    pub council: RwSignal<Council>,
     problem: RwSignal<Option<String>>,
     /// Stored data could not be read: nothing is written until it is dealt with.
     blocked: bool,
+    /// Nothing stored yet on a real device: the office first names its council and clusters.
+    pub started: RwSignal<bool>,
     /// For the reminder of changes in no backup file.
-    app: crate::ui::shared::state::AppState,
+    saving: Saving,
 }
 
 impl Store {
-    fn load(lang: Lang) -> Store {
+    pub fn load(lang: Lang, saving: Saving) -> Store {
+        let demo = storage::Space::current() == storage::Space::Demo;
+        let mut started = true;
         let (council, problem, blocked) = match storage::load_council() {
             Ok(Some(c)) => (c, None, false),
-            Ok(None) => (Council::sample(), None, false),
+            // The demo's council expects the sample district's clusters.
+            Ok(None) if demo => (Council::sample(), None, false),
+            Ok(None) => {
+                started = false;
+                (Council::default(), None, false)
+            }
             Err(e) => (
                 Council::sample(),
                 Some(format!(
@@ -57,12 +68,27 @@ impl Store {
             council: RwSignal::new(council),
             problem: RwSignal::new(problem),
             blocked,
-            app: use_state(),
+            started: RwSignal::new(started),
+            saving,
         }
     }
 
+    /// The header's line: the council's name (the demo's council has none).
+    pub fn line(self, lang: Lang) -> String {
+        self.council.with(|c| {
+            if c.name.is_empty() {
+                match lang {
+                    Lang::Vi => "Thường trực Hội đồng Thi đua - Khen thưởng".into(),
+                    Lang::En => "Council for Emulation and Commendation".into(),
+                }
+            } else {
+                c.name.clone()
+            }
+        })
+    }
+
     /// As `AppState::change`: the operation runs on a copy, kept and saved only if accepted.
-    fn change<T, E>(
+    pub fn change<T, E>(
         self,
         lang: Lang,
         op: impl FnOnce(&mut Council) -> Result<T, E>,
@@ -75,7 +101,7 @@ impl Store {
         if !self.blocked && changed {
             let saved = storage::save_council(&next);
             if saved == Ok(true) {
-                self.app.note_change();
+                self.saving.note_change();
             }
             self.problem.set(
                 saved
@@ -90,16 +116,33 @@ impl Store {
 
 #[component]
 pub fn CouncilPage() -> impl IntoView {
+    let store = expect_context::<Store>();
+    move || {
+        if store.started.get() {
+            view! { <CouncilView store /> }.into_any()
+        } else {
+            view! { <super::start::CouncilStart store /> }.into_any()
+        }
+    }
+}
+
+/// The year a device without a cluster starts its view at: this one.
+fn this_year() -> u16 {
+    platform::now().date().as_str()[..4].parse().unwrap_or(2000)
+}
+
+#[component]
+fn CouncilView(store: Store) -> impl IntoView {
     let i18n = use_i18n();
-    let state = use_state();
-    let store = Store::load(i18n.lang.get_untracked());
+    let state = use_context::<AppState>();
+    let own_year = move || state.map_or_else(this_year, |s| s.ws.with(|w| w.cluster.year));
     // Each line of the report, with the bytes of its file if it was refused for a changed head
     // key (in memory only, until the office accepts the new key).
     let report = RwSignal::new(Vec::<(ResultLine, Option<Vec<u8>>)>::new());
     let first_year = store
         .council
         .with_untracked(|c| c.years().first().copied())
-        .unwrap_or_else(|| state.ws.with_untracked(|w| w.cluster.year));
+        .unwrap_or_else(|| untrack(own_year));
     let year = RwSignal::new(first_year);
 
     let import = Callback::new(move |files: Vec<Incoming>| {
@@ -156,7 +199,7 @@ pub fn CouncilPage() -> impl IntoView {
     };
     let years = move || {
         let mut ys = store.council.with(Council::years);
-        let own = state.ws.with(|w| w.cluster.year);
+        let own = own_year();
         if !ys.contains(&own) {
             ys.push(own);
             ys.sort_unstable_by(|a, b| b.cmp(a));
@@ -264,25 +307,32 @@ fn show_year<'a>(lines: impl IntoIterator<Item = &'a ResultLine>, year: RwSignal
     }
 }
 
-/// The clusters the council expects a result from: add (id and name), remove.
+/// The council's name and the clusters it expects a result from: names pasted or typed (one
+/// per line; the ids are made from them, never typed), removed.
 #[component]
 fn ExpectedCard(store: Store) -> impl IntoView {
     let i18n = use_i18n();
     let notice: Notice = RwSignal::new(None);
-    let id = RwSignal::new(String::new());
-    let name = RwSignal::new(String::new());
+    let names = RwSignal::new(String::new());
+    let name = RwSignal::new(store.council.with_untracked(|c| c.name.clone()));
     let add = move |_| {
         let lang = i18n.lang.get_untracked();
-        match store.change(lang, |c| {
-            add_expected(c, &id.get_untracked(), &name.get_untracked())
-        }) {
-            Ok(()) => {
-                id.set(String::new());
-                name.set(String::new());
+        let list = pasted_names(&names.get_untracked());
+        match store.change(lang, |c| add_expected_names(c, &list)) {
+            Ok(_) => {
+                names.set(String::new());
                 notice.set(None);
             }
             Err(e) => notice.set(Some(Err(e.message(lang)))),
         }
+    };
+    let rename = move |_| {
+        let lang = i18n.lang.get_untracked();
+        let r = store.change(lang, |c| c.set_name(&name.get_untracked()));
+        notice.set(Some(
+            r.map(|()| K::FactSaved.text(lang).to_string())
+                .map_err(|e| e.message(lang)),
+        ));
     };
     let rows = move || {
         store.council.with(|c| {
@@ -293,8 +343,6 @@ fn ExpectedCard(store: Store) -> impl IntoView {
                     view! {
                         <li data-cluster=e.id.clone()>
                             {e.name.clone()}
-                            " "
-                            <span class="mono">"(" {e.id.clone()} ")"</span>
                             " "
                             <button
                                 type="button"
@@ -316,15 +364,29 @@ fn ExpectedCard(store: Store) -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="council-expected">
-            <h3>{tx("Các cụm, khối thi đua của quận", "The district's clusters")}</h3>
-            <ul data-testid="expected-list">{rows}</ul>
+            <h3>{tx("Hội đồng và các cụm, khối thi đua", "The council and its clusters")}</h3>
             <div class="form-row">
-                <Input label=("Mã cụm (như trong tệp kết quả)", "Cluster id (as in its results file)") testid="expected-id" value=id />
-                <Input label=("Tên cụm, khối", "Cluster name") testid="expected-name" value=name />
-                <button type="button" data-testid="expected-add" on:click=add>
-                    {tx("Thêm vào danh sách", "Add to the list")}
+                <Input label=("Tên Hội đồng", "The council's name") testid="council-name" value=name />
+                <button type="button" data-testid="council-rename" on:click=rename>
+                    {tr(K::Save)}
                 </button>
             </div>
+            <ul data-testid="expected-list">{rows}</ul>
+            <label class="field">
+                <span>{tx(
+                    "Thêm cụm, khối: dán hoặc gõ tên, mỗi dòng một tên (tên như Cụm trưởng đặt)",
+                    "Add clusters: paste or type their names, one per line (as their heads name them)",
+                )}</span>
+                <textarea
+                    rows="3"
+                    data-testid="expected-names"
+                    prop:value=move || names.get()
+                    on:input=move |ev| names.set(event_target_value(&ev))
+                ></textarea>
+            </label>
+            <button type="button" data-testid="expected-add" on:click=add>
+                {tx("Thêm vào danh sách", "Add to the list")}
+            </button>
             {notice_view(notice)}
         </section>
     }

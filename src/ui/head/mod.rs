@@ -3,6 +3,7 @@
 //! printed documents. It is also the part that starts from nothing (the demo) and from stored
 //! data it cannot read (the reset).
 
+pub mod cluster;
 pub mod inbox;
 pub mod meetings;
 pub mod merged;
@@ -18,14 +19,25 @@ pub mod sign;
 use leptos::prelude::*;
 
 use crate::demo;
+use crate::storage::{Loaded, Space};
 use crate::ui::member;
-use crate::ui::shared::shell::{Page, Part, Shell};
+use crate::ui::shared::shell::{booted, Page, Part, Shell};
 use crate::ui::shared::state::AppState;
 
+/// The head's part: a head's device, the demo, stored data that cannot be read, and on a first
+/// visit the new cluster's form.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::load(demo::workspace);
-    view! { <Shell part=Part::Head state=state render=page /> }
+    match booted() {
+        Loaded::Fresh if Space::current() == Space::Real => {
+            view! { <cluster::NewClusterScreen /> }.into_any()
+        }
+        loaded => {
+            let state = AppState::load(loaded, demo::workspace);
+            view! { <Shell part=Part::Head state=Some(state) saving=state.saving() render=page /> }
+                .into_any()
+        }
+    }
 }
 
 /// The head's pages, and the member's for the rest.
@@ -37,6 +49,7 @@ pub fn page(p: Page) -> AnyView {
             </member::exchange::ExchangePage>
         }
         .into_any(),
+        Page::Cluster => view! { <cluster::ClusterPage /> }.into_any(),
         Page::Inbox => view! { <inbox::InboxPage /> }.into_any(),
         Page::Merged => view! { <merged::MergedPage /> }.into_any(),
         Page::Review => view! { <review::ReviewPage /> }.into_any(),

@@ -32,11 +32,13 @@ pub fn ExchangePage(
         state.ensure_key(&unit, platform::random::<32>());
     });
     let is_head = state.ws.with_untracked(|w| w.is_head());
+    // The head makes the set-up; in the demo one browser plays every unit.
+    let imports_setup = !is_head || crate::storage::Space::current() == crate::storage::Space::Demo;
     view! {
         <div class="cards">
             <IdentityCard />
             <SendCard />
-            <SetupImportCard />
+            {imports_setup.then(|| view! { <SetupImportCard /> })}
             {children.filter(|_| is_head).map(|c| c())}
             <BackupCard />
         </div>

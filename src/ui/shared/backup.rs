@@ -18,22 +18,26 @@ use crate::ui::shared::files::{download, FileButton, Incoming};
 use crate::ui::shared::i18n::{tx, use_i18n, K};
 use crate::ui::shared::notice::clicked;
 use crate::ui::shared::notice::{notice_view, Notice};
-use crate::ui::shared::state::{use_state, AppState, SaveStatus};
+use crate::ui::shared::shell::{Page, Part};
+use crate::ui::shared::state::{use_saving, AppState, SaveStatus, Saving};
 use crate::{platform, storage};
 
-/// Writes everything this device keeps (what is on screen, saved or not) to a backup file.
-/// `council`: the council's store as on screen; `None` reads the stored one.
-pub fn backup_now(state: AppState, lang: Lang, council: Option<Council>) -> Result<String, String> {
+/// Writes everything this device keeps (what is on screen, saved or not) to a backup file:
+/// the workspace of `app` if this part has one, and `council` (the council's store as on
+/// screen; `None` reads the stored one).
+pub fn backup_now(
+    app: Option<AppState>,
+    saving: Saving,
+    lang: Lang,
+    council: Option<Council>,
+) -> Result<String, String> {
     let now = platform::now();
     let council = council.or_else(|| storage::load_council().ok().flatten());
-    let (name, text) = state.ws.with_untracked(|w| {
-        (
-            backup_file_name(Some(w), &now),
-            make_backup(Some(w), council.as_ref(), &now),
-        )
-    });
+    let ws = app.map(|a| a.ws.get_untracked());
+    let name = backup_file_name(ws.as_ref(), &now);
+    let text = make_backup(ws.as_ref(), council.as_ref(), &now);
     download(&name, &text)?;
-    state.backed_up(now);
+    saving.backed_up(now);
     Ok(match lang {
         Lang::Vi => format!(
             "Đã tạo tệp sao lưu {name}. Hãy cất tệp ở nơi an toàn (USB, thư mục dùng chung)."
@@ -60,12 +64,13 @@ pub fn ask_persistence(into: RwSignal<Persistence>) {
 #[component]
 pub fn BackupButton(#[prop(optional)] council: Option<RwSignal<Council>>) -> impl IntoView {
     let i18n = use_i18n();
-    let state = use_state();
+    let (app, saving) = (use_context::<AppState>(), use_saving());
     let notice: Notice = RwSignal::new(None);
     let make = move |_| {
         let lang = i18n.lang.get_untracked();
         notice.set(Some(backup_now(
-            state,
+            app,
+            saving,
             lang,
             council.map(|c| c.get_untracked()),
         )));
@@ -81,7 +86,7 @@ pub fn BackupButton(#[prop(optional)] council: Option<RwSignal<Council>>) -> imp
 /// In the top bar while something changed since the last backup file.
 #[component]
 pub fn BackupReminder() -> impl IntoView {
-    let state = use_state();
+    let state = use_saving();
     let show = move || {
         state.mark.with(|m| m.changed) && !matches!(state.status.get(), SaveStatus::Blocked(_))
     };
@@ -97,19 +102,50 @@ pub fn BackupReminder() -> impl IntoView {
 #[component]
 pub fn BackupPage() -> impl IntoView {
     let i18n = use_i18n();
-    let state = use_state();
-    let notice: Notice = RwSignal::new(None);
-    let pending = RwSignal::new(None::<Backup>);
+    let saving = use_saving();
     let persistence = expect_context::<RwSignal<Persistence>>();
     let used = RwSignal::new(storage::used_units());
     let facts = move || StorageFacts {
-        last_backup: state.mark.with(|m| m.at.clone()),
-        changed: state.mark.with(|m| m.changed),
+        last_backup: saving.mark.with(|m| m.at.clone()),
+        changed: saving.mark.with(|m| m.changed),
         used: used.get(),
         quota: storage::QUOTA_UNITS,
         persistence: persistence.get(),
     };
+    let act = move |ev: leptos::ev::MouseEvent| {
+        if clicked(&ev).map(|(act, _)| act).as_deref() == Some("persist") {
+            ask_persistence(persistence);
+        }
+    };
+    view! {
+        <div class="cards">
+        <section class="card" data-testid="workspace-backup">
+            <div inner_html=move || backup_top_html(&facts(), i18n.lang.get())></div>
+            <BackupButton />
+        </section>
+        <RestoreCard on_restored=Callback::new(move |()| used.set(storage::used_units())) />
+        <section
+            class="card"
+            data-testid="storage-info"
+            on:click=act
+            inner_html=move || storage_html(&facts(), i18n.lang.get())
+        ></section>
+        </div>
+    }
+}
 
+/// A backup file chosen, checked and shown before it replaces anything; restored only on
+/// confirmation. Also on the start screen (nothing stored, no backup mark to compare with).
+/// A restore that needs another part of the app (a head's data on a member's device, or a
+/// first restore from the start screen) loads the page again in that part.
+#[component]
+pub fn RestoreCard(#[prop(optional)] on_restored: Option<Callback<()>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_context::<AppState>();
+    let saving = use_context::<Saving>();
+    let part = use_context::<Part>();
+    let notice: Notice = RwSignal::new(None);
+    let pending = RwSignal::new(None::<Backup>);
     let on_file = Callback::new(move |file: Incoming| {
         let lang = i18n.lang.get_untracked();
         pending.set(None);
@@ -125,50 +161,68 @@ pub fn BackupPage() -> impl IntoView {
             Err(e) => Some(Err(e.message(lang))),
         });
     });
+    let restore = move |lang: Lang| {
+        let Some(backup) = pending.get_untracked() else {
+            return;
+        };
+        let current = app.map(|a| a.ws.get_untracked());
+        let ws = restored(current.as_ref(), &backup);
+        if let Err(e) = storage::replace_all(ws.as_ref(), backup.council.as_ref()) {
+            notice.set(Some(Err(match lang {
+                Lang::Vi => format!(
+                    "Không khôi phục được: {} Dữ liệu hiện có giữ nguyên.",
+                    e.message(lang)
+                ),
+                Lang::En => format!(
+                    "Could not restore: {} The current data is unchanged.",
+                    e.message(lang)
+                ),
+            })));
+            return;
+        }
+        let stays = match (app, &ws, part) {
+            (Some(app), Some(ws), Some(part)) => {
+                let same = part.for_page(Page::Backup, ws.is_head()) == part;
+                if same {
+                    app.ws.set(ws.clone());
+                    app.status.set(SaveStatus::Saved);
+                    app.generation.update(|g| *g += 1);
+                }
+                same
+            }
+            _ => false,
+        };
+        match saving {
+            Some(saving) => saving.backed_up(backup.created.clone()),
+            None => storage::save_backup_mark(&storage::BackupMark {
+                at: Some(backup.created.clone()),
+                changed: false,
+            }),
+        }
+        if !stays {
+            // The part that serves the restored data starts with it.
+            let _ = window().location().reload();
+            return;
+        }
+        pending.set(None);
+        if let Some(done) = on_restored {
+            done.run(());
+        }
+        notice.set(Some(Ok(match lang {
+            Lang::Vi => "Đã khôi phục dữ liệu từ bản sao lưu.".into(),
+            Lang::En => "The data was restored from the backup.".into(),
+        })));
+    };
     let act = move |ev: leptos::ev::MouseEvent| {
         let lang = i18n.lang.get_untracked();
         match clicked(&ev).map(|(act, _)| act).as_deref() {
-            Some("persist") => ask_persistence(persistence),
             Some("cancel") => pending.set(None),
-            Some("restore") => {
-                let Some(backup) = pending.get_untracked() else {
-                    return;
-                };
-                let ws = state
-                    .ws
-                    .with_untracked(|w| restored(Some(w), &backup).unwrap_or_else(|| w.clone()));
-                notice.set(Some(
-                    match storage::replace_all(&ws, backup.council.as_ref()) {
-                        Ok(()) => {
-                            state.ws.set(ws);
-                            state.status.set(SaveStatus::Saved);
-                            state.generation.update(|g| *g += 1);
-                            state.backed_up(backup.created.clone());
-                            pending.set(None);
-                            used.set(storage::used_units());
-                            Ok(match lang {
-                                Lang::Vi => "Đã khôi phục dữ liệu từ bản sao lưu.".into(),
-                                Lang::En => "The data was restored from the backup.".into(),
-                            })
-                        }
-                        Err(e) => Err(match lang {
-                            Lang::Vi => format!(
-                                "Không khôi phục được: {} Dữ liệu hiện có giữ nguyên.",
-                                e.message(lang)
-                            ),
-                            Lang::En => format!(
-                                "Could not restore: {} The current data is unchanged.",
-                                e.message(lang)
-                            ),
-                        }),
-                    },
-                ));
-            }
+            Some("restore") => restore(lang),
             _ => {}
         }
     };
     let preview = move || {
-        let changed = state.mark.with(|m| m.changed);
+        let changed = saving.is_some_and(|s| s.mark.with(|m| m.changed));
         pending.with(|p| {
             p.as_ref()
                 .map(|b| restore_preview_html(b, changed, i18n.lang.get()))
@@ -176,11 +230,6 @@ pub fn BackupPage() -> impl IntoView {
         })
     };
     view! {
-        <div class="cards">
-        <section class="card" data-testid="workspace-backup">
-            <div inner_html=move || backup_top_html(&facts(), i18n.lang.get())></div>
-            <BackupButton />
-        </section>
         <section class="card" data-testid="workspace-restore" on:click=act>
             <div inner_html=move || restore_intro_html(i18n.lang.get())></div>
             <FileButton
@@ -192,12 +241,5 @@ pub fn BackupPage() -> impl IntoView {
             <div inner_html=preview></div>
             {notice_view(notice)}
         </section>
-        <section
-            class="card"
-            data-testid="storage-info"
-            on:click=act
-            inner_html=move || storage_html(&facts(), i18n.lang.get())
-        ></section>
-        </div>
     }
 }

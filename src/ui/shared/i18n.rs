@@ -52,6 +52,7 @@ crate::catalogue! {
     NavMeetings => "Cuộc họp", "Meetings";
     NavReports => "Báo cáo", "Reports";
     NavYear => "Nhiệm kỳ", "Terms & years";
+    NavCluster => "Cụm thi đua", "Cluster";
     NavCouncil => "Hội đồng TĐKT", "Council";
     NavBackup => "Sao lưu", "Backup";
     RestoreWorkspace => "Chọn tệp sao lưu để khôi phục", "Choose a backup file to restore";
@@ -112,6 +113,8 @@ crate::catalogue! {
     CreatedAt => "Thời điểm tạo", "Created";
     FileName => "Tên tệp", "File name";
     NoneYet => "Chưa có.", "None yet.";
+    ChooseTableFile => "Chọn tệp bảng tiêu chí (.json)", "Choose a criteria table file (.json)";
+    ChooseSetupFile => "Chọn tệp thiết lập (.thidua.json)", "Choose the set-up file (.thidua.json)";
     SetupTitle => "Nhận hồ sơ thiết lập cụm từ cụm trưởng", "Import the cluster set-up from the head";
     SetupExplain => "Đầu năm, cụm trưởng gửi tệp thiết lập gồm danh sách đơn vị, bảng tiêu chí và các thời hạn. Chọn tệp đó để bắt đầu năm thi đua; điểm luôn gắn với đúng bảng tiêu chí đã dùng để chấm.",
         "At the start of the year the head sends a set-up file with the members, the criteria table and the deadlines. Choose it to start the year; points always stay tied to the table they were entered against.";
@@ -123,7 +126,7 @@ crate::catalogue! {
         "The current year will move to the earlier years (read-only), and this year's review arriving later can no longer be imported. Start the new year anyway?";
     ChooseFile => "Chọn tệp…", "Choose file…";
     SetupInUse => "Đang dùng hồ sơ thiết lập", "Set-up in use";
-    SetupNone => "Chưa nhận hồ sơ thiết lập: đang dùng dữ liệu mẫu.", "No set-up imported yet: using the demo data.";
+    SetupNone => "Chưa nhận tệp thiết lập của cụm trưởng.", "No set-up file from the head imported yet.";
     HeadKey => "Khoá của cụm trưởng", "Head's key";
     HeadSetupTitle => "Gửi hồ sơ thiết lập cho các đơn vị", "Send the set-up to the members";
     HeadSetupExplain => "Tệp thiết lập có chữ ký của cụm trưởng, gồm danh sách đơn vị, bảng tiêu chí (kèm mã băm) và các thời hạn dưới đây.",

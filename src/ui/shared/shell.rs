@@ -11,8 +11,8 @@ use leptos::prelude::*;
 use crate::engine::Lang;
 use crate::storage::{self, Loaded};
 use crate::ui::shared::backup;
-use crate::ui::shared::i18n::{self, tr, use_i18n, I18n, K};
-use crate::ui::shared::state::{self, use_state, AppState};
+use crate::ui::shared::i18n::{self, tr, tx, use_i18n, I18n, K};
+use crate::ui::shared::state::{self, AppState, Saving};
 use crate::ui::shared::status;
 
 /// A part of the app: one WebAssembly module with the screens of one role.
@@ -88,14 +88,19 @@ thread_local! {
 }
 
 /// Called by a part's `main` before it mounts: `false` when another part serves this page on
-/// this device (and is being started instead). Only the head's part starts from nothing or
-/// from unreadable data (it has the demo and the reset).
+/// this device (and is being started instead). With nothing stored, the member's part shows the
+/// start screen, the head's part the new cluster's form (and the demo), the council's part its
+/// start; data that cannot be read goes to the head's part (it has the reset).
 pub fn boot(part: Part) -> bool {
     let loaded = storage::load_workspace();
     let page = Page::current();
     let target = match &loaded {
         Loaded::Stored(ws) => part.needed(page, ws.is_head()),
-        Loaded::Fresh | Loaded::Unusable(_) => Part::Head,
+        Loaded::Fresh if storage::Space::current() == storage::Space::Demo => Part::Head,
+        Loaded::Fresh if page == Page::Council || storage::has_council() => Part::Council,
+        Loaded::Fresh if page == Page::Cluster => Part::Head,
+        Loaded::Fresh => Part::Member,
+        Loaded::Unusable(_) => Part::Head,
     };
     if target != part {
         go(target, page);
@@ -116,19 +121,36 @@ pub fn booted() -> Loaded {
         .unwrap_or_else(storage::load_workspace)
 }
 
-/// The frame of a part: the context (language, state), the header, the tabs and the page that
-/// `render` draws. `state` is the part's [`AppState`] (see [`AppState::load`]).
-#[component]
-pub fn Shell(part: Part, state: AppState, render: fn(Page) -> AnyView) -> impl IntoView {
+/// The language signal every part's screens read (the stored choice), given as context.
+pub fn provide_lang() -> RwSignal<Lang> {
     let lang = RwSignal::new(storage::load_lang().unwrap_or_default());
     provide_context(I18n { lang });
-    provide_context(state);
     Effect::new(move |_| {
         let tag = lang.get().tag();
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", tag);
         }
     });
+    lang
+}
+
+/// The frame of a part: the context (language, state), the header, the tabs and the page that
+/// `render` draws. `state` is the part's [`AppState`] (see [`AppState::load`]); the council
+/// office's device has none (no cluster), only its `saving` and its header `line`.
+#[component]
+pub fn Shell(
+    part: Part,
+    state: Option<AppState>,
+    saving: Saving,
+    #[prop(optional, into)] line: Option<Signal<String>>,
+    render: fn(Page) -> AnyView,
+) -> impl IntoView {
+    provide_lang();
+    provide_context(saving);
+    provide_context(part);
+    if let Some(state) = state {
+        provide_context(state);
+    }
     let page = RwSignal::new(Page::from_hash(
         &window().location().hash().unwrap_or_default(),
     ));
@@ -140,7 +162,6 @@ pub fn Shell(part: Part, state: AppState, render: fn(Page) -> AnyView) -> impl I
         page.set(Page::from_hash(&now));
         hash.set(now);
     });
-    let state = use_state();
     // Ask once that the browser keep the data even when the disk runs short; the backup page
     // shows the answer.
     let persistence = RwSignal::new(crate::report::backup::Persistence::Asking);
@@ -149,18 +170,25 @@ pub fn Shell(part: Part, state: AppState, render: fn(Page) -> AnyView) -> impl I
     // Closing the page while what is on screen could not be stored would lose it: the browser
     // asks first.
     let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if matches!(state.status.get_untracked(), state::SaveStatus::Failed(_)) {
+        if matches!(saving.status.get_untracked(), state::SaveStatus::Failed(_)) {
             ev.prevent_default();
         }
     });
     // The app open in two tabs: what one stores, the other takes at once, so neither writes
     // over the other's work with an older copy.
-    let _ = window_event_listener(leptos::ev::storage, move |ev| state.stored_elsewhere(&ev));
-    // Head-only pages fall back to scoring for other units. A memo, so that the page is built
+    if let Some(state) = state {
+        let _ = window_event_listener(leptos::ev::storage, move |ev| state.stored_elsewhere(&ev));
+    }
+    let is_head = move || state.is_some_and(|s| s.ws.with(|w| w.is_head()));
+    let is_head_untracked = move || state.is_some_and(|s| s.ws.with_untracked(|w| w.is_head()));
+    // Head-only pages fall back to scoring for other units; without a workspace (the council
+    // office), every page but the backup is the council's. A memo, so that the page is built
     // again only when it changes, not on every change of the workspace it reads.
     let shown = Memo::new(move |_| {
         let p = page.get();
-        if p.head_only() && !state.ws.with(|w| w.is_head()) {
+        if state.is_none() && p != Page::Backup {
+            Page::Council
+        } else if p.head_only() && !is_head() {
             Page::Scoring
         } else {
             p
@@ -169,20 +197,24 @@ pub fn Shell(part: Part, state: AppState, render: fn(Page) -> AnyView) -> impl I
     // A page of another part (the council's, from a tab): that part is started.
     Effect::new(move |_| {
         let p = shown.get();
-        let to = part.for_page(p, state.ws.with_untracked(|w| w.is_head()));
+        let to = part.for_page(p, is_head_untracked());
         if to != part {
             go(to, p);
         }
     });
+    let demo = storage::Space::current() == storage::Space::Demo;
     view! {
-        <Header />
-        <Nav page=page />
+        <Header line=line />
+        <Nav page=page has_workspace=state.is_some() />
         <main id="main">
+            {demo.then(|| view! { <status::DemoBanner /> })}
             <status::StatusBanner />
-            // The head's pages choose their own unit (the one reviewed); the device's unit is
-            // chosen on the member pages. The council office's page is about no unit.
+            // The demo lets one browser act for every unit; a real device works for one unit.
+            // Data that cannot be read is reset from the same bar.
             <Show when=move || {
-                !shown.get().head_only() && !matches!(shown.get(), Page::Council | Page::Backup)
+                let blocked = matches!(saving.status.get(), state::SaveStatus::Blocked(_));
+                (demo || blocked) && !shown.get().head_only()
+                    && !matches!(shown.get(), Page::Council | Page::Backup)
             }>
                 <status::UnitBar />
             </Show>
@@ -192,14 +224,17 @@ pub fn Shell(part: Part, state: AppState, render: fn(Page) -> AnyView) -> impl I
                     // Another meeting's minutes (`?hop=` changed) build the page again.
                     hash.track();
                 }
-                if part.serves(p, state.ws.with_untracked(|w| w.is_head())) {
+                if part.serves(p, is_head_untracked()) {
                     render(p)
                 } else {
                     ().into_any()
                 }
             }}
         </main>
-        <footer class="footer">{move || i18n::use_i18n().t(K::Footer)}</footer>
+        <footer class="footer">
+            {move || i18n::use_i18n().t(K::Footer)}
+            {(!demo && state.is_some()).then(|| view! { " " <status::TryDemoLink /> })}
+        </footer>
     }
 }
 
@@ -222,14 +257,17 @@ pub enum Page {
     Reports,
     PrintReport,
     Year,
+    /// The head's cluster: its name, year, council, member units, head and deputy, deadlines.
+    Cluster,
     Council,
     Backup,
 }
 
 impl Page {
-    const ALL: [Page; 18] = [
+    const ALL: [Page; 19] = [
         Page::Scoring,
         Page::Exchange,
+        Page::Cluster,
         Page::Registrations,
         Page::Reviewed,
         Page::Inbox,
@@ -266,6 +304,7 @@ impl Page {
             Page::Reports => "bao-cao",
             Page::PrintReport => "in-bao-cao",
             Page::Year => "nhiem-ky",
+            Page::Cluster => "cum-thi-dua",
             Page::Council => "hoi-dong",
             Page::Backup => "sao-luu",
         }
@@ -305,6 +344,7 @@ impl Page {
             Page::Reports => K::NavReports,
             Page::PrintReport => K::NavReports,
             Page::Year => K::NavYear,
+            Page::Cluster => K::NavCluster,
             Page::Council => K::NavCouncil,
             Page::Backup => K::NavBackup,
         }
@@ -353,15 +393,17 @@ pub fn hash_param(name: &str) -> Option<String> {
 }
 
 #[component]
-fn Nav(page: RwSignal<Page>) -> impl IntoView {
+fn Nav(page: RwSignal<Page>, has_workspace: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let state = use_state();
-    let is_head = move || state.ws.with(|w| w.is_head());
+    let state = use_context::<AppState>();
+    let is_head = move || state.is_some_and(|s| s.ws.with(|w| w.is_head()));
+    // Without a cluster workspace (the council office) only the council's pages are tabs.
+    let listed = move |p: Page| has_workspace || matches!(p, Page::Council | Page::Backup);
     view! {
         <nav class="tabs" aria-label=tr(K::NavLabel)>
             {Page::ALL
                 .into_iter()
-                .filter(|p| p.in_nav())
+                .filter(|p| p.in_nav() && listed(*p))
                 .map(|p| {
                     view! {
                         <Show when=move || !p.head_only() || is_head()>
@@ -381,12 +423,21 @@ fn Nav(page: RwSignal<Page>) -> impl IntoView {
     }
 }
 
+/// The header: the app's name, then the cluster, its year, head and deputy, and on a real
+/// device the unit it works for; `line` in its place on the council office's device.
 #[component]
-fn Header() -> impl IntoView {
+fn Header(line: Option<Signal<String>>) -> impl IntoView {
     let i18n = use_i18n();
-    let state = use_state();
+    let state = use_context::<AppState>();
+    let demo = storage::Space::current() == storage::Space::Demo;
     let cluster_line = move || {
+        if let Some(line) = line {
+            return line.get();
+        }
         let lang = i18n.lang.get();
+        let Some(state) = state else {
+            return String::new();
+        };
         state.ws.with(|w| {
             let c = &w.cluster;
             let unit_name = |id: &str| c.unit(id).map_or(id.to_string(), |u| u.name.clone());
@@ -402,11 +453,25 @@ fn Header() -> impl IntoView {
             )
         })
     };
+    // A real device works for one unit: said once, in the header, instead of a unit switcher.
+    let device_unit = move || {
+        let state = state.filter(|_| !demo && line.is_none())?;
+        let name = state
+            .ws
+            .with(|w| w.cluster.unit(&w.unit_id).map(|u| u.name.clone()))?;
+        Some(view! {
+            <p class="unit-line" data-testid="device-unit">
+                {tx("Máy này làm việc cho: ", "This device works for: ")}
+                <strong>{name}</strong>
+            </p>
+        })
+    };
     view! {
         <header class="topbar">
             <div class="brand">
                 <h1>{tr(K::AppName)}</h1>
                 <p class="cluster-line">{cluster_line}</p>
+                {device_unit}
             </div>
             <backup::BackupReminder />
             <LanguageSwitch />
@@ -414,8 +479,9 @@ fn Header() -> impl IntoView {
     }
 }
 
+/// The two languages, stored as the device's choice.
 #[component]
-fn LanguageSwitch() -> impl IntoView {
+pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let choose = move |lang: Lang| {
         i18n.lang.set(lang);

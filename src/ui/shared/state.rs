@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::bundle::payload::{ensure_identity, seed_of};
 use crate::engine::{Totals, Workspace, WorkspaceError};
 use crate::storage::{self, BackupMark, Loaded, SaveError};
-use crate::ui::shared::shell::{booted, go, Page, Part};
+use crate::ui::shared::shell::{go, Page, Part};
 
 /// The outcome of persisting the workspace.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,6 +18,53 @@ pub enum SaveStatus {
     Failed(SaveError),
     /// Stored data could not be read at start-up; nothing is written until the user resets.
     Blocked(WorkspaceError),
+}
+
+/// What every part shows about storing its data: the last save's outcome and the backup mark.
+/// A part without a cluster workspace (the council office's) has this alone.
+#[derive(Clone, Copy)]
+pub struct Saving {
+    pub status: RwSignal<SaveStatus>,
+    pub mark: RwSignal<BackupMark>,
+}
+
+impl Saving {
+    /// `status`, with the stored backup mark. `fresh`: nothing was stored before this start, so
+    /// nothing needs a backup yet (data stored before backups existed has never been backed up).
+    pub fn load(status: SaveStatus, fresh: bool) -> Saving {
+        let mark = storage::load_backup_mark().unwrap_or(BackupMark {
+            at: None,
+            changed: !fresh && matches!(status, SaveStatus::Saved),
+        });
+        if fresh {
+            storage::save_backup_mark(&mark);
+        }
+        Saving {
+            status: RwSignal::new(status),
+            mark: RwSignal::new(mark),
+        }
+    }
+
+    /// Something changed that is in no backup file yet (the reminder shows).
+    pub fn note_change(self) {
+        if !self.mark.with_untracked(|m| m.changed) {
+            self.mark.update(|m| m.changed = true);
+            self.mark.with_untracked(storage::save_backup_mark);
+        }
+    }
+
+    /// Everything is now in a backup file made (or restored from) at `at`.
+    pub fn backed_up(self, at: crate::engine::Timestamp) {
+        self.mark.set(BackupMark {
+            at: Some(at),
+            changed: false,
+        });
+        self.mark.with_untracked(storage::save_backup_mark);
+    }
+}
+
+pub fn use_saving() -> Saving {
+    expect_context::<Saving>()
 }
 
 #[derive(Clone, Copy)]
@@ -35,19 +82,16 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The stored workspace, if one is stored and can be used (the member's and the council's
-    /// parts start only then; see `shell::boot`).
-    pub fn load_stored() -> Option<AppState> {
-        match booted() {
-            Loaded::Stored(ws) => Some(AppState::with_mark(*ws, SaveStatus::Saved, false, None)),
-            Loaded::Fresh | Loaded::Unusable(_) => None,
-        }
+    /// The state of a stored workspace (read by `shell::boot`).
+    pub fn stored(ws: Workspace) -> AppState {
+        AppState::with_mark(ws, SaveStatus::Saved, false, None)
     }
 
-    /// Loads the stored workspace; on a first visit, starts from the demo data (`demo`) and
-    /// stores it. Stored data that cannot be used is shown over the demo data, blocked.
-    pub fn load(demo: fn() -> Workspace) -> AppState {
-        let (ws, status, fresh) = match booted() {
+    /// The state of what was found stored (`loaded`); nothing stored (in the demo), starts
+    /// from the demo data (`demo`) and stores it. Stored data that cannot be used is shown over
+    /// the demo data, blocked.
+    pub fn load(loaded: Loaded, demo: fn() -> Workspace) -> AppState {
+        let (ws, status, fresh) = match loaded {
             Loaded::Stored(ws) => (*ws, SaveStatus::Saved, false),
             Loaded::Fresh => {
                 let ws = demo();
@@ -68,31 +112,40 @@ impl AppState {
         fresh: bool,
         demo: Option<fn() -> Workspace>,
     ) -> AppState {
-        let stored_mark = storage::load_backup_mark();
-        let mut state = AppState::new(ws, status);
+        // The demo data needs no backup, the first change does.
+        let saving = Saving::load(status, fresh);
+        let mut state = AppState::with_saving(ws, saving);
         state.demo = demo;
-        // The demo data needs no backup, the first change does; data stored before backups
-        // existed has never been backed up.
-        let mark = stored_mark.unwrap_or(BackupMark {
-            at: None,
-            changed: !fresh && matches!(state.status.get_untracked(), SaveStatus::Saved),
-        });
-        if fresh {
-            storage::save_backup_mark(&mark);
-        }
-        state.mark.set(mark);
         state
     }
 
     pub fn new(ws: Workspace, status: SaveStatus) -> AppState {
+        AppState::with_saving(
+            ws,
+            Saving {
+                status: RwSignal::new(status),
+                mark: RwSignal::new(BackupMark::default()),
+            },
+        )
+    }
+
+    fn with_saving(ws: Workspace, saving: Saving) -> AppState {
         let ws = RwSignal::new(ws);
         AppState {
             ws,
-            status: RwSignal::new(status),
+            status: saving.status,
             generation: RwSignal::new(0),
             totals: Memo::new(move |_| ws.with(Workspace::totals)),
-            mark: RwSignal::new(BackupMark::default()),
+            mark: saving.mark,
             demo: None,
+        }
+    }
+
+    /// The save status and backup mark, which the frame shows.
+    pub fn saving(self) -> Saving {
+        Saving {
+            status: self.status,
+            mark: self.mark,
         }
     }
 
@@ -142,19 +195,12 @@ impl AppState {
 
     /// Something changed that is in no backup file yet (the reminder shows).
     pub fn note_change(self) {
-        if !self.mark.with_untracked(|m| m.changed) {
-            self.mark.update(|m| m.changed = true);
-            self.mark.with_untracked(storage::save_backup_mark);
-        }
+        self.saving().note_change();
     }
 
     /// Everything is now in a backup file made (or restored from) at `at`.
     pub fn backed_up(self, at: crate::engine::Timestamp) {
-        self.mark.set(BackupMark {
-            at: Some(at),
-            changed: false,
-        });
-        self.mark.with_untracked(storage::save_backup_mark);
+        self.saving().backed_up(at);
     }
 
     /// Another tab of the app stored something: take the workspace and the backup mark it
@@ -165,12 +211,12 @@ impl AppState {
         let (Some(key), Some(text)) = (ev.key(), ev.new_value()) else {
             return;
         };
-        if key == storage::WORKSPACE_KEY {
+        if key == storage::workspace_key() {
             // What this tab could not store stays on its screen (and in its backup button).
             if matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
                 return;
             }
-            storage::remember(storage::WORKSPACE_KEY, Some(text.clone()));
+            storage::remember(storage::workspace_key(), Some(text.clone()));
             match Workspace::from_json(&text) {
                 Ok(ws) => {
                     self.ws.set(ws);
@@ -179,7 +225,7 @@ impl AppState {
                 Err(e) => self.status.set(SaveStatus::Blocked(e)),
             }
             self.generation.update(|g| *g += 1);
-        } else if key == storage::BACKUP_MARK_KEY {
+        } else if key == storage::backup_mark_key() {
             if let Some(mark) = storage::load_backup_mark() {
                 self.mark.set(mark);
             }
@@ -191,12 +237,17 @@ impl AppState {
         self.persist();
     }
 
-    /// Replaces everything with the demo data, after the user confirmed it.
+    /// Starts again, after the user confirmed it: in the demo, from the demo data; with real
+    /// data that cannot be read, from the start screen (the unreadable data is erased).
     pub fn reset_to_demo(self) {
-        let Some(demo) = self.demo else {
-            // The part that has the demo starts it from nothing stored.
+        let real = storage::Space::current() == storage::Space::Real;
+        let demo = self.demo.filter(|_| !real);
+        let Some(demo) = demo else {
+            // The part that has the demo starts it from nothing stored; the member's part
+            // shows the start screen.
+            let to = if real { Part::Member } else { Part::Head };
             match storage::forget_workspace() {
-                Ok(()) => go(Part::Head, Page::Scoring),
+                Ok(()) => go(to, Page::Scoring),
                 Err(e) => self.status.set(SaveStatus::Failed(e)),
             }
             return;

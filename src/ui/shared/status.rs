@@ -3,14 +3,17 @@
 
 use leptos::prelude::*;
 
+use crate::storage;
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
-use crate::ui::shared::state::{use_state, SaveStatus};
+use crate::ui::shared::shell::{go, Page, Part};
+use crate::ui::shared::state::{use_saving, use_state, SaveStatus};
 
 /// What happened to the last save, when it is not good news. Shown on every page.
 #[component]
 pub fn StatusBanner() -> impl IntoView {
     let i18n = use_i18n();
-    let state = use_state();
+    let state = use_saving();
+    let app = use_context::<crate::ui::shared::state::AppState>();
     move || {
         let lang = i18n.lang.get();
         match state.status.get() {
@@ -26,7 +29,11 @@ pub fn StatusBanner() -> impl IntoView {
                     </p>
                     <div class="row">
                         <crate::ui::shared::backup::BackupButton />
-                        <button type="button" data-testid="save-retry" on:click=move |_| state.retry_save()>
+                        <button type="button" data-testid="save-retry" on:click=move |_| {
+                            if let Some(app) = app {
+                                app.retry_save();
+                            }
+                        }>
                             {tx("Lưu lại", "Save again")}
                         </button>
                     </div>
@@ -107,5 +114,63 @@ pub fn UnitBar() -> impl IntoView {
                 </div>
             </Show>
         </div>
+    }
+}
+
+/// On every page while the demo is in use: it is the demo, not this device's data, and the
+/// way out (which erases the demo's data only).
+#[component]
+pub fn DemoBanner() -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    let leave = move |_| {
+        storage::leave_demo();
+        go(Part::Member, Page::Scoring);
+    };
+    view! {
+        <div class="notice demo-banner" role="status" data-testid="demo-banner">
+            <p>
+                <strong>{tx("Đang dùng thử với dữ liệu mẫu.", "Trying the app with sample data.")}</strong>
+                " "
+                {tx(
+                    "Cụm, đơn vị và bảng tiêu chí ở đây là mẫu, không phải của cụm thật; dữ liệu thật của máy này (nếu có) không bị ảnh hưởng.",
+                    "The cluster, units and criteria table here are samples, not a real cluster's; this device's real data (if any) is not affected.",
+                )}
+            </p>
+            <Show
+                when=move || confirming.get()
+                fallback=move || view! {
+                    <button type="button" data-testid="leave-demo" on:click=move |_| confirming.set(true)>
+                        {tx("Thoát dùng thử", "Leave the demo")}
+                    </button>
+                }
+            >
+                <div class="confirm" role="alertdialog" aria-live="assertive">
+                    <p>{tx(
+                        "Thoát dùng thử sẽ xoá dữ liệu dùng thử trên máy này. Tiếp tục?",
+                        "Leaving erases the demo's data on this device. Continue?",
+                    )}</p>
+                    <button type="button" class="danger" data-testid="leave-demo-confirm" on:click=leave>
+                        {tx("Xoá dữ liệu dùng thử và thoát", "Erase the demo's data and leave")}
+                    </button>
+                    <button type="button" on:click=move |_| confirming.set(false)>{tr(K::Cancel)}</button>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// Starts the demo from a device that has real data: the demo is kept apart and leaving it
+/// brings this data back as it was.
+#[component]
+pub fn TryDemoLink() -> impl IntoView {
+    let start = move |_| {
+        if storage::enter_demo().is_ok() {
+            go(Part::Head, Page::Scoring);
+        }
+    };
+    view! {
+        <button type="button" class="link" data-testid="try-demo" on:click=start>
+            {tx("Dùng thử với dữ liệu mẫu", "Try the app with sample data")}
+        </button>
     }
 }

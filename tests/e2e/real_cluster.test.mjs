@@ -1,0 +1,295 @@
+// Issue 13 end to end: a real cluster starts its year from empty browsers, with no demo at any
+// point. The head sets up a 6-unit khối from a list pasted from Excel, adopts its own criteria
+// table (tests/e2e/fixtures/bang-tieu-chi-khoi-dang.json, a 1000-point table of whole points),
+// sends the set-up; two member devices open it, are bound to their units (no switcher, no head
+// page), score and send; the head imports, merges, reviews, evaluates and prints, and signs the
+// result; the council office, started from its own empty browser with its own list of
+// clusters, receives it. No demo unit, sample criterion or sample cluster appears on any page
+// of any of the four browsers. Then the demo, tried on a member's device, leaves its real data
+// exactly as it was.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  start, openEmpty, shot, stored, SHOTS, text, norm, waitText, goto, downloadTo, scoreInput, typeInto,
+} from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const TABLE = join(here, 'fixtures', 'bang-tieu-chi-khoi-dang.json');
+const OUT = join(SHOTS, 'real-cluster');
+
+const KHOI = 'Khối thi đua các cơ quan Đảng huyện Mỹ Đức';
+const COUNCIL = 'Hội đồng Thi đua - Khen thưởng huyện Mỹ Đức';
+// As copied from an Excel sheet with its STT column: the numbers are not part of the names.
+const PASTED = [
+  '1\tVăn phòng Huyện ủy',
+  '2\tBan Tổ chức Huyện ủy',
+  '3\tBan Tuyên giáo và Dân vận Huyện ủy',
+  '4\tỦy ban Kiểm tra Huyện ủy',
+  '5\tTrung tâm Chính trị huyện',
+  '6\tĐảng ủy cơ quan Đảng huyện',
+].join('\r\n');
+const UNITS = {
+  head: { id: 'van-phong-huyen-uy', name: 'Văn phòng Huyện ủy' },
+  deputy: { id: 'ban-to-chuc-huyen-uy', name: 'Ban Tổ chức Huyện ủy' },
+  a: { id: 'ban-tuyen-giao-va-dan-van-huyen-uy', name: 'Ban Tuyên giáo và Dân vận Huyện ủy' },
+  b: { id: 'uy-ban-kiem-tra-huyen-uy', name: 'Ủy ban Kiểm tra Huyện ủy' },
+};
+// What only the demo shows: its wards, its cluster and its sample table.
+const DEMO = [
+  'Hà Cầu', 'Kiến Hưng', 'Phú La', 'Vạn Phúc', 'Văn Quán', 'Mộ Lao', 'La Khê', 'Phúc La',
+  'Cụm thi đua số 3', 'mẫu dùng thử', 'MẪU', 'Hà Đông 2025', 'dự toán thu ngân sách',
+];
+
+let env;
+before(async () => {
+  env = await start();
+  await rm(OUT, { recursive: true, force: true });
+});
+after(async () => { await env?.close(); });
+
+/** Fails if the page shows anything of the demo, or the demo's banner. */
+async function noDemo(page, where) {
+  const body = await page.evaluate(() => document.body.innerText);
+  for (const word of DEMO) {
+    assert.ok(!body.includes(word), `${where}: “${word}” of the demo is shown:\n${body.slice(0, 2000)}`);
+  }
+  assert.equal(await page.getByTestId('demo-banner').count(), 0, `${where}: the demo banner`);
+}
+
+/** Visits each tab of the page's part and checks it for the demo. */
+async function everyPage(page, who) {
+  const slugs = await page.locator('nav a[data-page]').evaluateAll((as) => as.map((a) => a.dataset.page));
+  for (const slug of slugs) {
+    if (slug === 'hoi-dong') continue; // another part: visited by the council's own browser
+    await goto(page, slug);
+    await page.locator('main#main > *').first().waitFor();
+    await noDemo(page, `${who} #/${slug}`);
+  }
+}
+
+/** A member's device: opens the set-up, picks its unit, is bound to it. */
+async function joinAs(setup, unit, headFingerprint) {
+  const m = await openEmpty(env, { acceptDownloads: true });
+  const p = m.page;
+  await noDemo(p, 'start screen');
+  await p.getByTestId('join-file').setInputFiles(setup.path);
+  await p.getByTestId('join-preview').waitFor();
+  assert.match(norm(await text(p.getByTestId('join-preview'))), new RegExp(`${KHOI} năm 2026, do Văn phòng Huyện ủy \\(cụm trưởng\\) ký`));
+  assert.equal(await text(p.getByTestId('join-fingerprint')), headFingerprint, 'the head key to compare by phone');
+  // The head's unit is not offered: the head works on its own device.
+  const offered = await p.getByTestId('join-unit').evaluateAll((rs) => rs.map((r) => r.value));
+  assert.equal(offered.length, 5);
+  assert.ok(!offered.includes(UNITS.head.id));
+  await p.locator(`input[data-testid="join-unit"][value="${unit.id}"]`).check();
+  await waitText(p.getByTestId('join-confirm'), `Xác nhận: máy này chấm điểm cho ${unit.name}`);
+  await p.getByTestId('join-confirm').click();
+  await p.waitForSelector('.criterion');
+  // Bound: its unit named in the header, no unit switcher, no head page, no other sheet.
+  assert.equal(norm(await text(p.getByTestId('device-unit'))), `Máy này làm việc cho: ${unit.name}`);
+  assert.equal(await p.getByTestId('unit-select').count(), 0);
+  assert.equal(await p.locator('nav a[data-page="nhan-ho-so"]').count(), 0);
+  assert.equal(await p.locator('nav a[data-page="cum-thi-dua"]').count(), 0);
+  assert.equal(await p.locator('.criterion').count(), 9);
+  const ws = JSON.parse(await stored(p));
+  assert.equal(ws.unit_id, unit.id);
+  assert.deepEqual(Object.keys(ws.identities), [unit.id], 'its key was made when it was bound');
+  return m;
+}
+
+async function score(p, scores) {
+  for (const [code, value] of Object.entries(scores)) await typeInto(scoreInput(p, code), value);
+  await p.keyboard.press('Tab');
+}
+
+test('issue 13: a real khối from empty browsers to the council, with no demo anywhere', async () => {
+  // ── The head sets up the khối. ──
+  const head = await openEmpty(env, { acceptDownloads: true });
+  const hp = head.page;
+  await noDemo(hp, 'start screen');
+  await hp.getByTestId('start-new-cluster').click();
+  await hp.getByTestId('new-cluster').waitFor();
+  await noDemo(hp, 'new cluster form');
+  // Every field is checked at the field: nothing entered yet.
+  await hp.getByTestId('table-file').setInputFiles(TABLE);
+  await waitText(hp.getByTestId('table-chosen'), /Bảng tiêu chí chấm điểm thi đua Khối các cơ quan Đảng năm 2026 \(9 tiêu chí\)/);
+  await hp.getByTestId('create-cluster').click();
+  await waitText(hp.getByTestId('cluster-name-error'), 'Cụm thi đua chưa có tên.');
+  await hp.getByTestId('cluster-head-error').waitFor();
+  assert.equal(await hp.evaluate(() => localStorage.getItem('thidua.workspace')), null, 'nothing stored');
+
+  await hp.getByTestId('cluster-name').fill(KHOI);
+  await hp.getByTestId('cluster-kind').selectOption('khoi');
+  await hp.getByTestId('cluster-year').fill('2026');
+  await hp.getByTestId('cluster-council').fill(COUNCIL);
+  await hp.getByTestId('units-paste').fill(PASTED);
+  await waitText(hp.getByTestId('units-add'), 'Thêm 6 đơn vị');
+  await hp.getByTestId('units-add').click();
+  await hp.locator('li.unit-row').nth(5).waitFor();
+  const ids = await hp.locator('li.unit-row').evaluateAll((ls) => ls.map((l) => l.dataset.unit));
+  assert.deepEqual(ids.slice(0, 2), [UNITS.head.id, UNITS.deputy.id]);
+  assert.ok(ids.includes(UNITS.b.id), `ids made from the names: ${ids}`);
+  // A name given twice is refused at the list, and changes nothing.
+  await hp.getByTestId('units-paste').fill('Văn phòng Huyện ủy');
+  await hp.getByTestId('units-add').click();
+  await hp.getByTestId('units-error').waitFor();
+  assert.equal(await hp.locator('li.unit-row').count(), 6);
+  await hp.getByTestId('cluster-head').selectOption(UNITS.head.id);
+  await hp.getByTestId('cluster-deputy').selectOption(UNITS.head.id);
+  await hp.getByTestId('cluster-deputy-error').waitFor();
+  await hp.getByTestId('cluster-deputy').selectOption(UNITS.deputy.id);
+  await shot(hp, 'real-new-cluster');
+  await hp.getByTestId('create-cluster').click();
+
+  // The head's device is the head unit's: the cluster page, then the set-up.
+  await hp.getByTestId('head-setup').waitFor();
+  assert.match(norm(await text(hp.locator('.cluster-line'))), new RegExp(`^${KHOI} · Năm 2026 · Cụm trưởng: Văn phòng Huyện ủy · Cụm phó: Ban Tổ chức Huyện ủy$`));
+  assert.equal(norm(await text(hp.getByTestId('device-unit'))), 'Máy này làm việc cho: Văn phòng Huyện ủy');
+  assert.equal(await hp.getByTestId('unit-select').count(), 0, 'no unit switcher on a real device');
+  const headWs = JSON.parse(await stored(hp));
+  assert.equal(headWs.cluster.kind, 'khoi');
+  assert.equal(headWs.cluster.id, 'khoi-thi-dua-cac-co-quan-dang-huyen-my-duc');
+  assert.equal(headWs.table.id, 'khoi-co-quan-dang-2026');
+  await hp.getByTestId('head-setup').locator('input[type="date"]').first().fill('2026-12-15');
+  const setup = await downloadTo(OUT, hp, hp.getByTestId('make-setup'));
+  assert.equal(setup.name, '2026_khoi-thi-dua-cac-co-quan-dang-huyen-my-duc_thiet-lap.thidua.json');
+  await goto(hp, 'ho-so');
+  const headFingerprint = await text(hp.getByTestId('fingerprint'));
+  await everyPage(hp, 'head');
+
+  // ── Two members open it, are bound, score and send. ──
+  const a = await joinAs(setup, UNITS.a, headFingerprint);
+  await score(a.page, { '1.1': '190', '1.2': '280', '2.1': '150', '2.2': '140', '3.1': '95', '3.2': '100', 'T.1': '10' });
+  await waitText(a.page.getByTestId('total'), '965');
+  await everyPage(a.page, 'member a');
+  await goto(a.page, 'ho-so');
+  const fromA = await downloadTo(join(OUT, 'a'), a.page, a.page.getByTestId('send-button'));
+  await shot(a.page, 'real-member-sent');
+
+  const b = await joinAs(setup, UNITS.b, headFingerprint);
+  await score(b.page, { '1.1': '180', '1.2': '250', '2.1': '140', '2.2': '130', '3.1': '90', '3.2': '90', 'K.2': '5' });
+  await waitText(b.page.getByTestId('total'), '875');
+  await goto(b.page, 'ho-so');
+  const fromB = await downloadTo(join(OUT, 'b'), b.page, b.page.getByTestId('send-button'));
+  await everyPage(b.page, 'member b');
+
+  // ── The head imports, merges, reviews, evaluates and prints. ──
+  await goto(hp, 'nhan-ho-so');
+  await hp.getByTestId('inbox-files').setInputFiles([fromA.path, fromB.path]);
+  const imported = hp.getByTestId('import-report').locator('tbody tr');
+  await imported.nth(1).waitFor();
+  for (let i = 0; i < 2; i += 1) {
+    assert.equal(await imported.nth(i).getAttribute('data-outcome'), 'accepted', await text(imported.nth(i)));
+  }
+  await goto(hp, 'tong-hop');
+  const merged = norm(await text(hp.locator('main#main')));
+  assert.match(merged, /Ban Tuyên giáo và Dân vận Huyện ủy/);
+  assert.match(merged, /Ủy ban Kiểm tra Huyện ủy/);
+
+  await goto(hp, 'tham-dinh');
+  await hp.getByTestId('review-unit').selectOption(UNITS.b.id);
+  await waitText(hp.getByTestId('review-totals'), /^Điểm tự chấm \(Lần gửi 1\): 875 · /);
+  const row = hp.locator('[data-testid="review-table"] tr[data-code="1.2"]');
+  await row.locator('input.review-input').fill('240');
+  await row.locator('input.review-input').press('Tab');
+  await row.locator('input.reason-input').fill('Chậm hoàn thành 01 nhiệm vụ trọng tâm (Báo cáo số 12-BC/HU).');
+  await row.locator('input.reason-input').press('Tab');
+  await waitText(hp.getByTestId('review-totals'), 'Điểm tự chấm (Lần gửi 1): 875 · Điểm thẩm định: 865');
+
+  await goto(hp, 'binh-xet');
+  const ranked = hp.locator('[data-testid="results-table"] tbody tr');
+  await ranked.first().waitFor();
+  assert.equal(await ranked.first().getAttribute('data-unit'), UNITS.a.id, 'the first by score');
+  assert.match(await text(hp.locator(`[data-testid="results-table"] tr[data-unit="${UNITS.b.id}"] [data-testid="reviewed-total"]`)), /^865( ±\d+)?$/);
+  await shot(hp, 'real-results');
+  await hp.getByTestId('print-summary').click();
+  const summary = norm(await text(hp.getByTestId('doc')));
+  assert.match(summary, new RegExp(KHOI));
+  assert.match(summary, /Ban Tuyên giáo và Dân vận Huyện ủy/);
+  await noDemo(hp, 'printed summary');
+  await everyPage(hp, 'head after the review');
+
+  await goto(hp, 'bao-cao');
+  const result = await downloadTo(join(OUT, 'council'), hp, hp.getByTestId('send-to-council-button'));
+  assert.match(result.name, /^2026_khoi-thi-dua-cac-co-quan-dang-huyen-my-duc_.*\.thidua\.json$/);
+
+  // ── The council office, from its own empty browser. ──
+  const council = await openEmpty(env);
+  const cp = council.page;
+  await cp.getByTestId('start-council-office').click();
+  await cp.getByTestId('council-start').waitFor();
+  await noDemo(cp, 'council start');
+  await cp.getByTestId('council-start-save').click();
+  await cp.getByTestId('council-start-name-error').waitFor();
+  await cp.getByTestId('council-start-name').fill(COUNCIL);
+  await cp.getByTestId('council-start-clusters').fill(`${KHOI}\nKhối thi đua các cơ quan Nhà nước huyện Mỹ Đức\nCụm thi đua các xã vùng núi`);
+  await waitText(cp.getByTestId('council-start-count'), '3 cụm, khối');
+  await cp.getByTestId('council-start-save').click();
+  await cp.getByTestId('council-files').waitFor();
+  assert.equal(norm(await text(cp.locator('.cluster-line'))), COUNCIL, 'the header shows the council');
+  const tabs = await cp.locator('nav a[data-page]').evaluateAll((as) => as.map((a) => a.dataset.page));
+  assert.deepEqual(tabs, ['hoi-dong', 'sao-luu'], 'a council office has no cluster pages');
+  await cp.getByTestId('council-files').setInputFiles([result.path]);
+  const line = cp.getByTestId('council-import').locator('tbody tr').first();
+  await line.waitFor();
+  assert.equal(await line.getAttribute('data-outcome'), 'accepted', await text(line));
+  const overview = norm(await text(cp.getByTestId('council-overview')));
+  assert.match(overview, new RegExp(KHOI));
+  assert.match(overview, /Ban Tuyên giáo và Dân vận Huyện ủy/);
+  assert.match(overview, /Khối thi đua các cơ quan Nhà nước huyện Mỹ Đức/, 'the cluster that has not sent yet');
+  await shot(cp, 'real-council');
+  await noDemo(cp, 'council');
+  await goto(cp, 'sao-luu');
+  await noDemo(cp, 'council backup');
+
+  for (const who of [head, a, b, council]) {
+    assert.deepEqual(who.errors, []);
+    await who.context.close();
+  }
+});
+
+test('issue 13: the demo tried on a bound member device leaves its real data exactly as it was', async () => {
+  const head = await openEmpty(env, { acceptDownloads: true });
+  const hp = head.page;
+  await hp.getByTestId('start-new-cluster').click();
+  await hp.getByTestId('cluster-name').fill(KHOI);
+  await hp.getByTestId('cluster-council').fill(COUNCIL);
+  await hp.getByTestId('units-paste').fill(PASTED);
+  await hp.getByTestId('units-add').click();
+  await hp.getByTestId('cluster-head').selectOption(UNITS.head.id);
+  await hp.getByTestId('cluster-deputy').selectOption(UNITS.deputy.id);
+  await hp.getByTestId('table-file').setInputFiles(TABLE);
+  await hp.getByTestId('create-cluster').click();
+  await hp.getByTestId('head-setup').waitFor();
+  const setup = await downloadTo(join(OUT, 'demo-apart'), hp, hp.getByTestId('make-setup'));
+  await goto(hp, 'ho-so');
+  const m = await joinAs(setup, UNITS.a, await text(hp.getByTestId('fingerprint')));
+  const p = m.page;
+  await score(p, { '1.1': '150' });
+  const real = await p.evaluate(() => ({ ...localStorage }));
+
+  await p.getByTestId('try-demo').click();
+  await p.getByTestId('demo-banner').waitFor();
+  await p.waitForSelector('.criterion');
+  assert.equal(await p.locator('.criterion').count(), 52);
+  await typeInto(scoreInput(p, 'I.1.a'), '45');
+  await p.keyboard.press('Tab');
+  await p.getByTestId('leave-demo').click();
+  await p.getByTestId('leave-demo-confirm').click();
+  // Back to the real device, its unit and score as they were, byte for byte.
+  await p.waitForSelector('.criterion');
+  assert.equal(norm(await text(p.getByTestId('device-unit'))), `Máy này làm việc cho: ${UNITS.a.name}`);
+  assert.equal(await scoreInput(p, '1.1').inputValue(), '150');
+  const after = await p.evaluate(() => ({ ...localStorage }));
+  for (const key of ['thidua.workspace', 'thidua.backup']) {
+    assert.equal(after[key], real[key], key);
+  }
+  assert.ok(!Object.keys(after).some((k) => k.startsWith('thidua.demo') || k === 'thidua.mode'), 'nothing of the demo is left');
+  await noDemo(p, 'after the demo');
+  for (const who of [head, m]) {
+    assert.deepEqual(who.errors, []);
+    await who.context.close();
+  }
+});
