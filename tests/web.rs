@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
-use thidua::storage::{LANG_KEY, WORKSPACE_KEY};
+use thidua::storage::{workspace_key, LANG_KEY, MODE_KEY};
 use thidua::ui::head::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -18,12 +18,15 @@ fn storage() -> web_sys::Storage {
 }
 
 fn stored() -> Option<String> {
-    storage().get_item(WORKSPACE_KEY).unwrap()
+    storage().get_item(workspace_key()).unwrap()
 }
 
-/// Mounts the app in a fresh container, with empty storage unless `prepare` fills it.
+/// Mounts the app in a fresh container, with empty storage unless `prepare` fills it. The
+/// components are tried in the demo (its data kept under its own keys): an empty real
+/// workspace starts on the start screen, whose choices load the page again.
 async fn mount(prepare: impl FnOnce()) -> (HtmlElement, impl Drop) {
     storage().clear().unwrap();
+    storage().set_item(MODE_KEY, "demo").unwrap();
     prepare();
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
@@ -37,6 +40,10 @@ fn find<T: JsCast>(root: &HtmlElement, selector: &str) -> T {
         .unwrap()
         .unwrap_or_else(|| panic!("nothing matches {selector}"))
         .unchecked_into()
+}
+
+fn exists(root: &HtmlElement, selector: &str) -> bool {
+    root.query_selector(selector).unwrap().is_some()
 }
 
 fn text(root: &HtmlElement, selector: &str) -> String {
@@ -159,7 +166,7 @@ async fn the_interface_switches_to_english_and_remembers_it() {
 #[wasm_bindgen_test]
 async fn unreadable_stored_data_is_reported_and_never_overwritten() {
     let garbage = "{\"schema\":1,\"cluster\":";
-    let (root, _app) = mount(|| storage().set_item(WORKSPACE_KEY, garbage).unwrap()).await;
+    let (root, _app) = mount(|| storage().set_item(workspace_key(), garbage).unwrap()).await;
     assert!(
         text(&root, "[data-testid='storage-blocked']").contains("KHÔNG ghi đè"),
         "{}",
@@ -205,6 +212,7 @@ fn fill_storage() -> Vec<String> {
 async fn a_restore_the_browser_cannot_store_puts_both_stores_back_exactly() {
     use thidua::bundle::council::Council;
     use thidua::storage::{replace_all, SaveError, COUNCIL_KEY};
+    // The real stores (no demo mode).
     storage().clear().unwrap();
     let old_ws = thidua::demo::workspace();
     let old_council = Council::sample();
@@ -223,7 +231,7 @@ async fn a_restore_the_browser_cannot_store_puts_both_stores_back_exactly() {
         w
     };
     assert_eq!(
-        replace_all(&smaller_ws, Some(&bigger)),
+        replace_all(Some(&smaller_ws), Some(&bigger)),
         Err(SaveError::Full)
     );
     assert_eq!(stored(), ws_before, "the workspace is exactly as it was");
@@ -233,7 +241,7 @@ async fn a_restore_the_browser_cannot_store_puts_both_stores_back_exactly() {
     for k in keys {
         storage().remove_item(&k).unwrap();
     }
-    replace_all(&smaller_ws, None).unwrap();
+    replace_all(Some(&smaller_ws), None).unwrap();
     assert_eq!(stored(), Some(smaller_ws.to_json()));
     assert_eq!(storage().get_item(COUNCIL_KEY).unwrap(), None);
     storage().clear().unwrap();
@@ -311,4 +319,51 @@ async fn the_reminder_shows_after_a_change_and_survives_a_reload() {
         .unwrap()
         .is_some());
     container.remove();
+}
+
+/// Mounts the app over the real stores (no demo mode) that `prepare` fills.
+async fn mount_real(prepare: impl FnOnce()) -> (HtmlElement, impl Drop) {
+    storage().clear().unwrap();
+    prepare();
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), App);
+    tick().await;
+    (container, handle)
+}
+
+#[wasm_bindgen_test]
+async fn a_released_versions_demo_workspace_opens_as_the_demo_moved_under_its_own_keys() {
+    use thidua::storage::{BACKUP_MARK_KEY, WORKSPACE_KEY};
+    let released = include_str!("fixtures/released/workspace-v4.json");
+    let (root, _app) = mount_real(|| {
+        storage().set_item(WORKSPACE_KEY, released).unwrap();
+        storage().set_item(BACKUP_MARK_KEY, "changed").unwrap();
+    })
+    .await;
+    assert!(exists(&root, "[data-testid='demo-banner']"), "marked as the demo");
+    assert_eq!(storage().get_item(MODE_KEY).unwrap().as_deref(), Some("demo"));
+    assert_eq!(storage().get_item(WORKSPACE_KEY).unwrap(), None, "no longer the real data");
+    assert_eq!(
+        storage().get_item("thidua.demo.workspace").unwrap().as_deref(),
+        Some(released),
+        "moved as it was"
+    );
+    assert_eq!(
+        storage().get_item("thidua.demo.backup").unwrap().as_deref(),
+        Some("changed")
+    );
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_real_workspace_of_this_version_named_like_the_demo_stays_real() {
+    use thidua::storage::WORKSPACE_KEY;
+    let ws = thidua::demo::workspace().to_json();
+    let (root, _app) = mount_real(|| storage().set_item(WORKSPACE_KEY, &ws).unwrap()).await;
+    assert!(!exists(&root, "[data-testid='demo-banner']"));
+    assert!(!exists(&root, "[data-testid='unit-select']"), "a real device has no unit switcher");
+    assert_eq!(storage().get_item(MODE_KEY).unwrap(), None);
+    assert_eq!(storage().get_item(WORKSPACE_KEY).unwrap(), Some(ws.clone()));
+    storage().clear().unwrap();
 }

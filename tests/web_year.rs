@@ -23,7 +23,7 @@
 use leptos::prelude::*;
 use thidua::engine::meeting::{Attendance, ClockTime, MeetingKind, Person};
 use thidua::engine::{Date, Workspace};
-use thidua::storage::WORKSPACE_KEY;
+use thidua::storage::{workspace_key, MODE_KEY};
 use thidua::ui::head::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -41,7 +41,7 @@ fn storage() -> web_sys::Storage {
 
 /// The stored workspace as text, to compare before and after a refusal.
 fn stored() -> Option<String> {
-    storage().get_item(WORKSPACE_KEY).unwrap()
+    storage().get_item(workspace_key()).unwrap()
 }
 
 /// The stored workspace.
@@ -116,8 +116,10 @@ fn unit_ids(ws: &Workspace) -> Vec<String> {
 /// `ws` (none: the app starts from the demo data and stores it).
 async fn mount(hash: &str, ws: Option<&Workspace>) -> (HtmlElement, impl Drop) {
     storage().clear().unwrap();
+    // The year's screens are tried in the demo (its own keys).
+    storage().set_item(MODE_KEY, "demo").unwrap();
     if let Some(ws) = ws {
-        storage().set_item(WORKSPACE_KEY, &ws.to_json()).unwrap();
+        storage().set_item(workspace_key(), &ws.to_json()).unwrap();
     }
     window().location().set_hash(hash).unwrap();
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
