@@ -6,7 +6,8 @@
 // result; the council office, started from its own empty browser with its own list of
 // clusters, receives it. No demo unit, sample criterion or sample cluster appears on any page
 // of any of the four browsers. Then the demo, tried on a member's device, leaves its real data
-// exactly as it was.
+// exactly as it was; the head's later edit goes out as the next set-up, and the member's
+// backup restores on an empty browser from its start screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
@@ -288,7 +289,40 @@ test('issue 13: the demo tried on a bound member device leaves its real data exa
   }
   assert.ok(!Object.keys(after).some((k) => k.startsWith('thidua.demo') || k === 'thidua.mode'), 'nothing of the demo is left');
   await noDemo(p, 'after the demo');
-  for (const who of [head, m]) {
+
+  // The head fixes a name and adds a unit after the set-up went out: the next set-up, which
+  // the member takes as before; the ids stay.
+  await goto(hp, 'cum-thi-dua');
+  const renamed = hp.locator(`li.unit-row[data-unit="${UNITS.b.id}"] [data-testid="unit-name"]`);
+  await renamed.fill('Ủy ban Kiểm tra Huyện ủy Mỹ Đức');
+  await renamed.press('Tab');
+  await hp.getByTestId('units-paste').fill('Trung tâm Bồi dưỡng chính trị huyện');
+  await hp.getByTestId('units-add').click();
+  await hp.locator('li.unit-row').nth(6).waitFor();
+  await hp.getByTestId('save-cluster').click();
+  await waitText(hp.locator('[data-testid="cluster-units"] ~ .notice.ok, .notice.ok').first(), /^Đã lưu\./);
+  const edited = JSON.parse(await stored(hp)).cluster;
+  assert.equal(edited.units.length, 7);
+  assert.equal(edited.units.find((u) => u.id === UNITS.b.id).name, 'Ủy ban Kiểm tra Huyện ủy Mỹ Đức');
+  const next = await downloadTo(join(OUT, 'demo-apart', 'next'), hp, hp.getByTestId('make-setup'));
+  await goto(p, 'ho-so');
+  await p.getByTestId('setup-file').setInputFiles(next.path);
+  await p.getByTestId('setup-import').locator('.notice.ok').waitFor();
+  assert.equal(JSON.parse(await stored(p)).cluster.units.length, 7);
+  assert.equal(norm(await text(p.getByTestId('device-unit'))), `Máy này làm việc cho: ${UNITS.a.name}`);
+
+  // The member's whole backup, restored from the start screen of an empty browser.
+  await goto(p, 'sao-luu');
+  const backup = await downloadTo(join(OUT, 'demo-apart'), p, p.getByTestId('workspace-backup').getByTestId('backup-download'));
+  const other = await openEmpty(env);
+  await other.page.getByTestId('restore-workspace-file').setInputFiles(backup.path);
+  await other.page.getByTestId('restore-preview').waitFor();
+  await other.page.getByTestId('restore-confirm').click();
+  await other.page.waitForSelector('.criterion');
+  assert.equal(norm(await text(other.page.getByTestId('device-unit'))), `Máy này làm việc cho: ${UNITS.a.name}`);
+  assert.equal(await scoreInput(other.page, '1.1').inputValue(), '150');
+  await noDemo(other.page, 'restored device');
+  for (const who of [head, m, other]) {
     assert.deepEqual(who.errors, []);
     await who.context.close();
   }
