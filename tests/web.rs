@@ -341,11 +341,24 @@ async fn a_released_versions_demo_workspace_opens_as_the_demo_moved_under_its_ow
         storage().set_item(BACKUP_MARK_KEY, "changed").unwrap();
     })
     .await;
-    assert!(exists(&root, "[data-testid='demo-banner']"), "marked as the demo");
-    assert_eq!(storage().get_item(MODE_KEY).unwrap().as_deref(), Some("demo"));
-    assert_eq!(storage().get_item(WORKSPACE_KEY).unwrap(), None, "no longer the real data");
+    assert!(
+        exists(&root, "[data-testid='demo-banner']"),
+        "marked as the demo"
+    );
     assert_eq!(
-        storage().get_item("thidua.demo.workspace").unwrap().as_deref(),
+        storage().get_item(MODE_KEY).unwrap().as_deref(),
+        Some("demo")
+    );
+    assert_eq!(
+        storage().get_item(WORKSPACE_KEY).unwrap(),
+        None,
+        "no longer the real data"
+    );
+    assert_eq!(
+        storage()
+            .get_item("thidua.demo.workspace")
+            .unwrap()
+            .as_deref(),
         Some(released),
         "moved as it was"
     );
@@ -362,7 +375,10 @@ async fn a_real_workspace_of_this_version_named_like_the_demo_stays_real() {
     let ws = thidua::demo::workspace().to_json();
     let (root, _app) = mount_real(|| storage().set_item(WORKSPACE_KEY, &ws).unwrap()).await;
     assert!(!exists(&root, "[data-testid='demo-banner']"));
-    assert!(!exists(&root, "[data-testid='unit-select']"), "a real device has no unit switcher");
+    assert!(
+        !exists(&root, "[data-testid='unit-select']"),
+        "a real device has no unit switcher"
+    );
     assert_eq!(storage().get_item(MODE_KEY).unwrap(), None);
     assert_eq!(storage().get_item(WORKSPACE_KEY).unwrap(), Some(ws.clone()));
     storage().clear().unwrap();
