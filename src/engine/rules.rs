@@ -385,7 +385,7 @@ fn push_unique(out: &mut Vec<String>, s: &str) {
 
 /// Every assignment of the known facts (a missing rating included): few enough to enumerate, so
 /// "can these two rules apply to the same unit" is answered exactly.
-fn all_fact_values() -> Vec<FactValues> {
+pub(crate) fn all_fact_values() -> Vec<FactValues> {
     let yes_no: Vec<&'static str> = FACTS
         .iter()
         .filter(|f| f.1 == FactKind::YesNo)

@@ -478,6 +478,13 @@ impl Workspace {
     pub fn load_rule_set(&mut self, text: &str) -> Result<(), RuleSetError> {
         let set = RuleSet::from_json(text.strip_prefix('\u{feff}').unwrap_or(text))
             .map_err(RuleSetError::Unreadable)?;
+        self.adopt_rule_set(set)
+    }
+
+    /// Puts a rule set in force (one read from a file, signed or not, or made in the form): it
+    /// must be valid, in force for this cluster's year and meant for the table's scale. On error
+    /// the rule set in force is kept.
+    pub fn adopt_rule_set(&mut self, set: RuleSet) -> Result<(), RuleSetError> {
         set.validate().map_err(RuleSetError::Invalid)?;
         set.for_year(i32::from(self.cluster.year))
             .map_err(RuleSetError::Invalid)?;
