@@ -255,6 +255,8 @@ enum Verified {
     Review(Opened, Box<ClusterReview>),
     /// A cluster result, verified down to every member's bundle it carries.
     Result(Opened, Box<ClusterResult>),
+    /// A council's rule set, validated.
+    RuleSet(Opened, Box<thidua::engine::RuleSet>),
 }
 
 impl Verified {
@@ -263,7 +265,8 @@ impl Verified {
             Verified::Setup(o, _)
             | Verified::Submission(o, _)
             | Verified::Review(o, _)
-            | Verified::Result(o, _) => o,
+            | Verified::Result(o, _)
+            | Verified::RuleSet(o, _) => o,
         }
     }
 }
@@ -286,6 +289,10 @@ fn check(bytes: &[u8]) -> Result<Verified, BundleError> {
         PayloadType::ClusterResult => {
             let result = open_result(bytes)?.result;
             Verified::Result(opened, Box::new(result))
+        }
+        PayloadType::RuleSet => {
+            let set = thidua::bundle::rules::read_rule_set(bytes)?.set;
+            Verified::RuleSet(opened, Box::new(set))
         }
     })
 }
@@ -325,6 +332,7 @@ fn verify(files: &[String], lang: Lang) -> ExitCode {
                         r.cluster.year,
                         r.members.len()
                     ),
+                    Verified::RuleSet(_, s) => format!("{} rules={}", s.id, s.rules.len()),
                 };
                 put_line(
                     &mut out,
@@ -420,6 +428,14 @@ fn inspect(args: &[String], lang: Lang) -> ExitCode {
             row(out, t("Lập lúc", "Created"), &created.as_str());
         };
     match &v {
+        Verified::RuleSet(_, set) => {
+            row(
+                &mut out,
+                t("Bộ quy tắc bình xét", "Award rule set"),
+                &format!("{} ({})", set.title.get(lang), set.id),
+            );
+            row(&mut out, t("Số quy tắc", "Rules"), &set.rules.len());
+        }
         Verified::Submission(_, sub) => {
             row(&mut out, t("Đơn vị", "Unit"), &sub.unit_id);
             row(&mut out, t("Cụm", "Cluster"), &sub.cluster_id);
@@ -794,7 +810,10 @@ fn head_workspace(path: &str, lang: Lang) -> Result<(Workspace, Timestamp, Opene
     let bytes = std::fs::read(path).map_err(|e| read_error(path, &e, lang))?;
     let (opened, setup) = match check(&bytes).map_err(|e| e.message(lang))? {
         Verified::Setup(opened, setup) => (opened, *setup),
-        Verified::Submission(o, _) | Verified::Review(o, _) | Verified::Result(o, _) => {
+        Verified::Submission(o, _)
+        | Verified::Review(o, _)
+        | Verified::Result(o, _)
+        | Verified::RuleSet(o, _) => {
             return Err(BundleError::WrongType {
                 expected: PayloadType::ClusterSetup,
                 found: o.kind,

@@ -14,7 +14,7 @@
 //! version" instead). A file with neither part is not a backup. Version 1 files still open.
 //!
 //! It leaves out one thing: the device's secret signing keys (`identities`, also inside the
-//! earlier years' kept text). A backup is a file people copy and e-mail; a unit's key leaves the
+//! earlier years' kept text, and the council office's `identity`). A backup is a file people copy and e-mail; a unit's key leaves the
 //! device only in its passphrase-protected key backup. A restore therefore keeps the keys that
 //! are on the device.
 //!
@@ -193,7 +193,14 @@ pub fn make_backup(ws: Option<&Workspace>, council: Option<&Council>, at: &Times
     format!(
         "{{\"format\":\"{BACKUP_FORMAT}\",\"version\":{BACKUP_VERSION},\"created\":\"{}\",\"workspace\":{workspace},\"council\":{}}}",
         at.as_str(),
-        council.map_or_else(|| "null".to_string(), Council::to_json),
+        council.map_or_else(
+            || "null".to_string(),
+            |c| Council {
+                identity: None,
+                ..c.clone()
+            }
+            .to_json()
+        ),
     )
 }
 
@@ -512,6 +519,14 @@ pub fn restored(current: Option<&Workspace>, backup: &Backup) -> Option<Workspac
         ws.identities = current.identities.clone();
     }
     Some(ws)
+}
+
+/// The council's store a restore leaves: the backup's, with the council office's signing key now
+/// on this device (a backup carries none); none when the backup has none.
+pub fn restored_council(current: Option<&Council>, backup: &Backup) -> Option<Council> {
+    let mut council = backup.council.clone()?;
+    council.identity = current.and_then(|c| c.identity.clone());
+    Some(council)
 }
 
 impl BackupError {

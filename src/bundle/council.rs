@@ -36,7 +36,11 @@ use crate::engine::{Date, Evaluation, Lang, Precision, Timestamp, WorkspaceError
 /// - 2: a kept result may carry the last change of the head's key the council accepted
 ///   (`previous_key`, `key_accepted_at`, absent when none); a version 1 store loads unchanged.
 /// - 3: the council's own name (`name`, absent when none; [`Council::new`]); versions 1 and 2
-///   load unchanged, with no name.
+///   load unchanged, with no name. Later in version 3: the council's signing key (`identity`,
+///   absent until the office first signs a rule set, [`super::rules::ensure_council_identity`]).
+///   A store without it is what earlier builds of version 3 wrote and read; a store with it is
+///   refused by those builds (their stores refuse unknown members), as newer data, never
+///   silently read without its key.
 pub const COUNCIL_SCHEMA: u32 = 3;
 
 /// What the council office's browser keeps.
@@ -54,6 +58,12 @@ pub struct Council {
     /// The results kept: at most one per cluster and year, in the order first received.
     #[serde(default)]
     pub results: Vec<ReceivedResult>,
+    /// The council office's secret signing seed (64 lowercase hex digits), with which it signs
+    /// the rule sets it sends to the heads; absent until first needed. It never leaves the
+    /// device: a backup leaves it out and a restore keeps the device's
+    /// ([`super::backup::restored_council`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<String>,
 }
 
 /// A cluster (cụm or khối) of the district the council expects a result from.
@@ -99,6 +109,7 @@ impl Default for Council {
             name: String::new(),
             expected: Vec::new(),
             results: Vec::new(),
+            identity: None,
         }
     }
 }
@@ -184,6 +195,7 @@ pub fn district() -> Vec<ExpectedCluster> {
 }
 
 pub use super::council_list::{add_expected_names, move_expected, rename_expected};
+pub use super::rules::{council_fingerprint, ensure_council_identity};
 
 /// Why a change to the council's name or its expected clusters was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]

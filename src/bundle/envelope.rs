@@ -38,14 +38,17 @@ pub enum PayloadType {
     ClusterReview,
     /// Head to the council: the cluster's results with every member's signed self-score.
     ClusterResult,
+    /// Council to the heads: an award rule set, signed with the council office's key.
+    RuleSet,
 }
 
 impl PayloadType {
-    pub const ALL: [PayloadType; 4] = [
+    pub const ALL: [PayloadType; 5] = [
         PayloadType::ClusterSetup,
         PayloadType::UnitSubmission,
         PayloadType::ClusterReview,
         PayloadType::ClusterResult,
+        PayloadType::RuleSet,
     ];
 
     pub fn name(self) -> &'static str {
@@ -54,6 +57,7 @@ impl PayloadType {
             PayloadType::UnitSubmission => "unit-submission",
             PayloadType::ClusterReview => "cluster-review",
             PayloadType::ClusterResult => "cluster-result",
+            PayloadType::RuleSet => "rule-set",
         }
     }
 

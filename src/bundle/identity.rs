@@ -177,6 +177,11 @@ pub fn result_file_name(year: u16, cluster_id: &str) -> String {
     format!("{year}_{}_ket-qua.thidua.json", safe(cluster_id))
 }
 
+/// "bo-quy-tac_hadong-2025.thidua.json": a council's signed rule set.
+pub fn rule_set_file_name(set_id: &str) -> String {
+    format!("bo-quy-tac_{}.thidua.json", safe(set_id))
+}
+
 pub fn key_backup_file_name(unit_id: &str) -> String {
     format!("{}.thidua-key.json", safe(unit_id))
 }

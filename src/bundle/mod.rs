@@ -11,6 +11,7 @@
 //! - [`result`]: the cluster's results for the council, with every member's signed self-score.
 //! - [`council`]: what the council office keeps of the clusters' results, and the district view.
 //! - [`backup`]: the whole-workspace backup file (unsigned, without secret keys) and its checks.
+//! - [`rules`]: the council's signed rule set file for the heads, and reading a rule set file.
 //!
 //! Like the engine, this module is pure: no browser crate, no clock, no randomness of its own.
 
@@ -25,6 +26,7 @@ pub mod merge;
 pub mod payload;
 pub mod result;
 pub mod review;
+pub mod rules;
 pub mod setup;
 
 pub use crate::engine::rules::Text;
@@ -168,6 +170,12 @@ pub enum BundleError {
         kept: String,
         found: String,
     },
+    /// A rule set (in a file, or about to be signed) with problems: every one.
+    RuleSetInvalid(Vec<crate::engine::RuleError>),
+    /// A file that is neither a signed rule set nor a rule set file (the parser's detail).
+    NotARuleSet(String),
+    /// The council office has no name yet, so it cannot sign a rule set for the heads.
+    NoCouncilName,
 }
 
 impl From<String> for Text {
@@ -208,6 +216,10 @@ fn type_name(t: PayloadType, lang: Lang) -> &'static str {
             "hồ sơ kết quả của cụm gửi Hội đồng Thi đua - Khen thưởng"
         }
         (PayloadType::ClusterResult, Lang::En) => "a cluster's results for the council",
+        (PayloadType::RuleSet, Lang::Vi) => {
+            "bộ quy tắc bình xét của Hội đồng Thi đua - Khen thưởng"
+        }
+        (PayloadType::RuleSet, Lang::En) => "the council's award rule set",
     }
 }
 
@@ -325,6 +337,18 @@ impl BundleError {
             SetupWithoutOwnUnit { unit } => format!("This set-up no longer lists “{unit}”, the unit this device works for. The file is not taken; nothing changed. Ask the head."),
             NotASlug { problems } if vi => format!("Chưa tạo được hồ sơ thiết lập: {}", problems.vi),
             NotASlug { problems } => format!("The set-up cannot be made: {}", problems.en),
+            RuleSetInvalid(errors) => {
+                let list: Vec<String> = errors.iter().map(|e| e.message(lang)).collect();
+                if vi {
+                    format!("Bộ quy tắc bị từ chối: {}", list.join(" "))
+                } else {
+                    format!("The rule set was refused: {}", list.join(" "))
+                }
+            }
+            NotARuleSet(d) if vi => format!("Tệp không phải là bộ quy tắc bình xét hợp lệ ({d})."),
+            NotARuleSet(d) => format!("The file is not a valid award rule set ({d})."),
+            NoCouncilName if vi => "Hãy đặt tên Hội đồng Thi đua - Khen thưởng trước khi gửi bộ quy tắc cho các Cụm trưởng: tên được ghi và ký trong tệp.".into(),
+            NoCouncilName => "Give the council its name before sending a rule set to the heads: the name is written and signed in the file.".into(),
         }
     }
 }
