@@ -27,7 +27,7 @@ use crate::engine::cluster::ClusterField;
 use crate::engine::evaluation::Outcome;
 use crate::engine::inbox::bounded_file_name;
 use crate::engine::meeting::MeetingKind;
-use crate::engine::rules::Text;
+use crate::engine::rules::{RuleSet, Text};
 use crate::engine::{Date, Evaluation, Lang, Precision, Timestamp, WorkspaceError};
 
 /// The version of the stored council format this build writes and reads.
@@ -64,6 +64,12 @@ pub struct Council {
     /// ([`super::backup::restored_council`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<String>,
+    /// The award rule set the office made for its clusters (kept here, signed into the file
+    /// its heads load, [`super::rules::make_rule_set_file`]); none: the app's default. Checked
+    /// like any rule set whenever the store is read (a stored or restored one that does not
+    /// validate is refused).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<RuleSet>,
 }
 
 /// A cluster (cụm or khối) of the district the council expects a result from.
@@ -110,6 +116,7 @@ impl Default for Council {
             expected: Vec::new(),
             results: Vec::new(),
             identity: None,
+            rules: None,
         }
     }
 }
@@ -144,6 +151,10 @@ impl Council {
             Council::deserialize(&value).map_err(|e| WorkspaceError::Unreadable(e.to_string()))?;
         // An earlier schema is a subset of this one: it reads as is and is written back as this.
         council.schema = COUNCIL_SCHEMA;
+        if let Some(Err(errors)) = council.rules.as_ref().map(RuleSet::validate) {
+            let problems: Vec<String> = errors.iter().map(|e| e.message(Lang::Vi)).collect();
+            return Err(WorkspaceError::Unreadable(problems.join(" ")));
+        }
         // Files an earlier build kept exactly as received (indented) take the compact form.
         for r in &mut council.results {
             r.file_name = bounded_file_name(&r.file_name);

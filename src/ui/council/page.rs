@@ -12,10 +12,14 @@
 use leptos::prelude::*;
 
 use crate::bundle::council::{
-    add_expected_names, import_result, import_result_with_new_key, overview, refused_unread,
+    add_expected_names, council_fingerprint, ensure_council_identity, import_result, import_result_with_new_key, overview, refused_unread,
     remove_expected, Council, ResultLine, ResultOutcome,
 };
+use crate::bundle::rules::make_rule_set_file;
 use crate::bundle::BundleError;
+use crate::engine::rules::RuleSet;
+use crate::ui::shared::files::download;
+use crate::ui::shared::rules_editor::{problems, RulesEditor, RulesView};
 use crate::engine::slug::pasted_names;
 use crate::engine::Lang;
 use crate::platform;
@@ -259,6 +263,7 @@ fn CouncilView(store: Store) -> impl IntoView {
             </section>
             <ExpectedCard store />
         </div>
+        <CouncilRulesCard store />
         <section class="card" data-testid="council-overview-card">
             <h3>{tx("Tổng hợp toàn quận", "The district at a glance")}</h3>
             <div class="form-row">
@@ -387,6 +392,86 @@ fn ExpectedCard(store: Store) -> impl IntoView {
             <button type="button" data-testid="expected-add" on:click=add>
                 {tx("Thêm vào danh sách", "Add to the list")}
             </button>
+            {notice_view(notice)}
+        </section>
+    }
+}
+
+/// The council's own award rule set, made from the one it keeps (the app's default at first) and
+/// kept in its store; signed with the council's key into the file its heads load.
+#[component]
+fn CouncilRulesCard(store: Store) -> impl IntoView {
+    let i18n = use_i18n();
+    let notice: Notice = RwSignal::new(None);
+    let year = i32::from(this_year());
+    let kept = Signal::derive(move || {
+        store
+            .council
+            .with(|c| c.rules.clone())
+            .unwrap_or_else(crate::engine::default_rule_set)
+    });
+    let draft = RwSignal::new(None::<RuleSet>);
+    let valid = move || {
+        let lang = i18n.lang.get();
+        draft.with(|d| d.as_ref().is_some_and(|s| problems(s, year, lang).is_empty()))
+    };
+    let keep = move |_| {
+        let lang = i18n.lang.get_untracked();
+        let Some(set) = draft.get_untracked() else {
+            return;
+        };
+        let kept = store.change(lang, |c| {
+            c.rules = Some(set);
+            Ok::<_, ()>(())
+        });
+        if kept.is_ok() {
+            draft.set(None);
+            notice.set(Some(Ok(K::FactSaved.text(lang).to_string())));
+        }
+    };
+    let sign = move |_| {
+        let lang = i18n.lang.get_untracked();
+        let now = platform::now();
+        let mut made = None;
+        let _ = store.change(lang, |c| {
+            ensure_council_identity(c, platform::random::<32>());
+            let set = c.rules.clone().unwrap_or_else(crate::engine::default_rule_set);
+            made = Some(make_rule_set_file(c, &set, &now));
+            Ok::<_, ()>(())
+        });
+        notice.set(made.map(|m| {
+            m.map_err(|e| e.message(lang))
+                .and_then(|(name, text)| download(&name, &text).map(|()| name))
+        }));
+    };
+    let fingerprint = move || store.council.with(council_fingerprint);
+    view! {
+        <section class="card" data-testid="council-rules">
+            <h3>{tx("Bộ quy tắc bình xét gửi các cụm, khối", "The award rules sent to the clusters")}</h3>
+            <p data-testid="council-rules-title">
+                {move || kept.with(|s| s.title.get(i18n.lang.get()).to_string())}
+            </p>
+            <details>
+                <summary>{tr(K::RulesList)}</summary>
+                <ul class="rule-list"><RulesView set=kept year /></ul>
+            </details>
+            <RulesEditor base=kept year draft />
+            <Show when=valid>
+                <button type="button" class="primary" data-testid="council-rules-keep" on:click=keep>
+                    {tx("Lưu bộ quy tắc này", "Keep this rule set")}
+                </button>
+            </Show>
+            <div class="row">
+                <button type="button" data-testid="council-rules-sign" on:click=sign>
+                    {tx("Ký và tải tệp bộ quy tắc gửi các Cụm trưởng", "Sign and download the rule set file for the heads")}
+                </button>
+            </div>
+            {move || fingerprint().map(|fp| view! {
+                <p class="hint">
+                    {tx("Mã nhận diện khoá của Hội đồng (Cụm trưởng đối chiếu qua điện thoại): ", "The council's key fingerprint (heads compare it by phone): ")}
+                    <span class="fingerprint" data-testid="council-fingerprint">{fp}</span>
+                </p>
+            })}
             {notice_view(notice)}
         </section>
     }

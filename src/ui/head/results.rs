@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 
 use crate::bundle::review::{make_review, own_score, review_payload, reviewed_units};
+use crate::bundle::rules::read_rule_set;
+use crate::engine::rules::RuleSet;
 use crate::engine::award::AwardInput;
 use crate::engine::{Lang, RuleError, Workspace};
 use crate::platform;
@@ -13,7 +15,8 @@ use crate::report::results::{results, results_for, Results};
 use crate::report::workbook::{file_name as xlsx_name, score_workbook};
 use crate::ui::head::sign::sign_and_offer;
 use crate::ui::shared::files::{download_bytes, FileButton, Incoming};
-use crate::ui::shared::i18n::{tr, use_i18n, K};
+use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
+use crate::ui::shared::rules_editor::{problems, RulesEditor, RulesView};
 use crate::ui::shared::notice::{notice_view, Notice};
 use crate::ui::shared::state::use_state;
 
@@ -32,6 +35,7 @@ pub fn ResultsPage() -> impl IntoView {
             <RulesCard />
             <QuotasCard />
         </div>
+        <OwnRulesCard />
         <ResultsCard />
         <ActionsCard />
     }
@@ -54,52 +58,34 @@ fn RulesCard() -> impl IntoView {
             format!("{} ({}) — {origin}", set.title.get(lang), set.id)
         })
     };
-    let rules = move || {
-        let lang = i18n.lang.get();
-        state.ws.with(|w| {
-            let set = w.rule_set();
-            set.rules
-                .iter()
-                .filter(|r| r.valid_in(i32::from(w.cluster.year)))
-                .map(|r| {
-                    (
-                        r.id.clone(),
-                        r.citation.display(),
-                        r.interpretation.is_some(),
-                    )
-                })
-                .map(|(id, cite, interp)| {
-                    let mark = if interp {
-                        K::Interpretation.text(lang)
-                    } else {
-                        ""
-                    };
-                    view! {
-                        <li>
-                            <code>{id}</code>
-                            " — "
-                            {cite}
-                            " "
-                            <em>{mark}</em>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
+    let set = Signal::derive(move || state.ws.with(Workspace::rule_set));
+    let year = state.ws.with_untracked(|w| i32::from(w.cluster.year));
     let on_file = Callback::new(move |file: Incoming| {
         let lang = i18n.lang.get_untracked();
-        let result = match file.bytes {
-            Err(e) => Err(crate::bundle::BundleError::Json(e).message(lang)),
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Err(_) => Err(crate::bundle::BundleError::NotJson.message(lang)),
-                Ok(text) => state
-                    .change(|w| w.load_rule_set(&text))
-                    .map_err(|e| e.message(lang)),
-            },
-        };
+        // A rule set file as written by hand, or signed by a council office: a signed one names
+        // the council and its key's fingerprint, to compare by phone.
+        let result = file
+            .bytes
+            .map_err(|e| crate::bundle::BundleError::Json(e).message(lang))
+            .and_then(|bytes| read_rule_set(&bytes).map_err(|e| e.message(lang)))
+            .and_then(|read| {
+                state
+                    .change(|w| w.adopt_rule_set(read.set))
+                    .map(|()| read.signed_by)
+                    .map_err(|e| e.message(lang))
+            });
         notice.set(Some(match result {
-            Ok(()) => Ok(format!("{}: {}", K::RulesLoadedNow.text(lang), file.name)),
+            Ok(None) => Ok(format!("{}: {}", K::RulesLoadedNow.text(lang), file.name)),
+            Ok(Some(by)) => Ok(match lang {
+                Lang::Vi => format!(
+                    "{}: {} — có chữ ký của {} (mã nhận diện khoá {}: hãy đối chiếu với Văn phòng Hội đồng qua điện thoại).",
+                    K::RulesLoadedNow.text(lang), file.name, by.council, by.fingerprint
+                ),
+                Lang::En => format!(
+                    "{}: {} — signed by {} (key fingerprint {}: compare it with the council office by phone).",
+                    K::RulesLoadedNow.text(lang), file.name, by.council, by.fingerprint
+                ),
+            }),
             Err(e) => Err(e),
         }));
     });
@@ -114,7 +100,7 @@ fn RulesCard() -> impl IntoView {
             </p>
             <details>
                 <summary>{tr(K::RulesList)}</summary>
-                <ul class="rule-list">{rules}</ul>
+                <ul class="rule-list" data-testid="rules-list"><RulesView set year /></ul>
             </details>
             <div class="actions">
                 <FileButton label=K::LoadRules testid="rules-file" on_file=on_file />
@@ -136,6 +122,66 @@ fn RulesCard() -> impl IntoView {
                     </button>
                 </Show>
             </div>
+            {notice_view(notice)}
+        </section>
+    }
+}
+
+/// The head makes the cluster's own rule set from the one in force (when its council sent none)
+/// and puts it in force, or keeps it as a file.
+#[component]
+fn OwnRulesCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let notice: Notice = RwSignal::new(None);
+    let draft = RwSignal::new(None::<RuleSet>);
+    let base = Signal::derive(move || state.ws.with(Workspace::rule_set));
+    let year = state.ws.with_untracked(|w| i32::from(w.cluster.year));
+    let valid = move || {
+        let lang = i18n.lang.get();
+        draft.with(|d| d.as_ref().is_some_and(|s| problems(s, year, lang).is_empty()))
+    };
+    let adopt = move |_| {
+        let lang = i18n.lang.get_untracked();
+        let Some(set) = draft.get_untracked() else {
+            return;
+        };
+        match state.change(|w| w.adopt_rule_set(set)) {
+            Ok(()) => {
+                draft.set(None);
+                notice.set(Some(Ok(K::RulesLoadedNow.text(lang).to_string())));
+            }
+            Err(e) => notice.set(Some(Err(e.message(lang)))),
+        }
+    };
+    let save_file = move |_| {
+        let Some(set) = draft.get_untracked() else {
+            return;
+        };
+        let name = format!("bo-quy-tac_{}.json", set.id);
+        let text = serde_json::to_string_pretty(&set).expect("a rule set serializes");
+        notice.set(Some(
+            crate::ui::shared::files::download(&name, &text).map(|()| name),
+        ));
+    };
+    view! {
+        <section class="card" data-testid="own-rules">
+            <h3>{tx("Bộ quy tắc bình xét riêng", "Own award rules")}</h3>
+            <p class="hint">{tx(
+                "Khi Hội đồng TĐKT gửi bộ quy tắc (tệp có chữ ký), chọn tệp đó ở «Nạp bộ quy tắc khác…». Nếu không, cụm có thể soạn bộ quy tắc riêng từ bộ đang áp dụng: ngưỡng điểm, tên danh hiệu, các điều kiện hạ mức, chưa xét, không xét, mỗi điều có căn cứ và năm áp dụng.",
+                "When the council sends its rule set (a signed file), choose it under “Load another rule set…”. Otherwise the cluster can make its own from the set in force: thresholds, award names, the conditions that lower, defer or exclude, each with its source and years.",
+            )}</p>
+            <RulesEditor base year draft />
+            <Show when=valid>
+                <div class="row">
+                    <button type="button" class="primary" data-testid="rules-adopt" on:click=adopt>
+                        {tx("Áp dụng bộ quy tắc này cho cụm", "Put this rule set in force")}
+                    </button>
+                    <button type="button" class="secondary" data-testid="rules-save-file" on:click=save_file>
+                        {tx("Tải tệp bộ quy tắc (.json)", "Download the rule set file (.json)")}
+                    </button>
+                </div>
+            </Show>
             {notice_view(notice)}
         </section>
     }

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod files;
 pub mod i18n;
 pub mod notice;
+pub mod rules_editor;
 pub mod shell;
 pub mod state;
 pub mod status;
