@@ -10,7 +10,7 @@
 // backup restores on an empty browser from its start screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -98,6 +98,21 @@ async function joinAs(setup, unit, headFingerprint) {
   assert.equal(ws.unit_id, unit.id);
   assert.deepEqual(Object.keys(ws.identities), [unit.id], 'its key was made when it was bound');
   return m;
+}
+
+/** The head's device sets up the khối from the start screen, quickly. */
+async function newKhoi(hp) {
+  await hp.getByTestId('start-new-cluster').click();
+  await hp.getByTestId('cluster-name').fill(KHOI);
+  await hp.getByTestId('cluster-year').fill('2026');
+  await hp.getByTestId('cluster-council').fill(COUNCIL);
+  await hp.getByTestId('units-paste').fill(PASTED);
+  await hp.getByTestId('units-add').click();
+  await hp.getByTestId('cluster-head').selectOption(UNITS.head.id);
+  await hp.getByTestId('cluster-deputy').selectOption(UNITS.deputy.id);
+  await hp.getByTestId('table-file').setInputFiles(TABLE);
+  await hp.getByTestId('create-cluster').click();
+  await hp.getByTestId('head-setup').waitFor();
 }
 
 async function score(p, scores) {
@@ -254,16 +269,7 @@ test('issue 13: a real khối from empty browsers to the council, with no demo a
 test('issue 13: the demo tried on a bound member device leaves its real data exactly as it was', async () => {
   const head = await openEmpty(env, { acceptDownloads: true });
   const hp = head.page;
-  await hp.getByTestId('start-new-cluster').click();
-  await hp.getByTestId('cluster-name').fill(KHOI);
-  await hp.getByTestId('cluster-council').fill(COUNCIL);
-  await hp.getByTestId('units-paste').fill(PASTED);
-  await hp.getByTestId('units-add').click();
-  await hp.getByTestId('cluster-head').selectOption(UNITS.head.id);
-  await hp.getByTestId('cluster-deputy').selectOption(UNITS.deputy.id);
-  await hp.getByTestId('table-file').setInputFiles(TABLE);
-  await hp.getByTestId('create-cluster').click();
-  await hp.getByTestId('head-setup').waitFor();
+  await newKhoi(hp);
   const setup = await downloadTo(join(OUT, 'demo-apart'), hp, hp.getByTestId('make-setup'));
   await goto(hp, 'ho-so');
   const m = await joinAs(setup, UNITS.a, await text(hp.getByTestId('fingerprint')));
@@ -323,6 +329,84 @@ test('issue 13: the demo tried on a bound member device leaves its real data exa
   assert.equal(await scoreInput(other.page, '1.1').inputValue(), '150');
   await noDemo(other.page, 'restored device');
   for (const who of [head, m, other]) {
+    assert.deepEqual(who.errors, []);
+    await who.context.close();
+  }
+});
+
+test('issue 13: the council makes its own award rules in a form, signs them, and a head puts them in force', async () => {
+  const council = await openEmpty(env, { acceptDownloads: true });
+  const cp = council.page;
+  await cp.getByTestId('start-council-office').click();
+  await cp.getByTestId('council-start-name').fill(COUNCIL);
+  await cp.getByTestId('council-start-clusters').fill(KHOI);
+  await cp.getByTestId('council-start-save').click();
+  const card = cp.getByTestId('council-rules');
+  await card.waitFor();
+  // The rules in force, in words, each with its source.
+  await card.locator('details summary').first().click();
+  const described = norm(await text(card.locator('.rule-list')));
+  assert.match(described, /900/);
+  assert.match(described, /mục B\.III\.1\.2/);
+
+  await card.getByTestId('rules-derive').click();
+  const editor = card.getByTestId('rules-editor');
+  await editor.waitFor();
+  const TITLE = 'Quy tắc bình xét của Hội đồng TĐKT huyện Mỹ Đức năm 2026';
+  await editor.getByTestId('rules-title').fill(TITLE);
+  await editor.getByTestId('rules-title').press('Tab');
+  const flags = editor.locator('li[data-rule="threshold-flags"]');
+  // A threshold off the scale is refused by the engine, and changes nothing.
+  await flags.getByTestId('rule-min-points').fill('2000');
+  await flags.getByTestId('rule-min-points').press('Tab');
+  await editor.getByTestId('rules-edit-error').waitFor();
+  await flags.getByTestId('rule-min-points').fill('920');
+  await flags.getByTestId('rule-min-points').press('Tab');
+  await editor.getByTestId('rules-edit-error').waitFor({ state: 'detached' });
+  await flags.getByTestId('rule-document').fill('Hướng dẫn số 05/HD-HĐTĐKT ngày 10/01/2026 của Hội đồng TĐKT huyện Mỹ Đức');
+  await flags.getByTestId('rule-section').fill('mục III, khoản 1');
+  await flags.getByTestId('rule-section').press('Tab');
+  // A new condition: a unit with a public outcry is deferred, unless an exception was approved.
+  const add = editor.getByTestId('rule-add');
+  await add.getByTestId('rule-add-kind').selectOption('defer');
+  await add.locator('input[data-testid="rule-add-fact"][value="public_outcry"]').check();
+  await add.getByTestId('rule-add-unless').check();
+  await add.getByTestId('rule-add-document').fill('Hướng dẫn số 05/HD-HĐTĐKT ngày 10/01/2026 của Hội đồng TĐKT huyện Mỹ Đức');
+  await add.getByTestId('rule-add-section').fill('mục III, khoản 4');
+  const before = await editor.locator('li.rule-edit').count();
+  await add.getByTestId('rule-add-button').click();
+  await editor.locator('li.rule-edit').nth(before).waitFor();
+  await editor.getByTestId('rules-valid').waitFor();
+  await shot(cp, 'council-rules-editor');
+  await card.getByTestId('council-rules-keep').click();
+  await waitText(card.getByTestId('council-rules-title'), TITLE);
+  const kept = JSON.parse(await cp.evaluate(() => localStorage.getItem('thidua.council'))).rules;
+  assert.equal(kept.rules.find((r) => r.id === 'threshold-flags').effect.min_points, 920);
+  const signed = await downloadTo(join(OUT, 'rules'), cp, card.getByTestId('council-rules-sign'));
+  assert.match(signed.name, /\.thidua\.json$/);
+  const fingerprint = await text(card.getByTestId('council-fingerprint'));
+  assert.match(fingerprint, /^[0-9 ]{20,}$/);
+  // The council's secret key is in no backup file.
+  const seed = JSON.parse(await cp.evaluate(() => localStorage.getItem('thidua.council'))).identity;
+  await goto(cp, 'sao-luu');
+  const backup = await downloadTo(join(OUT, 'rules'), cp, cp.getByTestId('workspace-backup').getByTestId('backup-download'));
+  assert.ok(seed && !backup.content.toString('utf8').includes(seed), 'the council key stays on its device');
+
+  // A head loads the signed file: the council and its fingerprint are named; the rules are in force.
+  const head = await openEmpty(env, { acceptDownloads: true });
+  const hp = head.page;
+  await newKhoi(hp);
+  await goto(hp, 'binh-xet');
+  const tampered = join(OUT, 'rules', 'sua-doi.thidua.json');
+  await writeFile(tampered, signed.content.toString('utf8').replace('"min_points": 920', '"min_points": 800'));
+  await hp.getByTestId('rules-file').setInputFiles(tampered);
+  await hp.getByTestId('rules').locator('.notice.error').waitFor();
+  assert.doesNotMatch(await text(hp.getByTestId('rules-in-force')), /Mỹ Đức/, 'a tampered file changes nothing');
+  await hp.getByTestId('rules-file').setInputFiles(signed.path);
+  await waitText(hp.getByTestId('rules').locator('.notice.ok'), new RegExp(fingerprint));
+  assert.match(await text(hp.getByTestId('rules-in-force')), new RegExp(TITLE));
+  assert.equal(JSON.parse(await stored(hp)).award.rule_set.rules.find((r) => r.id === 'threshold-flags').effect.min_points, 920);
+  for (const who of [council, head]) {
     assert.deepEqual(who.errors, []);
     await who.context.close();
   }

@@ -12,23 +12,24 @@
 use leptos::prelude::*;
 
 use crate::bundle::council::{
-    add_expected_names, council_fingerprint, ensure_council_identity, import_result, import_result_with_new_key, overview, refused_unread,
-    remove_expected, Council, ResultLine, ResultOutcome,
+    add_expected_names, council_fingerprint, ensure_council_identity, import_result,
+    import_result_with_new_key, overview, refused_unread, remove_expected, Council, ResultLine,
+    ResultOutcome,
 };
 use crate::bundle::rules::make_rule_set_file;
 use crate::bundle::BundleError;
 use crate::engine::rules::RuleSet;
-use crate::ui::shared::files::download;
-use crate::ui::shared::rules_editor::{problems, RulesEditor, RulesView};
 use crate::engine::slug::pasted_names;
 use crate::engine::Lang;
 use crate::platform;
 use crate::report::council::{district_html, import_report_html};
 use crate::storage;
 use crate::ui::shared::backup::BackupButton;
+use crate::ui::shared::files::download;
 use crate::ui::shared::files::{DropZone, Incoming};
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
 use crate::ui::shared::notice::{notice_view, Notice};
+use crate::ui::shared::rules_editor::{problems, RulesEditor, RulesView};
 use crate::ui::shared::state::{AppState, Saving};
 use crate::ui::shared::table::Input;
 
@@ -413,7 +414,10 @@ fn CouncilRulesCard(store: Store) -> impl IntoView {
     let draft = RwSignal::new(None::<RuleSet>);
     let valid = move || {
         let lang = i18n.lang.get();
-        draft.with(|d| d.as_ref().is_some_and(|s| problems(s, year, lang).is_empty()))
+        draft.with(|d| {
+            d.as_ref()
+                .is_some_and(|s| problems(s, year, lang).is_empty())
+        })
     };
     let keep = move |_| {
         let lang = i18n.lang.get_untracked();
@@ -435,7 +439,10 @@ fn CouncilRulesCard(store: Store) -> impl IntoView {
         let mut made = None;
         let _ = store.change(lang, |c| {
             ensure_council_identity(c, platform::random::<32>());
-            let set = c.rules.clone().unwrap_or_else(crate::engine::default_rule_set);
+            let set = c
+                .rules
+                .clone()
+                .unwrap_or_else(crate::engine::default_rule_set);
             made = Some(make_rule_set_file(c, &set, &now));
             Ok::<_, ()>(())
         });

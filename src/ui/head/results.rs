@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::bundle::review::{make_review, own_score, review_payload, reviewed_units};
 use crate::bundle::rules::read_rule_set;
-use crate::engine::rules::RuleSet;
 use crate::engine::award::AwardInput;
+use crate::engine::rules::RuleSet;
 use crate::engine::{Lang, RuleError, Workspace};
 use crate::platform;
 use crate::report::html::results_table;
@@ -16,8 +16,8 @@ use crate::report::workbook::{file_name as xlsx_name, score_workbook};
 use crate::ui::head::sign::sign_and_offer;
 use crate::ui::shared::files::{download_bytes, FileButton, Incoming};
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
-use crate::ui::shared::rules_editor::{problems, RulesEditor, RulesView};
 use crate::ui::shared::notice::{notice_view, Notice};
+use crate::ui::shared::rules_editor::{problems, RulesEditor, RulesView};
 use crate::ui::shared::state::use_state;
 
 /// The results as the workspace stands, in the current language (the engine's evaluation fed
@@ -139,7 +139,10 @@ fn OwnRulesCard() -> impl IntoView {
     let year = state.ws.with_untracked(|w| i32::from(w.cluster.year));
     let valid = move || {
         let lang = i18n.lang.get();
-        draft.with(|d| d.as_ref().is_some_and(|s| problems(s, year, lang).is_empty()))
+        draft.with(|d| {
+            d.as_ref()
+                .is_some_and(|s| problems(s, year, lang).is_empty())
+        })
     };
     let adopt = move |_| {
         let lang = i18n.lang.get_untracked();

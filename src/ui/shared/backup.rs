@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::bundle::backup::{
-    backup_file_name, make_backup, open_backup, refused_unread, restored, Backup, MAX_BACKUP_BYTES,
+    backup_file_name, make_backup, open_backup, refused_unread, restored, restored_council, Backup,
+    MAX_BACKUP_BYTES,
 };
 use crate::bundle::council::Council;
 use crate::engine::Lang;
@@ -167,7 +168,10 @@ pub fn RestoreCard(#[prop(optional)] on_restored: Option<Callback<()>>) -> impl 
         };
         let current = app.map(|a| a.ws.get_untracked());
         let ws = restored(current.as_ref(), &backup);
-        if let Err(e) = storage::replace_all(ws.as_ref(), backup.council.as_ref()) {
+        // The council office's signing key stays on its device, as a unit's does.
+        let current_council = storage::load_council().ok().flatten();
+        let council = restored_council(current_council.as_ref(), &backup);
+        if let Err(e) = storage::replace_all(ws.as_ref(), council.as_ref()) {
             notice.set(Some(Err(match lang {
                 Lang::Vi => format!(
                     "Không khôi phục được: {} Dữ liệu hiện có giữ nguyên.",

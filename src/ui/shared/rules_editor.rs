@@ -87,11 +87,32 @@ pub fn RulesEditor(
             }
         }
     });
-    let rule_ids = move || draft.with(|d| d.as_ref().map(|s| s.rules.iter().map(|r| r.id.clone()).collect::<Vec<_>>()).unwrap_or_default());
-    let award_ids = move || draft.with(|d| d.as_ref().map(|s| s.ladder().into_iter().map(|a| a.id.clone()).collect::<Vec<_>>()).unwrap_or_default());
+    let rule_ids = move || {
+        draft.with(|d| {
+            d.as_ref()
+                .map(|s| s.rules.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let award_ids = move || {
+        draft.with(|d| {
+            d.as_ref()
+                .map(|s| {
+                    s.ladder()
+                        .into_iter()
+                        .map(|a| a.id.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
     let problem_list = move || {
         let lang = i18n.lang.get();
-        draft.with(|d| d.as_ref().map(|s| problems(s, year, lang)).unwrap_or_default())
+        draft.with(|d| {
+            d.as_ref()
+                .map(|s| problems(s, year, lang))
+                .unwrap_or_default()
+        })
     };
     view! {
         <Show
@@ -196,7 +217,11 @@ impl Edit {
 fn AwardRow(id: String, edit: Edit) -> impl IntoView {
     let i18n = use_i18n();
     let (aid, li_id) = (id.clone(), id.clone());
-    let name = move || edit.with(|s| s.award(&aid).map(|a| a.name.vi.clone())).flatten().unwrap_or_default();
+    let name = move || {
+        edit.with(|s| s.award(&aid).map(|a| a.name.vi.clone()))
+            .flatten()
+            .unwrap_or_default()
+    };
     view! {
         <li data-award=li_id>
             <input
@@ -221,13 +246,22 @@ fn RuleRow(id: String, year: i32, edit: Edit) -> impl IntoView {
     let (rid, rid2) = (id.clone(), id.clone());
     let read = move |f: fn(&crate::engine::rules::Rule) -> String| {
         let rid = rid.clone();
-        move || edit.with(|s| s.rules.iter().find(|r| r.id == rid).map(f)).flatten().unwrap_or_default()
+        move || {
+            edit.with(|s| s.rules.iter().find(|r| r.id == rid).map(f))
+                .flatten()
+                .unwrap_or_default()
+        }
     };
     let described = move || {
         let lang = i18n.lang.get();
-        edit.with(|s| s.rules.iter().find(|r| r.id == rid2).map(|r| describe(r, s, lang)))
-            .flatten()
-            .unwrap_or_default()
+        edit.with(|s| {
+            s.rules
+                .iter()
+                .find(|r| r.id == rid2)
+                .map(|r| describe(r, s, lang))
+        })
+        .flatten()
+        .unwrap_or_default()
     };
     let threshold = read(|r| match &r.effect {
         RuleEffect::Threshold { min_points, .. } => min_points.to_string(),
@@ -271,7 +305,10 @@ fn RuleRow(id: String, year: i32, edit: Edit) -> impl IntoView {
     };
     let valid_now = {
         let id = id.clone();
-        move || edit.with(|s| s.rules.iter().any(|r| r.id == id && r.valid_in(year))).unwrap_or(false)
+        move || {
+            edit.with(|s| s.rules.iter().any(|r| r.id == id && r.valid_in(year)))
+                .unwrap_or(false)
+        }
     };
     view! {
         <li class="rule-edit" data-rule=id.clone() class:inactive=move || !valid_now()>
