@@ -11,7 +11,7 @@
 
 const PREFIX = 'thidua-shell-';
 /** trunk's hashed names (main-fc7969c895892a42.css, thidua-8caacac385031633_bg.wasm). */
-const HASHED = /-[0-9a-f]{16}(?:_bg)?\.\w+$/;
+const HASHED = /-[0-9a-f]{1,16}(?:_bg)?\.\w+$/;
 
 const scope = () => self.registration.scope;
 const isPage = (url) => {

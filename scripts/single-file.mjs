@@ -167,7 +167,7 @@ export function singleFile(dir, { root = ROOT } = {}) {
     const src = attr(attrs, 'src');
     if (src !== undefined) {
       // The service worker's registration (public/offline.js): no worker on file://.
-      if (/^(?:\.\/)?offline-[0-9a-f]{16}\.js$/.test(src)) return '';
+      if (/^(?:\.\/)?offline-[0-9a-f]{1,16}\.js$/.test(src)) return '';
       return fail(`index.html: a <script src="${src}"> this script does not know`);
     }
     if (code !== boot[0][2]) return whole;

@@ -27,7 +27,7 @@ const GOALS = { member: 300, head: 450, council: 450 };
 const dist = process.argv[2];
 const html = readFileSync(join(dist, 'index.html'));
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
-const shared = readdirSync(dist).filter((f) => /\.(css)$/.test(f) || /^offline-[0-9a-f]{16}\.js$/.test(f));
+const shared = readdirSync(dist).filter((f) => /\.(css)$/.test(f) || /^offline-[0-9a-f]{1,16}\.js$/.test(f));
 const sharedGz = gz(html) + shared.reduce((n, f) => n + gz(readFileSync(join(dist, f))), 0);
 const parts = partsOf(html.toString('utf8'));
 let over = false;

@@ -317,6 +317,26 @@ test('issue 13: the demo tried on a bound member device leaves its real data exa
   assert.equal(JSON.parse(await stored(p)).cluster.units.length, 7);
   assert.equal(norm(await text(p.getByTestId('device-unit'))), `Máy này làm việc cho: ${UNITS.a.name}`);
 
+  // The device handed to another unit: a warned change, after a backup of everything on it;
+  // the other unit's sheet starts empty, the first unit's stays kept, unseen.
+  await goto(p, 'sao-luu');
+  const change = p.getByTestId('change-unit');
+  await downloadTo(join(OUT, 'demo-apart', 'before-change'), p, change.getByTestId('change-unit-backup'));
+  const others = await change.getByTestId('change-unit-select').locator('option:not([disabled])').evaluateAll((os) => os.map((o) => o.value));
+  assert.ok(!others.includes(UNITS.a.id) && !others.includes(UNITS.head.id), `offered: ${others}`);
+  await change.getByTestId('change-unit-select').selectOption(UNITS.b.id);
+  await waitText(change.locator('.notice.ok'), /Máy này từ nay làm việc cho Ủy ban Kiểm tra Huyện ủy Mỹ Đức\./);
+  assert.equal(norm(await text(p.getByTestId('device-unit'))), 'Máy này làm việc cho: Ủy ban Kiểm tra Huyện ủy Mỹ Đức');
+  await goto(p, 'cham-diem');
+  assert.equal(await scoreInput(p, '1.1').inputValue(), '', 'another unit\'s sheet is its own');
+  const changed = JSON.parse(await stored(p));
+  assert.equal(changed.sheets[UNITS.a.id].entries['1.1'].points, 150, 'the first unit\'s sheet is kept');
+  await goto(p, 'sao-luu');
+  await change.getByTestId('change-unit-backup').waitFor();
+  await downloadTo(join(OUT, 'demo-apart', 'before-change'), p, change.getByTestId('change-unit-backup'));
+  await change.getByTestId('change-unit-select').selectOption(UNITS.a.id);
+  await waitText(p.getByTestId('device-unit'), /Ban Tuyên giáo và Dân vận Huyện ủy/);
+
   // The member's whole backup, restored from the start screen of an empty browser.
   await goto(p, 'sao-luu');
   const backup = await downloadTo(join(OUT, 'demo-apart'), p, p.getByTestId('workspace-backup').getByTestId('backup-download'));
