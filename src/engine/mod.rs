@@ -20,6 +20,7 @@ pub mod registration;
 pub mod review;
 pub mod rotation;
 pub mod rules;
+pub mod rules_awards;
 pub mod rules_describe;
 pub mod rules_edit;
 pub mod score;

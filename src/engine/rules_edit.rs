@@ -78,6 +78,8 @@ pub enum RuleField {
     Points,
     Years,
     Condition,
+    /// Where an award stands in the ladder (the award it is placed just below).
+    Ladder,
     /// The rule (or award) itself: an unknown id, or a rule that is not of the kind edited.
     Item,
 }
@@ -101,6 +103,8 @@ impl RuleField {
             (RuleField::Years, Lang::En) => "The years it applies",
             (RuleField::Condition, Lang::Vi) => "Điều kiện",
             (RuleField::Condition, Lang::En) => "The condition",
+            (RuleField::Ladder, Lang::Vi) => "Vị trí trong thứ bậc khen thưởng",
+            (RuleField::Ladder, Lang::En) => "The place in the award ladder",
             (RuleField::Item, Lang::Vi) => "Quy tắc",
             (RuleField::Item, Lang::En) => "The rule",
         }
@@ -159,6 +163,17 @@ pub enum RuleEditError {
     UnlessOnlyForDefer,
     /// `exception_approved` both in the condition and as its exception.
     ExceptionInCondition,
+    /// A new award placed below an award the set does not have.
+    UnknownBelow {
+        award: String,
+    },
+    /// The only award of the set cannot be removed.
+    LastAward {
+        award: String,
+    },
+    /// The awards do not form one chain (a set read from a file and not valid): the ladder
+    /// cannot be edited until it is fixed.
+    BrokenLadder,
 }
 
 impl RuleEditError {
@@ -168,7 +183,10 @@ impl RuleEditError {
         match self {
             NotASlug { .. } | SameId { .. } => RuleField::Id,
             Blank { field } | TooLong { field, .. } => *field,
-            UnknownAward { .. } | UnknownRule { .. } | NotAThreshold { .. } => RuleField::Item,
+            UnknownAward { .. } | UnknownRule { .. } | NotAThreshold { .. } | LastAward { .. } => {
+                RuleField::Item
+            }
+            UnknownBelow { .. } | BrokenLadder => RuleField::Ladder,
             PointsOffScale { .. } => RuleField::Points,
             YearOutOfRange { .. } | YearsReversed { .. } => RuleField::Years,
             EmptyCondition
@@ -215,6 +233,12 @@ impl RuleEditError {
             UnlessOnlyForDefer => "The exception “a justified reason approved” is for deferral rules only.".into(),
             ExceptionInCondition if vi => "“Có lý do chính đáng được chấp thuận” không thể vừa là trường hợp áp dụng vừa là ngoại lệ.".into(),
             ExceptionInCondition => "“A justified reason approved” cannot be both a case it applies to and its exception.".into(),
+            UnknownBelow { award } if vi => format!("Không có hình thức khen mã “{award}” để đặt hình thức khen mới ngay dưới."),
+            UnknownBelow { award } => format!("There is no award “{award}” to place the new award below."),
+            LastAward { award } if vi => format!("Không thể xóa hình thức khen “{award}”: bộ quy tắc cần ít nhất một hình thức khen."),
+            LastAward { award } => format!("The award “{award}” cannot be removed: a rule set needs at least one award."),
+            BrokenLadder if vi => "Các hình thức khen của bộ quy tắc chưa xếp thành một thứ bậc (mỗi hình thức chỉ ra hình thức thấp hơn một mức): hãy sửa bộ quy tắc trước khi thêm, xóa hoặc đổi thứ tự hình thức khen.".into(),
+            BrokenLadder => "The rule set's awards do not form one ladder (each naming the award one level below): fix the set before adding, removing or reordering awards.".into(),
         }
     }
 }
@@ -240,7 +264,12 @@ fn text(value: &str, field: RuleField, max_chars: usize) -> Result<String, RuleE
 }
 
 /// A text in both languages: the English one, when left blank, is the Vietnamese one.
-fn both(vi: &str, en: &str, field: RuleField, max_chars: usize) -> Result<Text, RuleEditError> {
+pub(super) fn both(
+    vi: &str,
+    en: &str,
+    field: RuleField,
+    max_chars: usize,
+) -> Result<Text, RuleEditError> {
     let vi = text(vi, field, max_chars)?;
     let en = if en.trim().is_empty() {
         vi.clone()
@@ -250,7 +279,7 @@ fn both(vi: &str, en: &str, field: RuleField, max_chars: usize) -> Result<Text, 
     Ok(Text { vi, en })
 }
 
-fn year(y: i32) -> Result<i32, RuleEditError> {
+pub(super) fn year(y: i32) -> Result<i32, RuleEditError> {
     if RULE_YEARS.contains(&y) {
         Ok(y)
     } else {
@@ -258,7 +287,7 @@ fn year(y: i32) -> Result<i32, RuleEditError> {
     }
 }
 
-fn citation(c: &Citation) -> Result<Citation, RuleEditError> {
+pub(super) fn citation(c: &Citation) -> Result<Citation, RuleEditError> {
     Ok(Citation {
         document: text(&c.document, RuleField::Document, MAX_RULE_TEXT_CHARS)?,
         section: text(&c.section, RuleField::Section, MAX_RULE_TEXT_CHARS)?,
