@@ -25,14 +25,11 @@ fn stored() -> Option<String> {
 /// components are tried in the demo (its data kept under its own keys): an empty real
 /// workspace starts on the start screen, whose choices load the page again.
 async fn mount(prepare: impl FnOnce()) -> (HtmlElement, impl Drop) {
-    storage().clear().unwrap();
-    storage().set_item(MODE_KEY, "demo").unwrap();
-    prepare();
-    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), App);
-    tick().await;
-    (container, handle)
+    mount_real(|| {
+        storage().set_item(MODE_KEY, "demo").unwrap();
+        prepare();
+    })
+    .await
 }
 
 fn find<T: JsCast>(root: &HtmlElement, selector: &str) -> T {

@@ -397,6 +397,17 @@ test('issue 13: the council makes its own award rules in a form, signs them, and
   await add.getByTestId('rule-add-button').click();
   await editor.locator('li.rule-edit').nth(before).waitFor();
   await editor.getByTestId('rules-valid').waitFor();
+  // A district's own award at the foot of the ladder, with its threshold and source.
+  const award = editor.getByTestId('award-add');
+  await award.getByTestId('award-add-name').fill('Giấy khen của Chủ tịch UBND huyện');
+  await award.getByTestId('award-add-below').selectOption('certificate');
+  await award.getByTestId('award-add-points').fill('800');
+  await award.getByTestId('award-add-document').fill('Hướng dẫn số 05/HD-HĐTĐKT ngày 10/01/2026 của Hội đồng TĐKT huyện Mỹ Đức');
+  await award.getByTestId('award-add-section').fill('mục III, khoản 2');
+  await award.getByTestId('award-add-button').click();
+  await editor.locator('ol.award-list li').nth(3).waitFor();
+  assert.equal(await editor.locator('ol.award-list li').nth(3).getAttribute('data-award'), 'giay-khen-cua-chu-tich-ubnd-huyen');
+  await editor.getByTestId('rules-valid').waitFor();
   await shot(cp, 'council-rules-editor');
   await card.getByTestId('council-rules-keep').click();
   await waitText(card.getByTestId('council-rules-title'), TITLE);
@@ -426,6 +437,9 @@ test('issue 13: the council makes its own award rules in a form, signs them, and
   await waitText(hp.getByTestId('rules').locator('.notice.ok'), new RegExp(fingerprint));
   assert.match(await text(hp.getByTestId('rules-in-force')), new RegExp(TITLE));
   assert.equal(JSON.parse(await stored(hp)).award.rule_set.rules.find((r) => r.id === 'threshold-flags').effect.min_points, 920);
+  // Its four awards each take a quota.
+  const quotas = await hp.locator('input[data-quota]').evaluateAll((is) => is.map((i) => i.dataset.quota));
+  assert.deepEqual(quotas, ['gov_flag', 'city_flag', 'certificate', 'giay-khen-cua-chu-tich-ubnd-huyen']);
   for (const who of [council, head]) {
     assert.deepEqual(who.errors, []);
     await who.context.close();

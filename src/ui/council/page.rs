@@ -31,7 +31,7 @@ use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
 use crate::ui::shared::notice::{notice_view, Notice};
 use crate::ui::shared::rules_editor::{problems, RulesEditor, RulesView};
 use crate::ui::shared::state::{AppState, Saving};
-use crate::ui::shared::table::Input;
+use crate::ui::shared::table::{Input, ListField};
 
 /// The council's store on screen, and why it cannot be saved, if it cannot. Made by the
 /// council's part before its frame, which shows the council's name.
@@ -378,18 +378,15 @@ fn ExpectedCard(store: Store) -> impl IntoView {
                 </button>
             </div>
             <ul data-testid="expected-list">{rows}</ul>
-            <label class="field">
-                <span>{tx(
+            <ListField
+                label=(
                     "Thêm cụm, khối: dán hoặc gõ tên, mỗi dòng một tên (tên như Cụm trưởng đặt)",
                     "Add clusters: paste or type their names, one per line (as their heads name them)",
-                )}</span>
-                <textarea
-                    rows="3"
-                    data-testid="expected-names"
-                    prop:value=move || names.get()
-                    on:input=move |ev| names.set(event_target_value(&ev))
-                ></textarea>
-            </label>
+                )
+                testid="expected-names"
+                value=names
+                rows=3
+            />
             <button type="button" data-testid="expected-add" on:click=add>
                 {tx("Thêm vào danh sách", "Add to the list")}
             </button>

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use crate::bundle::council::{add_expected_names, Council};
 use crate::engine::slug::pasted_names;
 use crate::ui::shared::i18n::{tx, use_i18n};
-use crate::ui::shared::shell::{go, Page, Part};
+use crate::ui::shared::shell::BackToStart;
+use crate::ui::shared::table::ListField;
 
 use super::page::Store;
 
@@ -68,19 +69,16 @@ pub fn CouncilStart(store: Store) -> impl IntoView {
                 />
                 {error(name_error, "council-start-name-error")}
             </label>
-            <label class="field">
-                <span>{tx(
+            <ListField
+                label=(
                     "Các cụm, khối thi đua: dán từ Excel hoặc Word, mỗi dòng một tên (tên như Cụm trưởng đặt)",
                     "The clusters: paste from Excel or Word, one name per line (as their heads name them)",
-                )}</span>
-                <textarea
-                    rows="6"
-                    data-testid="council-start-clusters"
-                    prop:value=move || names.get()
-                    on:input=move |ev| names.set(event_target_value(&ev))
-                ></textarea>
-                {error(list_error, "council-start-clusters-error")}
-            </label>
+                )
+                testid="council-start-clusters"
+                value=names
+                rows=6
+            />
+            {error(list_error, "council-start-clusters-error")}
             <p class="hint" data-testid="council-start-count">
                 {move || match i18n.lang.get() {
                     crate::engine::Lang::Vi => format!("{} cụm, khối", listed().len()),
@@ -91,9 +89,7 @@ pub fn CouncilStart(store: Store) -> impl IntoView {
                 <button type="button" class="primary" data-testid="council-start-save" on:click=start>
                     {tx("Bắt đầu", "Start")}
                 </button>
-                <button type="button" class="secondary" on:click=move |_| go(Part::Member, Page::Scoring)>
-                    {tx("Quay lại màn hình bắt đầu", "Back to the start screen")}
-                </button>
+                <BackToStart />
             </div>
         </section>
     }

@@ -16,8 +16,9 @@ use crate::storage;
 use crate::ui::shared::files::{FileButton, Incoming};
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
 use crate::ui::shared::notice::{notice_view, Notice};
-use crate::ui::shared::shell::{go, provide_lang, LanguageSwitch, Page, Part};
+use crate::ui::shared::shell::{go, provide_lang, BackToStart, LanguageSwitch, Page, Part};
 use crate::ui::shared::state::use_state;
+use crate::ui::shared::table::ListField;
 
 /// The year a new cluster scores: this one.
 fn this_year() -> u16 {
@@ -224,9 +225,7 @@ pub fn NewClusterScreen() -> impl IntoView {
                 <button type="button" class="primary" data-testid="create-cluster" on:click=create>
                     {tx("Lập cụm", "Set up the cluster")}
                 </button>
-                <button type="button" class="secondary" on:click=move |_| go(Part::Member, Page::Scoring)>
-                    {tx("Quay lại màn hình bắt đầu", "Back to the start screen")}
-                </button>
+                <BackToStart />
             </div>
             {notice_view(notice)}
         </main>
@@ -416,18 +415,14 @@ fn ClusterFields(draft: Draft, creating: bool) -> impl IntoView {
             <h3>{tx("Đơn vị thành viên", "Member units")}</h3>
             <ol class="unit-list" data-testid="unit-list">{unit_rows}</ol>
             {errors_at(draft, ClusterPlace::Units, "units-error")}
-            <label class="field">
-                <span>{tx(
+            <ListField
+                label=(
                     "Thêm đơn vị: dán danh sách từ Excel hoặc Word, hoặc gõ, mỗi dòng một tên",
                     "Add units: paste a list from Excel or Word, or type, one name per line",
-                )}</span>
-                <textarea
-                    rows="4"
-                    data-testid="units-paste"
-                    prop:value=move || pasted.get()
-                    on:input=move |ev| pasted.set(event_target_value(&ev))
-                ></textarea>
-            </label>
+                )
+                testid="units-paste"
+                value=pasted
+            />
             <button type="button" data-testid="units-add" on:click=add>
                 {move || {
                     let n = pasted.with(|t| pasted_names(t).len());

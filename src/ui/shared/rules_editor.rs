@@ -144,6 +144,7 @@ pub fn RulesEditor(
                         <AwardRow id edit />
                     </For>
                 </ol>
+                <AddAward year edit />
                 <h4>{tx("Các quy tắc", "The rules")}</h4>
                 <ul class="rule-edit-list">
                     <For each=rule_ids key=|id| id.clone() let:id>
@@ -212,7 +213,7 @@ impl Edit {
     }
 }
 
-/// One award of the ladder: its name.
+/// One award of the ladder: its name, its place (up, down) and its removal.
 #[component]
 fn AwardRow(id: String, edit: Edit) -> impl IntoView {
     let i18n = use_i18n();
@@ -221,6 +222,19 @@ fn AwardRow(id: String, edit: Edit) -> impl IntoView {
         edit.with(|s| s.award(&aid).map(|a| a.name.vi.clone()))
             .flatten()
             .unwrap_or_default()
+    };
+    let id = StoredValue::new(id);
+    let act = move |what: &'static str| {
+        let lang = i18n.lang.get_untracked();
+        let id = id.get_value();
+        edit.apply(|s| {
+            match what {
+                "up" => s.move_award(&id, true).map(|_| ()),
+                "down" => s.move_award(&id, false).map(|_| ()),
+                _ => s.remove_award(&id).map(|_| ()),
+            }
+            .map_err(|e| e.message(lang))
+        });
     };
     view! {
         <li data-award=li_id>
@@ -231,10 +245,91 @@ fn AwardRow(id: String, edit: Edit) -> impl IntoView {
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     let lang = i18n.lang.get_untracked();
-                    edit.apply(|s| s.set_award_name(&id, &v, &v).map_err(|e| e.message(lang)));
+                    edit.apply(|s| {
+                        s.set_award_name(&id.get_value(), &v, &v).map_err(|e| e.message(lang))
+                    });
                 }
             />
+            <button type="button" class="secondary" aria-label=tx("Lên", "Up") on:click=move |_| act("up")>"↑"</button>
+            <button type="button" class="secondary" aria-label=tx("Xuống", "Down") on:click=move |_| act("down")>"↓"</button>
+            <button type="button" class="secondary" data-testid="award-remove" on:click=move |_| act("remove")>
+                {tr(K::Remove)}
+            </button>
         </li>
+    }
+}
+
+/// A new award, placed below one of the ladder (or at the top), with its threshold and source.
+#[component]
+fn AddAward(year: i32, edit: Edit) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = RwSignal::new(String::new());
+    let below = RwSignal::new(String::new());
+    let points = RwSignal::new(String::new());
+    let doc = RwSignal::new(String::new());
+    let section = RwSignal::new(String::new());
+    let ladder = move || {
+        edit.with(|s| {
+            s.ladder()
+                .into_iter()
+                .map(|a| (a.id.clone(), a.name.vi.clone()))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    };
+    let add = move |_| {
+        let lang = i18n.lang.get_untracked();
+        let below_id = below.get_untracked();
+        let citation = crate::engine::rules::Citation {
+            document: doc.get_untracked(),
+            section: section.get_untracked(),
+        };
+        let pts = points.get_untracked().trim().parse().unwrap_or(0);
+        let mut added = false;
+        edit.apply(|s| {
+            let below = (!below_id.is_empty()).then_some(below_id.as_str());
+            s.add_award(&name.get_untracked(), below, pts, citation, year)
+                .map(|_| added = true)
+                .map_err(|e| e.message(lang))
+        });
+        if added {
+            name.set(String::new());
+            points.set(String::new());
+        }
+    };
+    let field = |label: (&'static str, &'static str),
+                 testid: &'static str,
+                 value: RwSignal<String>,
+                 kind: &'static str| {
+        view! {
+            <label class="field">
+                <span>{tx(label.0, label.1)}</span>
+                <input type=kind data-testid=testid prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev)) />
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="add-award" data-testid="award-add">
+            <legend>{tx("Thêm danh hiệu, hình thức khen thưởng", "Add an award")}</legend>
+            {field(("Tên", "Name"), "award-add-name", name, "text")}
+            <label class="field">
+                <span>{tx("Đứng ngay dưới", "Just below")}</span>
+                <select data-testid="award-add-below" on:change=move |ev| below.set(event_target_value(&ev))>
+                    <option value="" selected=move || below.with(String::is_empty)>{tx("(cao nhất)", "(the highest)")}</option>
+                    {move || ladder()
+                        .into_iter()
+                        .map(|(id, n)| view! { <option value=id>{n}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            {field(("Điểm tối thiểu", "Minimum points"), "award-add-points", points, "number")}
+            {field(("Căn cứ: văn bản", "Source: document"), "award-add-document", doc, "text")}
+            {field(("Điều, khoản, mục", "Article, clause, section"), "award-add-section", section, "text")}
+            <button type="button" data-testid="award-add-button" on:click=add>
+                {tx("Thêm danh hiệu", "Add the award")}
+            </button>
+        </fieldset>
     }
 }
 

@@ -509,3 +509,14 @@ pub fn LanguageSwitch() -> impl IntoView {
         </div>
     }
 }
+
+/// From a first visit's form (a new cluster, a council office's start) back to the start
+/// screen; nothing was stored.
+#[component]
+pub fn BackToStart() -> impl IntoView {
+    view! {
+        <button type="button" class="secondary" on:click=move |_| go(Part::Member, Page::Scoring)>
+            {tx("Quay lại màn hình bắt đầu", "Back to the start screen")}
+        </button>
+    }
+}

@@ -83,3 +83,26 @@ pub fn Input(
         </label>
     }
 }
+
+/// A list pasted from Excel or Word, or typed, one item per line (read with
+/// [`crate::engine::slug::pasted_names`]).
+#[component]
+pub fn ListField(
+    /// The label, Vietnamese and English.
+    label: (&'static str, &'static str),
+    testid: &'static str,
+    value: RwSignal<String>,
+    #[prop(default = 4)] rows: u32,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span>{crate::ui::shared::i18n::tx(label.0, label.1)}</span>
+            <textarea
+                rows=rows
+                data-testid=testid
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            ></textarea>
+        </label>
+    }
+}
