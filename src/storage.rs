@@ -376,3 +376,9 @@ impl SaveError {
         }
     }
 }
+
+/// The workspace's stored text exactly as it is (data this build cannot read, to be saved to a
+/// file before anything replaces it).
+pub fn stored_workspace_text() -> Option<String> {
+    LocalStorage::raw().get_item(workspace_key()).ok().flatten()
+}

@@ -445,3 +445,24 @@ test('issue 13: the council makes its own award rules in a form, signs them, and
     await who.context.close();
   }
 });
+
+test('real data this version cannot read is kept, offered as a file, never shown over the demo, and erased only on confirmation', async () => {
+  const d = await openEmpty(env, { acceptDownloads: true });
+  const p = d.page;
+  const newer = '{"schema":99,"cluster":{"name":"Khối thi đua các cơ quan Đảng huyện Mỹ Đức"}}';
+  await p.evaluate((t) => localStorage.setItem('thidua.workspace', t), newer);
+  await p.reload();
+  await p.getByTestId('unusable').waitFor();
+  assert.match(await text(p.getByTestId('storage-blocked')), /phiên bản mới hơn/);
+  await noDemo(p, 'unreadable data');
+  assert.equal(await p.locator('.criterion').count(), 0);
+  const saved = await downloadTo(join(OUT, 'unusable'), p, p.getByTestId('unusable-download'));
+  assert.equal(saved.content.toString('utf8'), newer, 'the file holds the stored data exactly');
+  assert.equal(await p.evaluate(() => localStorage.getItem('thidua.workspace')), newer, 'kept as it was');
+  await p.getByTestId('unusable-erase').click();
+  await p.getByTestId('unusable-erase-confirm').click();
+  await p.getByTestId('start-screen').waitFor();
+  assert.equal(await p.evaluate(() => localStorage.getItem('thidua.workspace')), null);
+  assert.deepEqual(d.errors, []);
+  await d.context.close();
+});

@@ -15,6 +15,7 @@ pub mod review;
 pub mod send_council;
 pub mod setup;
 pub mod sign;
+pub mod unusable;
 
 use leptos::prelude::*;
 
@@ -24,13 +25,18 @@ use crate::ui::member;
 use crate::ui::shared::shell::{booted, Page, Part, Shell};
 use crate::ui::shared::state::AppState;
 
-/// The head's part: a head's device, the demo, stored data that cannot be read, and on a first
-/// visit the new cluster's form.
+/// The head's part: a head's device, the demo, stored data that cannot be read (the demo's over
+/// its data, blocked; a real device's on its own screen), and on a first visit the new
+/// cluster's form.
 #[component]
 pub fn App() -> impl IntoView {
     match booted() {
         Loaded::Fresh if Space::current() == Space::Real => {
             view! { <cluster::NewClusterScreen /> }.into_any()
+        }
+        // Real data that cannot be used: no demo data in its place.
+        Loaded::Unusable(error) if Space::current() == Space::Real => {
+            view! { <unusable::UnusableScreen error /> }.into_any()
         }
         loaded => {
             let state = AppState::load(loaded, demo::workspace);
