@@ -461,3 +461,27 @@ fn a_rule_naming_no_award_is_refused() {
     v["rules"][0]["effect"]["awards"] = serde_json::json!([]);
     assert!(validate(&v).contains(&"Rule threshold-flags names no award.".to_string()));
 }
+
+/// An undecided unit's explanation names the units it is tied with as the user knows them (by
+/// name), while the data keeps their ids (issue 17).
+#[test]
+fn a_tie_is_explained_with_the_units_names() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cases/rules/lowered_unit_frees_a_place_then_tie.json");
+    let case: Case = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
+    let precision = Precision::new(case.decimals).unwrap();
+    let evaluation = evaluate(
+        &default_rule_set(),
+        case.year,
+        &case.quotas,
+        precision,
+        &case.units,
+    )
+    .unwrap();
+    let b = evaluation.unit("B").unwrap();
+    assert_eq!(b.summary(), "undecided");
+    let text = b.explain(Lang::Vi).join("\n");
+    assert!(text.contains("bằng điểm với Phường C;"), "{text}");
+    let english = b.explain(Lang::En).join("\n");
+    assert!(english.contains("tied with Phường C;"), "{english}");
+}

@@ -18,7 +18,7 @@ use thidua::demo;
 use thidua::engine::calendar::{DeadlineId, Status};
 use thidua::engine::meeting::{Attendance, ClockTime, Decision, MeetingError, MeetingKind, Person};
 use thidua::engine::year::YearError;
-use thidua::engine::{Date, Timestamp, Workspace};
+use thidua::engine::{Date, Lang, Timestamp, Workspace};
 
 const HEAD: &str = "phuong-ha-cau";
 const KIEN_HUNG: &str = "phuong-kien-hung";
@@ -107,6 +107,13 @@ fn meetings_get_readable_ids_for_every_member_and_a_refused_edit_changes_nothing
         err,
         YearError::Meeting(MeetingError::AttendanceIncomplete { .. })
     ));
+    // The units not recorded are named by their names, as the user knows them (issue 17).
+    let message = err.message(Lang::Vi);
+    assert!(
+        message.contains("còn 8: UBND phường Hà Cầu, UBND phường Kiến Hưng"),
+        "{message}"
+    );
+    assert!(!message.contains("phuong-ha-cau"), "{message}");
     assert_eq!(ws, before);
     assert_eq!(
         ws.edit_meeting("khong-co", |m| m.set_place("x")),
@@ -135,7 +142,7 @@ fn a_meeting_without_quorum_refuses_decisions_and_a_closed_one_cannot_be_removed
             })
         })
         .unwrap_err();
-    let message = err.message(thidua::engine::Lang::Vi);
+    let message = err.message(Lang::Vi);
     assert!(
         matches!(err, YearError::Meeting(MeetingError::NoQuorum { .. })),
         "{err:?}"

@@ -303,6 +303,9 @@ pub struct UnitOutcome {
     pub steps: Vec<Step>,
     #[serde(skip)]
     award_names: BTreeMap<String, Text>,
+    /// The units' names by id, for the text of a tie (the data names units by id).
+    #[serde(skip)]
+    unit_names: BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -438,6 +441,16 @@ impl UnitOutcome {
             outcome,
             steps,
             award_names: BTreeMap::new(),
+            unit_names: BTreeMap::new(),
+        }
+    }
+
+    /// This outcome with its tie text naming units by id, as format 1 of the cluster result
+    /// signed it ([`super::legacy`]): the released wording, frozen.
+    pub(crate) fn with_ids(&self) -> UnitOutcome {
+        UnitOutcome {
+            unit_names: BTreeMap::new(),
+            ..self.clone()
         }
     }
 
@@ -542,16 +555,21 @@ impl UnitOutcome {
                         None => "no award".into(),
                     })
                     .collect();
+                // Named as the user knows them (the data keeps the ids).
+                let tied: Vec<&str> = tied_with
+                    .iter()
+                    .map(|id| self.unit_names.get(id).map_or(id.as_str(), String::as_str))
+                    .collect();
                 if vi {
                     format!(
                         "Kết quả: CHƯA QUYẾT ĐỊNH — bằng điểm với {}; hội nghị quyết định. Có thể: {}.",
-                        tied_with.join(", "),
+                        tied.join(", "),
                         options.join("; ")
                     )
                 } else {
                     format!(
                         "Result: UNDECIDED — tied with {}; the meeting decides. Possible: {}.",
-                        tied_with.join(", "),
+                        tied.join(", "),
                         options.join("; ")
                     )
                 }
@@ -1154,6 +1172,11 @@ pub fn evaluate(
         .iter()
         .map(|a| (a.id.clone(), a.name.clone()))
         .collect();
+    let unit_names: BTreeMap<String, String> = prepared
+        .iter()
+        .filter(|u| !u.input.name.is_empty())
+        .map(|u| (u.input.id.clone(), u.input.name.clone()))
+        .collect();
     let all_ties: BTreeSet<Tie> = runs.iter().flat_map(|r| r.1.iter().cloned()).collect();
     let mut out = Vec::new();
     for (i, u) in prepared.iter().enumerate() {
@@ -1212,6 +1235,7 @@ pub fn evaluate(
             outcome,
             steps,
             award_names: award_names.clone(),
+            unit_names: unit_names.clone(),
         });
     }
     Ok(Evaluation {

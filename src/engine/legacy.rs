@@ -27,7 +27,8 @@ pub fn v1_prose(evaluation: &Evaluation) -> V1Prose {
         outcomes: evaluation
             .units
             .iter()
-            .map(|o| (o.label(Lang::Vi), o.explain(Lang::Vi)))
+            // Format 1 named tied units by id in the explanation (today's names them by name).
+            .map(|o| (o.label(Lang::Vi), o.with_ids().explain(Lang::Vi)))
             .collect(),
         ties: evaluation
             .ties

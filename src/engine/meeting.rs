@@ -489,6 +489,21 @@ pub enum MeetingError {
 }
 
 impl MeetingError {
+    /// The same error with the units named by their names in `cluster` (a meeting keeps unit
+    /// ids; everything a user reads names units by name). An id not in the cluster stays.
+    pub fn named(self, cluster: &super::Cluster) -> MeetingError {
+        let name = |id: String| cluster.unit(&id).map_or(id, |u| u.name.clone());
+        match self {
+            MeetingError::AttendanceIncomplete { missing } => MeetingError::AttendanceIncomplete {
+                missing: missing.into_iter().map(name).collect(),
+            },
+            MeetingError::RepresentativeOfAbsent { unit } => {
+                MeetingError::RepresentativeOfAbsent { unit: name(unit) }
+            }
+            other => other,
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         let vi = lang == Lang::Vi;
         match self {

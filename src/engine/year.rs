@@ -214,7 +214,7 @@ impl Workspace {
             .position(|m| m.id == id)
             .ok_or_else(|| YearError::NoSuchMeeting { id: id.into() })?;
         let mut copy = self.meetings[index].clone();
-        let out = edit(&mut copy)?;
+        let out = edit(&mut copy).map_err(|e| YearError::from(e.named(&self.cluster)))?;
         self.meetings[index] = copy;
         Ok(out)
     }

@@ -67,7 +67,15 @@ fn RulesCard() -> impl IntoView {
         let result = file
             .bytes
             .map_err(|e| crate::bundle::BundleError::Json(e).message(lang))
-            .and_then(|bytes| read_rule_set(&bytes).map_err(|e| e.message(lang)))
+            .and_then(|bytes| {
+                read_rule_set(&bytes).map_err(|e| match lang {
+                    Lang::Vi => format!(
+                        "{} Bộ quy tắc đang áp dụng được giữ nguyên.",
+                        e.message(lang)
+                    ),
+                    Lang::En => format!("{} The rule set in force is kept.", e.message(lang)),
+                })
+            })
             .and_then(|read| {
                 state
                     .change(|w| w.adopt_rule_set(read.set))
