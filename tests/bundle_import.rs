@@ -1636,3 +1636,20 @@ fn a_new_set_up_is_made_and_imported_only_with_ascii_slug_ids() {
         assert!(!thidua::engine::cluster::is_slug(id), "{id}");
     }
 }
+
+/// The head's own key needs no comparing by phone; another unit's key does (issue 17).
+#[test]
+fn the_heads_own_key_is_known_as_its_own() {
+    let mut ws = thidua::demo::workspace();
+    let head = ws.cluster.head.clone();
+    let own = thidua::bundle::payload::ensure_identity(&mut ws, &head, [9; 32]);
+    assert!(thidua::bundle::import::is_own_key(&ws, &head, &own));
+    let other = ws.cluster.units[1].id.clone();
+    assert!(
+        !thidua::bundle::import::is_own_key(&ws, &other, &own),
+        "no key of that unit here"
+    );
+    let mut elsewhere = thidua::demo::workspace();
+    let theirs = thidua::bundle::payload::ensure_identity(&mut elsewhere, &head, [8; 32]);
+    assert!(!thidua::bundle::import::is_own_key(&ws, &head, &theirs));
+}

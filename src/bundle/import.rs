@@ -410,6 +410,18 @@ pub fn decline(ws: &mut Workspace, id: &str) -> bool {
     }
 }
 
+/// Whether `key_hex` is the key this device holds for `unit_id` (the head's own unit): a key
+/// that needs no comparing by phone.
+pub fn is_own_key(ws: &Workspace, unit_id: &str, key_hex: &str) -> bool {
+    super::payload::seed_of(ws, unit_id).is_some_and(|seed| {
+        super::envelope::hex(
+            super::identity::signing_key(&seed)
+                .verifying_key()
+                .as_bytes(),
+        ) == key_hex
+    })
+}
+
 /// The head confirms it compared a unit's key fingerprint with the unit.
 pub fn confirm_key(ws: &mut Workspace, unit_id: &str) -> bool {
     match ws.inbox.keys.get_mut(unit_id) {

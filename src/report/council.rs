@@ -78,7 +78,7 @@ fn cluster_html(out: &mut String, c: &ClusterOverview, lang: Lang) {
     let p = |x| c.precision.format(x, lang);
     let _ = write!(
         out,
-        r#"<section class="council-cluster" data-testid="council-cluster" data-cluster="{id}"><h4>{name}</h4><p class="hint">{head_l}: {head} · {key_l}: <span class="mono">{fp}</span> · {made_l} {made} · {recv_l} {recv} · <span class="mono">{file}</span></p>"#,
+        r#"<section class="council-cluster" data-testid="council-cluster" data-cluster="{id}"><h4>{name}</h4><p class="hint">{head_l}: {head} · {key_l}: <span class="mono fp">{fp}</span> · {made_l} {made} · {recv_l} {recv} · <span class="mono">{file}</span></p>"#,
         id = escape(&c.cluster_id),
         name = escape(&c.name),
         head_l = t(lang, "Cụm trưởng", "Head"),
@@ -253,7 +253,7 @@ pub fn import_report_html(lines: &[ResultLine], lang: Lang) -> String {
         {
             let _ = write!(
                 out,
-                r#"<div class="decision key-warning" data-testid="key-change"><p>{} <span class="mono" data-testid="kept-fingerprint">{}</span> → <span class="mono" data-testid="new-fingerprint">{}</span>. {}</p><button type="button" class="danger" data-act="accept-key" data-i="{i}" data-testid="accept-key">{}</button></div>"#,
+                r#"<div class="decision key-warning" data-testid="key-change"><p>{} <span class="mono fp" data-testid="kept-fingerprint">{}</span> → <span class="mono fp" data-testid="new-fingerprint">{}</span>. {}</p><button type="button" class="danger" data-act="accept-key" data-i="{i}" data-testid="accept-key">{}</button></div>"#,
                 t(lang, "Khoá đang lưu → khoá mới:", "Kept key → new key:"),
                 escape(kept),
                 escape(found),

@@ -199,6 +199,37 @@ test('issue 13: a real khối from empty browsers to the council, with no demo a
   for (let i = 0; i < 2; i += 1) {
     assert.equal(await imported.nth(i).getAttribute('data-outcome'), 'accepted', await text(imported.nth(i)));
   }
+  // The head's own score goes straight into its inbox: its own key needs no checking by phone,
+  // a member's does.
+  await goto(hp, 'cham-diem');
+  await score(hp, { '1.1': '195' });
+  await goto(hp, 'ho-so');
+  await downloadTo(join(OUT, 'head'), hp, hp.getByTestId('send-button'));
+  await goto(hp, 'nhan-ho-so');
+  await hp.locator(`[data-testid="keys"] tr[data-unit="${UNITS.head.id}"] [data-testid="own-key"]`).waitFor();
+  assert.equal(await hp.locator(`[data-testid="keys"] tr[data-unit="${UNITS.head.id}"] button`).count(), 0);
+  assert.equal(await hp.locator(`[data-testid="keys"] tr[data-unit="${UNITS.a.id}"] button`).count(), 1);
+  // On a phone a fingerprint breaks only between its groups of four digits, on two lines at most.
+  await hp.setViewportSize({ width: 360, height: 740 });
+  const lines = await hp.locator('[data-testid="key-fingerprint"]').evaluateAll((cells) => cells.map((c) => {
+    const node = c.firstChild;
+    const tops = (from, to) => {
+      const r = document.createRange();
+      r.setStart(node, from);
+      r.setEnd(node, to);
+      return new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top))).size;
+    };
+    const groups = [0, 5, 10, 15, 20].map((at) => tops(at, at + 4));
+    return { text: node.textContent, groups, whole: tops(0, node.textContent.length) };
+  }));
+  assert.equal(lines.length, 3);
+  for (const l of lines) {
+    assert.ok(l.groups.every((n) => n === 1), `a group broken: ${JSON.stringify(l)}`);
+    assert.ok(l.whole <= 2, `more than two lines: ${JSON.stringify(l)}`);
+  }
+  await shot(hp, 'real-keys-360');
+  await hp.setViewportSize({ width: 1280, height: 800 });
+
   await goto(hp, 'tong-hop');
   const merged = norm(await text(hp.locator('main#main')));
   assert.match(merged, /Ban Tuyên giáo và Dân vận Huyện ủy/);

@@ -8,14 +8,14 @@ use leptos::prelude::*;
 
 use crate::bundle::identity::fingerprint_of_hex;
 use crate::bundle::import::{
-    accept_new_key, confirm_key, conflict_view, decline, import_files, key_problem, refused_unread,
-    resolve_conflict, ImportLine, Outcome,
+    accept_new_key, confirm_key, conflict_view, decline, import_files, is_own_key, key_problem,
+    refused_unread, resolve_conflict, ImportLine, Outcome,
 };
 use crate::engine::{Points, Received, Status};
 use crate::platform;
 use crate::report::html::{data_table, Row};
 use crate::ui::shared::files::{DropZone, Incoming};
-use crate::ui::shared::i18n::{status_name, tr, use_i18n, K};
+use crate::ui::shared::i18n::{status_name, tr, tx, use_i18n, K};
 use crate::ui::shared::state::use_state;
 use crate::ui::shared::table::DataTable;
 
@@ -240,12 +240,16 @@ fn Keys() -> impl IntoView {
                                     .into_iter()
                                     .map(|(unit, k)| {
                                         let u = unit.clone();
+                                        let own = state.ws.with_untracked(|w| is_own_key(w, &unit, &k.key));
                                         view! {
-                                            <tr>
+                                            <tr data-unit=unit.clone()>
                                                 <td>{unit_name(&unit)}</td>
-                                                <td class="mono">{fingerprint_of_hex(&k.key)}</td>
+                                                <td class="mono fp" data-testid="key-fingerprint">{fingerprint_of_hex(&k.key)}</td>
                                                 <td>
-                                                    {if k.confirmed {
+                                                    {if own {
+                                                        // The head's own key: nothing to compare by phone.
+                                                        view! { <span data-testid="own-key">"✓ " {tx("Khoá của máy này", "This device's key")}</span> }.into_any()
+                                                    } else if k.confirmed {
                                                         view! { <span>"✓ " {tr(K::Confirmed)}</span> }.into_any()
                                                     } else {
                                                         view! {
