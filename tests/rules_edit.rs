@@ -641,3 +641,18 @@ fn every_rule_is_described_in_plain_words() {
         );
     }
 }
+
+/// A quota of more places than member units is named (issue 17: a typing slip, not an error);
+/// one within the members is not.
+#[test]
+fn a_quota_over_the_members_is_named() {
+    let mut ws = thidua::demo::workspace();
+    assert!(ws.quotas_over_members().is_empty());
+    ws.set_quota("city_flag", 8).unwrap();
+    assert!(ws.quotas_over_members().is_empty(), "8 places for 8 units");
+    ws.set_quota("certificate", 9).unwrap();
+    assert_eq!(
+        ws.quotas_over_members(),
+        vec![("certificate".to_string(), 9)]
+    );
+}

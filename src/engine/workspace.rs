@@ -527,6 +527,16 @@ impl Workspace {
         Ok(())
     }
 
+    /// The awards whose quota is more than the cluster's member units (a typing slip: more
+    /// places than units), with their quota.
+    pub fn quotas_over_members(&self) -> Vec<(String, u32)> {
+        let members = u32::try_from(self.cluster.units.len()).unwrap_or(u32::MAX);
+        self.quotas()
+            .into_iter()
+            .filter(|(_, n)| *n > members)
+            .collect()
+    }
+
     pub fn totals(&self) -> Totals {
         match self.sheet() {
             Some(s) => s.totals(&self.table),

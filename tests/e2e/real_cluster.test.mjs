@@ -246,6 +246,16 @@ test('issue 13: a real khối from empty browsers to the council, with no demo a
   await waitText(hp.getByTestId('review-totals'), 'Điểm tự chấm (Lần gửi 1): 875 · Điểm thẩm định: 865');
 
   await goto(hp, 'binh-xet');
+  // A quota takes effect as it is typed, and more places than members are flagged at once.
+  const quota = hp.locator('input[data-quota="certificate"]');
+  await quota.click();
+  await quota.press('Control+A');
+  await quota.pressSequentially('9');
+  await waitText(hp.getByTestId('quota-warning'), /là 9, nhiều hơn số đơn vị thành viên \(6\)/);
+  assert.equal(JSON.parse(await stored(hp)).award.quotas.certificate, 9, 'stored without leaving the field');
+  await quota.press('Control+A');
+  await quota.pressSequentially('2');
+  await hp.getByTestId('quota-warning').waitFor({ state: 'detached' });
   const ranked = hp.locator('[data-testid="results-table"] tbody tr');
   await ranked.first().waitFor();
   assert.equal(await ranked.first().getAttribute('data-unit'), UNITS.a.id, 'the first by score');

@@ -203,19 +203,35 @@ fn QuotasCard() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let notice: Notice = RwSignal::new(None);
-    let awards = move || {
-        let lang = i18n.lang.get();
+    let ids = move || {
         state.ws.with(|w| {
-            let quotas = w.quotas();
             w.rule_set()
                 .ladder()
                 .into_iter()
-                .map(|a| {
-                    (
-                        a.id.clone(),
-                        a.name.get(lang).to_string(),
-                        quotas.get(&a.id).copied().unwrap_or(0),
-                    )
+                .map(|a| a.id.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    // More places than member units: said at once, with the award's name.
+    let over = move || {
+        let lang = i18n.lang.get();
+        state.ws.with(|w| {
+            let set = w.rule_set();
+            let members = w.cluster.units.len();
+            w.quotas_over_members()
+                .into_iter()
+                .map(|(id, n)| {
+                    let name = set
+                        .award(&id)
+                        .map_or(id.clone(), |a| a.name.get(lang).to_string());
+                    match lang {
+                        Lang::Vi => format!(
+                            "Cơ cấu “{name}” là {n}, nhiều hơn số đơn vị thành viên ({members}): hãy kiểm tra lại."
+                        ),
+                        Lang::En => format!(
+                            "The quota for “{name}” is {n}, more than the member units ({members}): check it."
+                        ),
+                    }
                 })
                 .collect::<Vec<_>>()
         })
@@ -225,44 +241,71 @@ fn QuotasCard() -> impl IntoView {
             <h3>{tr(K::QuotasTitle)}</h3>
             <p class="hint">{tr(K::QuotasExplain)}</p>
             <div class="form-row">
-                {move || {
-                    awards()
-                        .into_iter()
-                        .map(|(id, name, n)| {
-                            let award = id.clone();
-                            view! {
-                                <label>
-                                    <span>{name}</span>
-                                    <input
-                                        type="number"
-                                        min="0"
-                                        max="99"
-                                        step="1"
-                                        inputmode="numeric"
-                                        data-quota=id
-                                        value=n.to_string()
-                                        on:change=move |ev| {
-                                            let lang = i18n.lang.get_untracked();
-                                            let text = event_target_value(&ev);
-                                            match text.trim().parse::<u32>() {
-                                                Ok(n) if n <= 99 => {
-                                                    let r = state.change(|w| w.set_quota(&award, n));
-                                                    notice.set(r.err().map(|e| Err(e.message(lang))));
-                                                }
-                                                _ => {
-                                                    notice.set(Some(Err(K::QuotaInvalid.text(lang).into())))
-                                                }
-                                            }
-                                        }
-                                    />
-                                </label>
-                            }
-                        })
-                        .collect_view()
-                }}
+                <For each=ids key=|id| id.clone() let:id>
+                    <QuotaField id notice />
+                </For>
             </div>
+            {move || {
+                let list = over();
+                (!list.is_empty()).then(|| view! {
+                    <p class="notice warn" role="status" data-testid="quota-warning">{list.join(" ")}</p>
+                })
+            }}
             {notice_view(notice)}
         </section>
+    }
+}
+
+/// One award's quota, applied as it is typed (an empty field, half-typed, changes nothing).
+#[component]
+fn QuotaField(id: String, notice: Notice) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let award = StoredValue::new(id.clone());
+    let name = move || {
+        let lang = i18n.lang.get();
+        state.ws.with(|w| {
+            w.rule_set()
+                .award(&award.get_value())
+                .map(|a| a.name.get(lang).to_string())
+                .unwrap_or_default()
+        })
+    };
+    let value = move || {
+        state.ws.with(|w| {
+            w.quotas()
+                .get(&award.get_value())
+                .copied()
+                .unwrap_or(0)
+                .to_string()
+        })
+    };
+    let typed = move |ev: leptos::ev::Event| {
+        let lang = i18n.lang.get_untracked();
+        let text = event_target_value(&ev);
+        match text.trim().parse::<u32>() {
+            Ok(n) if n <= 99 => {
+                let r = state.change(|w| w.set_quota(&award.get_value(), n));
+                notice.set(r.err().map(|e| Err(e.message(lang))));
+            }
+            _ if text.trim().is_empty() => {}
+            _ => notice.set(Some(Err(K::QuotaInvalid.text(lang).into()))),
+        }
+    };
+    view! {
+        <label>
+            <span>{name}</span>
+            <input
+                type="number"
+                min="0"
+                max="99"
+                step="1"
+                inputmode="numeric"
+                data-quota=id
+                prop:value=value
+                on:input=typed
+            />
+        </label>
     }
 }
 
