@@ -10,8 +10,9 @@
 'use strict';
 
 const PREFIX = 'thidua-shell-';
-/** trunk's hashed names (main-fc7969c895892a42.css, thidua-8caacac385031633_bg.wasm). */
-const HASHED = /-[0-9a-f]{1,16}(?:_bg)?\.\w+$/;
+/** trunk's hashed names (main-fc7969c895892a42.css, thidua-8caacac385031633_bg.wasm): a 64-bit
+ * hash in hex without its leading zeros, so 16 digits or a few less (never "icon-192.png"). */
+const HASHED = /-[0-9a-f]{12,16}(?:_bg)?\.\w+$/;
 
 const scope = () => self.registration.scope;
 const isPage = (url) => {
@@ -41,31 +42,43 @@ async function store(html) {
   const name = PREFIX + hex.join('');
   const cache = await caches.open(name);
   if (!(await cache.match(scope()))) {
-    const todo = shellFiles(html, scope());
-    for (let i = 0; i < todo.length; i += 1) {
-      const url = todo[i];
-      let res = await cache.match(url);
-      if (!res) {
-        // Hashed files never change, so the HTTP cache's copy (from the page's own load) will do.
-        const mode = HASHED.test(new URL(url).pathname) ? 'force-cache' : 'no-cache';
-        res = await fetch(new Request(url, { cache: mode }));
-        if (!res.ok) throw new Error(`${url}: ${res.status}`);
-        await cache.put(url, res.clone());
-      }
-      if (new URL(url).pathname.endsWith('.webmanifest')) {
-        for (const icon of (await res.json()).icons ?? []) {
-          const src = new URL(icon.src, url);
-          if (src.origin === self.location.origin && !todo.includes(src.href)) todo.push(src.href);
-        }
-      }
+    try {
+      await fill(cache, html);
+    } catch (e) {
+      // A shell that could not be stored whole (a file gone: a newer release replaced it) is
+      // of no use: it is dropped, never left behind empty beside the complete one.
+      await caches.delete(name);
+      throw e;
     }
-    // The page last: a cache that holds it holds the whole shell.
-    const headers = { 'content-type': 'text/html; charset=utf-8' };
-    await cache.put(scope(), new Response(html, { headers }));
   }
   for (const old of await caches.keys()) {
     if (old.startsWith(PREFIX) && old !== name) await caches.delete(old);
   }
+}
+
+/** Stores every file of the page `html`, the page last. */
+async function fill(cache, html) {
+  const todo = shellFiles(html, scope());
+  for (let i = 0; i < todo.length; i += 1) {
+    const url = todo[i];
+    let res = await cache.match(url);
+    if (!res) {
+      // Hashed files never change, so the HTTP cache's copy (from the page's own load) will do.
+      const mode = HASHED.test(new URL(url).pathname) ? 'force-cache' : 'no-cache';
+      res = await fetch(new Request(url, { cache: mode }));
+      if (!res.ok) throw new Error(`${url}: ${res.status}`);
+      await cache.put(url, res.clone());
+    }
+    if (new URL(url).pathname.endsWith('.webmanifest')) {
+      for (const icon of (await res.json()).icons ?? []) {
+        const src = new URL(icon.src, url);
+        if (src.origin === self.location.origin && !todo.includes(src.href)) todo.push(src.href);
+      }
+    }
+  }
+  // The page last: a cache that holds it holds the whole shell.
+  const headers = { 'content-type': 'text/html; charset=utf-8' };
+  await cache.put(scope(), new Response(html, { headers }));
 }
 
 // One store at a time, so that two versions never delete each other's cache.
