@@ -177,7 +177,7 @@ async fn unreadable_stored_data_is_reported_and_never_overwritten() {
     // Only an explicit reset replaces it.
     find::<HtmlElement>(&root, "[data-testid='reset-demo']").click();
     tick().await;
-    find::<HtmlElement>(&root, "[data-testid='reset-confirm']").click();
+    find::<HtmlElement>(&root, "[data-testid='reset-demo-confirm']").click();
     tick().await;
     let current = format!("{{\"schema\":{}", thidua::engine::workspace::SCHEMA_VERSION);
     assert!(stored().unwrap().starts_with(&current));

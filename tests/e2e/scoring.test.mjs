@@ -233,7 +233,7 @@ test('each unit keeps its own sheet, and reset to the demo erases only after con
   await page.getByRole('button', { name: 'Huỷ' }).click();
   assert.equal(await text(page, 'total'), '45');
   await page.getByTestId('reset-demo').click();
-  await page.getByTestId('reset-confirm').click();
+  await page.getByTestId('reset-demo-confirm').click();
   assert.equal(await text(page, 'total'), '0');
   assert.equal(await scoreInput(page, 'I.1.a').inputValue(), '');
   await page.reload();

@@ -9,7 +9,7 @@ use crate::platform;
 use crate::storage;
 use crate::ui::shared::files::download;
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
-use crate::ui::shared::notice::{notice_view, Notice};
+use crate::ui::shared::notice::{notice_view, ConfirmButton, Notice};
 use crate::ui::shared::shell::{go, provide_lang, LanguageSwitch, Page, Part};
 
 #[component]
@@ -17,7 +17,6 @@ pub fn UnusableScreen(error: WorkspaceError) -> impl IntoView {
     provide_lang();
     let i18n = use_i18n();
     let notice: Notice = RwSignal::new(None);
-    let confirming = RwSignal::new(false);
     let save = move |_| {
         let name = format!(
             "thidua_du-lieu-dang-luu_{}.json",
@@ -31,10 +30,10 @@ pub fn UnusableScreen(error: WorkspaceError) -> impl IntoView {
             }),
         }));
     };
-    let erase = move |_| match storage::forget_workspace() {
+    let erase = Callback::new(move |()| match storage::forget_workspace() {
         Ok(()) => go(Part::Member, Page::Scoring),
         Err(e) => notice.set(Some(Err(e.message(i18n.lang.get_untracked())))),
-    };
+    });
     let message = move || error.message(i18n.lang.get());
     view! {
         <header class="topbar">
@@ -56,26 +55,16 @@ pub fn UnusableScreen(error: WorkspaceError) -> impl IntoView {
                     <button type="button" class="primary" data-testid="unusable-download" on:click=save>
                         {tx("Tải dữ liệu đang lưu ra tệp", "Download the stored data to a file")}
                     </button>
-                    <Show
-                        when=move || confirming.get()
-                        fallback=move || view! {
-                            <button type="button" class="secondary" data-testid="unusable-erase"
-                                on:click=move |_| confirming.set(true)>
-                                {tx("Xoá dữ liệu này và bắt đầu lại", "Erase this data and start again")}
-                            </button>
-                        }
-                    >
-                        <div class="confirm" role="alertdialog" aria-live="assertive">
-                            <p>{tx(
-                                "Dữ liệu đang lưu sẽ bị xoá khỏi máy này. Chỉ làm khi đã tải nó ra tệp. Xoá?",
-                                "The stored data will be erased from this device. Only once it is saved to a file. Erase?",
-                            )}</p>
-                            <button type="button" class="danger" data-testid="unusable-erase-confirm" on:click=erase>
-                                {tx("Xoá và về màn hình bắt đầu", "Erase and go to the start screen")}
-                            </button>
-                            <button type="button" on:click=move |_| confirming.set(false)>{tr(K::Cancel)}</button>
-                        </div>
-                    </Show>
+                    <ConfirmButton
+                        label=("Xoá dữ liệu này và bắt đầu lại", "Erase this data and start again")
+                        question=(
+                            "Dữ liệu đang lưu sẽ bị xoá khỏi máy này. Chỉ làm khi đã tải nó ra tệp. Xoá?",
+                            "The stored data will be erased from this device. Only once it is saved to a file. Erase?",
+                        )
+                        yes=("Xoá và về màn hình bắt đầu", "Erase and go to the start screen")
+                        testid="unusable-erase"
+                        on_yes=erase
+                    />
                 </div>
                 {notice_view(notice)}
             </section>

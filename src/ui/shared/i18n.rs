@@ -79,10 +79,6 @@ crate::catalogue! {
     Cap => "mức trần", "cap";
     Main => "Điểm các tiêu chí", "Criteria points";
     Saved => "Đã lưu trên máy này", "Saved on this device";
-    ResetDemo => "Khôi phục dữ liệu mẫu", "Reset to demo data";
-    ResetConfirm => "Mọi điểm và minh chứng đã nhập trên máy này sẽ bị xoá và thay bằng dữ liệu mẫu. Tiếp tục?",
-        "All points and evidence entered on this device will be erased and replaced with the demo data. Continue?";
-    ResetYes => "Xoá và khôi phục", "Erase and reset";
     Cancel => "Huỷ", "Cancel";
     EnterHint => "Nhập điểm rồi nhấn Enter để sang tiêu chí tiếp theo. Điểm được lưu tự động.",
         "Type the points and press Enter to go to the next criterion. Points are saved automatically.";

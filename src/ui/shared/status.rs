@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::storage;
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
+use crate::ui::shared::notice::ConfirmButton;
 use crate::ui::shared::shell::{go, Page, Part};
 use crate::ui::shared::state::{use_saving, use_state, SaveStatus};
 
@@ -54,7 +55,6 @@ pub fn StatusBanner() -> impl IntoView {
 #[component]
 pub fn UnitBar() -> impl IntoView {
     let state = use_state();
-    let confirming = RwSignal::new(false);
     // Read reactively: a set-up from another cluster changes the units.
     let units = move || state.ws.with(|w| w.cluster.units.clone());
     let current = move || state.ws.with(|w| w.unit_id.clone());
@@ -80,39 +80,16 @@ pub fn UnitBar() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
-            <Show
-                when=move || confirming.get()
-                fallback=move || {
-                    view! {
-                        <button
-                            type="button"
-                            class="secondary"
-                            data-testid="reset-demo"
-                            on:click=move |_| confirming.set(true)
-                        >
-                            {tr(K::ResetDemo)}
-                        </button>
-                    }
-                }
-            >
-                <div class="confirm" role="alertdialog" aria-live="assertive">
-                    <p>{tr(K::ResetConfirm)}</p>
-                    <button
-                        type="button"
-                        class="danger"
-                        data-testid="reset-confirm"
-                        on:click=move |_| {
-                            state.reset_to_demo();
-                            confirming.set(false);
-                        }
-                    >
-                        {tr(K::ResetYes)}
-                    </button>
-                    <button type="button" on:click=move |_| confirming.set(false)>
-                        {tr(K::Cancel)}
-                    </button>
-                </div>
-            </Show>
+            <ConfirmButton
+                label=("Khôi phục dữ liệu mẫu", "Reset to demo data")
+                question=(
+                    "Mọi điểm và minh chứng đã nhập trên máy này sẽ bị xoá và thay bằng dữ liệu mẫu. Tiếp tục?",
+                    "All points and evidence entered on this device will be erased and replaced with the demo data. Continue?",
+                )
+                yes=("Xoá và khôi phục", "Erase and reset")
+                testid="reset-demo"
+                on_yes=Callback::new(move |()| state.reset_to_demo())
+            />
         </div>
     }
 }
@@ -121,11 +98,6 @@ pub fn UnitBar() -> impl IntoView {
 /// way out (which erases the demo's data only).
 #[component]
 pub fn DemoBanner() -> impl IntoView {
-    let confirming = RwSignal::new(false);
-    let leave = move |_| {
-        storage::leave_demo();
-        go(Part::Member, Page::Scoring);
-    };
     view! {
         <div class="notice demo-banner" role="status" data-testid="demo-banner">
             <p>
@@ -136,25 +108,19 @@ pub fn DemoBanner() -> impl IntoView {
                     "The cluster, units and criteria table here are samples, not a real cluster's; this device's real data (if any) is not affected.",
                 )}
             </p>
-            <Show
-                when=move || confirming.get()
-                fallback=move || view! {
-                    <button type="button" data-testid="leave-demo" on:click=move |_| confirming.set(true)>
-                        {tx("Thoát dùng thử", "Leave the demo")}
-                    </button>
-                }
-            >
-                <div class="confirm" role="alertdialog" aria-live="assertive">
-                    <p>{tx(
-                        "Thoát dùng thử sẽ xoá dữ liệu dùng thử trên máy này. Tiếp tục?",
-                        "Leaving erases the demo's data on this device. Continue?",
-                    )}</p>
-                    <button type="button" class="danger" data-testid="leave-demo-confirm" on:click=leave>
-                        {tx("Xoá dữ liệu dùng thử và thoát", "Erase the demo's data and leave")}
-                    </button>
-                    <button type="button" on:click=move |_| confirming.set(false)>{tr(K::Cancel)}</button>
-                </div>
-            </Show>
+            <ConfirmButton
+                label=("Thoát dùng thử", "Leave the demo")
+                question=(
+                    "Thoát dùng thử sẽ xoá dữ liệu dùng thử trên máy này. Tiếp tục?",
+                    "Leaving erases the demo's data on this device. Continue?",
+                )
+                yes=("Xoá dữ liệu dùng thử và thoát", "Erase the demo's data and leave")
+                testid="leave-demo"
+                on_yes=Callback::new(move |()| {
+                    storage::leave_demo();
+                    go(Part::Member, Page::Scoring);
+                })
+            />
         </div>
     }
 }
