@@ -127,6 +127,7 @@ fn mark(nodes: &mut [Node]) {
                 c.title = format!("{} {P}", c.title);
                 c.guidance = format!("{} {P}", c.guidance);
             }
+            Node::Text(t) => t.text = format!("{} {P}", t.text),
         }
     }
 }

@@ -182,8 +182,11 @@ fn timestamp_strategy() -> impl Strategy<Value = Timestamp> {
 }
 
 fn entry_strategy() -> impl Strategy<Value = Entry> {
-    (prop::option::of(points_strategy()), text_strategy())
-        .prop_map(|(points, evidence)| Entry { points, evidence })
+    (prop::option::of(points_strategy()), text_strategy()).prop_map(|(points, evidence)| Entry {
+        points,
+        count: None,
+        evidence,
+    })
 }
 
 fn change_strategy() -> impl Strategy<Value = Change> {
@@ -1109,6 +1112,7 @@ fn fixed_submission() -> UnitSubmission {
         "I.1".to_string(),
         Entry {
             points: Some(Points(125)),
+            count: None,
             evidence: "Báo cáo 12/BC-UBND".into(),
         },
     );
@@ -1116,6 +1120,7 @@ fn fixed_submission() -> UnitSubmission {
         "I.2".to_string(),
         Entry {
             points: Some(Points(0)),
+            count: None,
             evidence: String::new(),
         },
     );

@@ -563,6 +563,7 @@ fn hand_made(
                     code.to_string(),
                     Entry {
                         points: points.map(Points),
+                        count: None,
                         evidence: evidence.to_string(),
                     },
                 )

@@ -71,6 +71,7 @@ fn full_marks(table: &CriteriaTable, changed: &[(&str, &str)]) -> BTreeMap<Strin
                 c.code.clone(),
                 Entry {
                     points: Some(c.max),
+                    count: None,
                     evidence: "Báo cáo số 01/BC-UBND ngày 05/12/2025".into(),
                 },
             );
@@ -403,6 +404,7 @@ fn deduction_documents_are_summed_up_to_the_criterion_maximum_with_a_reason_list
         "C.1".into(),
         Entry {
             points: Some(pts("10")),
+            count: None,
             evidence: "Văn bản 12/UBND-VP".into(),
         },
     );

@@ -156,6 +156,7 @@ fn stale_entries_never_change_a_total() {
         "GONE".into(),
         thidua::engine::Entry {
             points: Some(Points(999)),
+            count: None,
             evidence: String::new(),
         },
     );

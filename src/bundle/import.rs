@@ -16,7 +16,7 @@ pub use super::setup::{
 use super::{BundleError, PayloadType, Text};
 use crate::engine::inbox::{bounded_file_name, EnrolledKey, Received, Status};
 use crate::engine::registration::{self, ListSource, RegistrationList};
-use crate::engine::score::{check_evidence, check_value};
+use crate::engine::score::{check_entries, check_value};
 use crate::engine::{CriteriaTable, Lang, Points, Timestamp, Workspace};
 
 /// The result of importing one file, for the import report.
@@ -266,14 +266,10 @@ pub(crate) fn check_contents(
                 })
             })?;
     }
-    for (code, entry) in &sub.scores {
-        check_value(table, code, entry.points)
-            .and_then(|()| check_evidence(table, code, &entry.evidence))
-            .map_err(|e| BundleError::InvalidScore {
-                code: code.clone(),
-                reason: Text::of(|lang| e.message(lang)),
-            })?;
-    }
+    check_entries(table, &sub.scores).map_err(|(code, e)| BundleError::InvalidScore {
+        code,
+        reason: Text::of(|lang| e.message(lang)),
+    })?;
     // The checks of entry (engine::registration); the detail names the registration.
     registration::check_all(&sub.registrations).map_err(|(i, e)| {
         let title = sub.registrations.get(i).map_or("", |r| r.title.as_str());

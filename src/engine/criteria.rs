@@ -1,15 +1,25 @@
-//! The criteria table (bảng tiêu chí): a tree of groups and criteria with a 1000-point scale,
-//! plus a bonus section and a deduction section, each with a cap. The table is data the cluster
-//! head edits, so everything here is checked by [`CriteriaTable::validate`] before it is used.
-
-use std::collections::BTreeSet;
+//! The criteria table (bảng tiêu chí): a tree of groups and criteria on a declared scale (1000
+//! or 100 points, or any other), plus a bonus section and a deduction section, each with a cap.
+//!
+//! Format 2 holds what agencies' tables hold beyond a plain tree: groups whose children are
+//! alternatives (score bands or yes/no options, of which one applies), bonus and deduction
+//! items attached to any group or criterion, counted per occurrence and capped at the item, the
+//! criterion or group and the section, items that disqualify a unit, and text rows kept as
+//! guidance. The table is data the cluster head edits, so everything here is checked by
+//! [`CriteriaTable::validate`] (in `criteria_check.rs`) before it is used; the totals are
+//! computed in `score.rs`.
 
 use serde::{Deserialize, Serialize};
 
+pub use super::criteria_check::{TableError, TableField};
 use super::{Lang, Points, Precision};
 
-/// Deeper trees than this are refused: no real table needs them and the screen cannot show them.
-pub const MAX_DEPTH: usize = 4;
+/// The table format this version writes: 2 (alternatives, attached and per-occurrence items,
+/// caps on groups and criteria, disqualifying items, text rows, 8 levels). Format 1 tables, the
+/// only ones released versions wrote, carry no `format` member and read unchanged.
+pub const TABLE_FORMAT: u8 = 2;
+/// Deeper trees than this are refused: real tables use up to six levels.
+pub const MAX_DEPTH: usize = 8;
 /// Length limits, in characters, of the table's texts (every member receives the table in the
 /// set-up, the council in the results): the table's id, a code, the table's and the sections'
 /// titles, a group's or criterion's title, a criterion's guidance.
@@ -18,12 +28,26 @@ pub const MAX_CODE_CHARS: usize = 32;
 pub const MAX_TITLE_CHARS: usize = 300;
 pub const MAX_NODE_TITLE_CHARS: usize = 1000;
 pub const MAX_GUIDANCE_CHARS: usize = 4000;
-/// Most groups and criteria in a table, all parts together.
+/// Most groups, criteria, items and text rows in a table, all parts together.
 pub const MAX_NODES: usize = 1000;
+/// Most occurrences a unit can enter for one per-occurrence item.
+pub const MAX_COUNT: u32 = 9999;
+
+fn format_1() -> u8 {
+    1
+}
+
+fn is_format_1(f: &u8) -> bool {
+    *f == 1
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CriteriaTable {
+    /// The table format (1 or 2); written only when above 1, so a format 1 table and its hash
+    /// are unchanged.
+    #[serde(default = "format_1", skip_serializing_if = "is_format_1")]
+    pub format: u8,
     pub id: String,
     pub title: String,
     /// A sample table shipped for trying the app; the UI says it is not a legal text.
@@ -36,7 +60,7 @@ pub struct CriteriaTable {
     /// Decimals of every point value in the table; all values below are in that unit.
     #[serde(rename = "decimals")]
     pub precision: Precision,
-    /// The declared scale (1000 points), which the main part's maxima must add up to.
+    /// The declared scale (1000 or 100 points), which the main part's maxima must add up to.
     pub scale: Points,
     pub groups: Vec<Node>,
     #[serde(default)]
@@ -59,6 +83,25 @@ pub struct Section {
 pub enum Node {
     Group(Group),
     Criterion(Criterion),
+    /// A row that only informs (who appraises a section, a note): kept, never scored.
+    Text(TextRow),
+}
+
+/// Caps on the bonus and deduction items attached under a group or to a criterion: together,
+/// the items of each kind count at most this much. `None`: no cap beyond the items' own.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Caps {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bonus: Option<Points>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deduction: Option<Points>,
+}
+
+impl Caps {
+    pub fn is_none(&self) -> bool {
+        self.bonus.is_none() && self.deduction.is_none()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,25 +109,82 @@ pub enum Node {
 pub struct Group {
     pub code: String,
     pub title: String,
-    /// The maximum printed in the table; when given, the children must add up to it.
+    /// The maximum printed in the table; when given, the children must add up to it (for
+    /// alternatives: the largest option must equal it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<Points>,
     pub children: Vec<Node>,
+    /// The scored children are alternatives (score bands, yes/no options): one applies, the
+    /// unit picks it, and the group counts that one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub choice: bool,
+    #[serde(default, skip_serializing_if = "Caps::is_none")]
+    pub caps: Caps,
 }
 
-/// A leaf of the table: what a unit scores.
+/// What an item does to the total.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    /// Scored: in the main part, points out of the scale; in a section, that section's points.
+    #[default]
+    Score,
+    /// Bonus points attached here (added to the group or criterion it belongs to).
+    Bonus,
+    /// Points deducted here (entered as positive numbers, subtracted).
+    Deduction,
+    /// Marked or not, no points: a marked item makes the unit not ranked (không xếp loại).
+    Disqualify,
+}
+
+impl Effect {
+    pub fn is_score(&self) -> bool {
+        *self == Effect::Score
+    }
+}
+
+fn is_zero(p: &Points) -> bool {
+    *p == Points::ZERO
+}
+
+/// A leaf of the table: what a unit scores, or an item attached to one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     pub code: String,
     pub title: String,
+    /// The most the item counts (for a per-occurrence item, its cap). Absent (0) only on a
+    /// disqualifying item.
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub max: Points,
-    /// Scores are multiples of the step (e.g. 0,5 point).
+    /// Scores are multiples of the step (e.g. 0,5 point). Absent (0) on a disqualifying item
+    /// and on a per-occurrence item, whose step is its amount per occurrence.
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub step: Points,
     #[serde(default)]
     pub evidence_required: bool,
     #[serde(default)]
     pub guidance: String,
+    #[serde(default, skip_serializing_if = "Effect::is_score")]
+    pub effect: Effect,
+    /// Points per occurrence: the unit enters how many times, and the item counts that many
+    /// times this amount, at most `max`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<Points>,
+    /// Bonus, deduction and disqualifying items attached to this criterion.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Criterion>,
+    #[serde(default, skip_serializing_if = "Caps::is_none")]
+    pub caps: Caps,
+}
+
+/// A text row: guidance or a note, with the code it is printed under, if any.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextRow {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub code: String,
+    pub text: String,
 }
 
 /// Where a criterion sits: the scored main part, the bonus section or the deduction section.
@@ -93,6 +193,16 @@ pub enum Part {
     Main,
     Bonus,
     Deduction,
+}
+
+/// What an item is, its part and effect taken together: the one thing every reader asks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ItemKind {
+    /// Points of the main part.
+    Score,
+    Bonus,
+    Deduction,
+    Disqualify,
 }
 
 impl Part {
@@ -108,11 +218,51 @@ impl Part {
     }
 }
 
+impl Criterion {
+    /// A scored criterion with nothing but its code, title, maximum and step.
+    pub fn scored(code: &str, title: &str, max: Points, step: Points) -> Criterion {
+        Criterion {
+            code: code.into(),
+            title: title.into(),
+            max,
+            step,
+            evidence_required: false,
+            guidance: String::new(),
+            effect: Effect::Score,
+            per: None,
+            items: Vec::new(),
+            caps: Caps::default(),
+        }
+    }
+
+    /// What this item is in `part`.
+    pub fn kind(&self, part: Part) -> ItemKind {
+        match (self.effect, part) {
+            (Effect::Disqualify, _) => ItemKind::Disqualify,
+            (Effect::Bonus, _) | (Effect::Score, Part::Bonus) => ItemKind::Bonus,
+            (Effect::Deduction, _) | (Effect::Score, Part::Deduction) => ItemKind::Deduction,
+            (Effect::Score, Part::Main) => ItemKind::Score,
+        }
+    }
+
+    /// The step a value of this item is a multiple of (a per-occurrence item: its amount),
+    /// except that a per-occurrence item may also count its cap.
+    pub fn unit_step(&self) -> Points {
+        self.per.unwrap_or(self.step)
+    }
+
+    /// Whether the unit picks this item yes or no (its only values are 0 and its maximum).
+    pub fn is_yes_no(&self) -> bool {
+        self.per.is_none() && self.step == self.max && self.effect != Effect::Disqualify
+    }
+}
+
 impl Node {
     pub fn code(&self) -> &str {
         match self {
             Node::Group(g) => &g.code,
             Node::Criterion(c) => &c.code,
+            Node::Text(t) => &t.code,
         }
     }
 
@@ -120,18 +270,27 @@ impl Node {
         match self {
             Node::Group(g) => &g.title,
             Node::Criterion(c) => &c.title,
+            Node::Text(t) => &t.text,
         }
     }
 
-    /// The maximum of a node: a criterion's own, or what its children add up to.
+    /// The most a node scores: a scored criterion's own maximum, what a group's scored
+    /// children add up to (alternatives: the largest). Attached items and text count nothing.
     pub fn max(&self) -> Points {
         match self {
-            Node::Criterion(c) => c.max,
+            Node::Criterion(c) if c.effect == Effect::Score => c.max,
+            Node::Criterion(_) | Node::Text(_) => Points::ZERO,
+            Node::Group(g) if g.choice => g
+                .children
+                .iter()
+                .map(Node::max)
+                .max()
+                .unwrap_or(Points::ZERO),
             Node::Group(g) => g.children.iter().map(Node::max).sum(),
         }
     }
 
-    /// Every criterion under this node, in table order.
+    /// Every criterion under this node, attached items included, in table order.
     pub fn criteria(&self) -> Vec<&Criterion> {
         let mut out = Vec::new();
         collect(std::slice::from_ref(self), &mut out);
@@ -142,8 +301,12 @@ impl Node {
 fn collect<'a>(nodes: &'a [Node], out: &mut Vec<&'a Criterion>) {
     for n in nodes {
         match n {
-            Node::Criterion(c) => out.push(c),
+            Node::Criterion(c) => {
+                out.push(c);
+                out.extend(c.items.iter());
+            }
             Node::Group(g) => collect(&g.children, out),
+            Node::Text(_) => {}
         }
     }
 }
@@ -165,7 +328,8 @@ impl CriteriaTable {
         }
     }
 
-    /// Every criterion of the table with its part, in table order.
+    /// Every criterion of the table with its part, attached items after the criterion they
+    /// belong to, in table order.
     pub fn criteria(&self) -> Vec<(Part, &Criterion)> {
         let mut out = Vec::new();
         for part in [Part::Main, Part::Bonus, Part::Deduction] {
@@ -181,8 +345,10 @@ impl CriteriaTable {
     pub fn criterion(&self, code: &str) -> Option<(Part, &Criterion)> {
         fn find<'a>(nodes: &'a [Node], code: &str) -> Option<&'a Criterion> {
             nodes.iter().find_map(|n| match n {
-                Node::Criterion(c) => (c.code == code).then_some(c),
+                Node::Criterion(c) if c.code == code => Some(c),
+                Node::Criterion(c) => c.items.iter().find(|i| i.code == code),
                 Node::Group(g) => find(&g.children, code),
+                Node::Text(_) => None,
             })
         }
         [Part::Main, Part::Bonus, Part::Deduction]
@@ -190,386 +356,56 @@ impl CriteriaTable {
             .find_map(|part| find(self.section(part), code).map(|c| (part, c)))
     }
 
+    /// The other options of the alternatives `code` is one of (empty when it is none's).
+    pub fn alternatives_of(&self, code: &str) -> Vec<&str> {
+        fn find<'a>(nodes: &'a [Node], code: &str) -> Option<Vec<&'a str>> {
+            nodes.iter().find_map(|n| match n {
+                Node::Group(g) if g.choice && g.children.iter().any(|c| c.code() == code) => Some(
+                    g.children
+                        .iter()
+                        .filter_map(|c| match c {
+                            Node::Criterion(o) if o.code != code => Some(o.code.as_str()),
+                            _ => None,
+                        })
+                        .collect(),
+                ),
+                Node::Group(g) => find(&g.children, code),
+                _ => None,
+            })
+        }
+        [Part::Main, Part::Bonus, Part::Deduction]
+            .into_iter()
+            .find_map(|part| find(self.section(part), code))
+            .unwrap_or_default()
+    }
+
     /// What the main part's maxima add up to (must equal the scale).
     pub fn main_max(&self) -> Points {
         self.groups.iter().map(Node::max).sum()
     }
 
-    /// Checks everything a table must satisfy before anyone scores against it, and returns
-    /// every problem found (not just the first), each naming the code it concerns.
-    pub fn validate(&self) -> Result<(), Vec<TableError>> {
-        let p = self.precision;
-        let mut errors = Vec::new();
-        if self.id.trim().is_empty() {
-            errors.push(TableError::MissingId);
+    /// The format this table needs: 2 when it uses anything format 1 did not have.
+    pub fn needed_format(&self) -> u8 {
+        fn uses_2(nodes: &[Node], depth: usize) -> bool {
+            nodes.iter().any(|n| match n {
+                Node::Text(_) => true,
+                Node::Criterion(c) => {
+                    depth > 4
+                        || c.effect != Effect::Score
+                        || c.per.is_some()
+                        || !c.items.is_empty()
+                        || !c.caps.is_none()
+                }
+                Node::Group(g) => {
+                    depth > 4 || g.choice || !g.caps.is_none() || uses_2(&g.children, depth + 1)
+                }
+            })
         }
-        if self.title.trim().is_empty() {
-            errors.push(TableError::MissingTitle);
-        }
-        if self.scale.units() <= 0 {
-            errors.push(TableError::NonPositiveScale);
-        }
-        if self.groups.is_empty() {
-            errors.push(TableError::NoCriteria);
-        }
-        too_long(&mut errors, None, TableField::Id, &self.id);
-        too_long(&mut errors, None, TableField::Title, &self.title);
-        too_long(&mut errors, None, TableField::Title, &self.bonus.title);
-        too_long(&mut errors, None, TableField::Title, &self.deduction.title);
-        let mut seen = BTreeSet::new();
-        for part in [Part::Main, Part::Bonus, Part::Deduction] {
-            check_nodes(self.section(part), 1, p, &mut seen, &mut errors);
-        }
-        if count_nodes(&self.groups)
-            + count_nodes(&self.bonus.items)
-            + count_nodes(&self.deduction.items)
-            > MAX_NODES
-        {
-            errors.push(TableError::TooManyNodes);
-        }
-        for (part, cap) in [
-            (Part::Bonus, self.bonus.cap),
-            (Part::Deduction, self.deduction.cap),
-        ] {
-            if cap.units() < 0 {
-                errors.push(TableError::NegativeCap { part });
-            }
-        }
-        let actual = self.main_max();
-        if !self.groups.is_empty() && actual != self.scale {
-            errors.push(TableError::ScaleMismatch {
-                declared: self.scale,
-                actual,
-                precision: p,
-            });
-        }
-        if errors.is_empty() {
-            Ok(())
+        let parts = [Part::Main, Part::Bonus, Part::Deduction];
+        if parts.iter().any(|p| uses_2(self.section(*p), 1)) {
+            2
         } else {
-            Err(errors)
+            1
         }
     }
 }
-
-fn check_nodes(
-    nodes: &[Node],
-    depth: usize,
-    p: Precision,
-    seen: &mut BTreeSet<String>,
-    errors: &mut Vec<TableError>,
-) {
-    for node in nodes {
-        let code = node.code().trim();
-        too_long(errors, Some(code), TableField::Code, node.code());
-        too_long(errors, Some(code), TableField::NodeTitle, node.title());
-        if let Node::Criterion(c) = node {
-            too_long(errors, Some(code), TableField::Guidance, &c.guidance);
-        }
-        if code.is_empty() {
-            errors.push(TableError::MissingCode {
-                title: node.title().to_string(),
-            });
-        } else if !seen.insert(code.to_string()) {
-            errors.push(TableError::DuplicateCode {
-                code: code.to_string(),
-            });
-        }
-        if node.title().trim().is_empty() {
-            errors.push(TableError::MissingCriterionTitle {
-                code: code.to_string(),
-            });
-        }
-        if depth > MAX_DEPTH {
-            errors.push(TableError::TooDeep {
-                code: code.to_string(),
-            });
-            continue;
-        }
-        match node {
-            Node::Criterion(c) => {
-                if c.max.units() <= 0 {
-                    errors.push(TableError::NonPositiveMax {
-                        code: c.code.clone(),
-                    });
-                }
-                if c.step.units() <= 0 {
-                    errors.push(TableError::NonPositiveStep {
-                        code: c.code.clone(),
-                    });
-                } else if c.max.units() % c.step.units() != 0 {
-                    errors.push(TableError::MaxNotMultipleOfStep {
-                        code: c.code.clone(),
-                        max: c.max,
-                        step: c.step,
-                        precision: p,
-                    });
-                }
-            }
-            Node::Group(g) => {
-                if g.children.is_empty() {
-                    errors.push(TableError::EmptyGroup {
-                        code: g.code.clone(),
-                    });
-                }
-                check_nodes(&g.children, depth + 1, p, seen, errors);
-                let actual = node.max();
-                if let Some(declared) = g.max {
-                    if declared != actual {
-                        errors.push(TableError::GroupSumMismatch {
-                            code: g.code.clone(),
-                            declared,
-                            actual,
-                            precision: p,
-                        });
-                    }
-                }
-            }
-        }
-    }
-}
-
-fn count_nodes(nodes: &[Node]) -> usize {
-    nodes
-        .iter()
-        .map(|n| match n {
-            Node::Criterion(_) => 1,
-            Node::Group(g) => 1 + count_nodes(&g.children),
-        })
-        .sum()
-}
-
-/// Records a text of the table (of the criterion `code`, if any) longer than its limit.
-fn too_long(errors: &mut Vec<TableError>, code: Option<&str>, field: TableField, text: &str) {
-    let max_chars = field.max_chars();
-    if text.chars().count() > max_chars {
-        // A code too long to show is named by its beginning.
-        let code = code.map(|c| {
-            let mut short: String = c.chars().take(MAX_CODE_CHARS).collect();
-            if short.len() < c.len() {
-                short.push('…');
-            }
-            short
-        });
-        errors.push(TableError::TooLong {
-            code,
-            field,
-            max_chars,
-        });
-    }
-}
-
-/// The texts of a table that have a length limit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TableField {
-    Id,
-    Title,
-    Code,
-    NodeTitle,
-    Guidance,
-}
-
-impl TableField {
-    pub fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (TableField::Id, Lang::Vi) => "mã bảng",
-            (TableField::Id, Lang::En) => "the table's id",
-            (TableField::Title, Lang::Vi) => "tên bảng hoặc tên phần",
-            (TableField::Title, Lang::En) => "the title of the table or of a section",
-            (TableField::Code, Lang::Vi) => "mã tiêu chí",
-            (TableField::Code, Lang::En) => "the code",
-            (TableField::NodeTitle, Lang::Vi) => "tên tiêu chí",
-            (TableField::NodeTitle, Lang::En) => "the title",
-            (TableField::Guidance, Lang::Vi) => "hướng dẫn chấm",
-            (TableField::Guidance, Lang::En) => "the guidance",
-        }
-    }
-
-    pub fn max_chars(self) -> usize {
-        match self {
-            TableField::Id => MAX_ID_CHARS,
-            TableField::Title => MAX_TITLE_CHARS,
-            TableField::Code => MAX_CODE_CHARS,
-            TableField::NodeTitle => MAX_NODE_TITLE_CHARS,
-            TableField::Guidance => MAX_GUIDANCE_CHARS,
-        }
-    }
-}
-
-/// A reason a criteria table cannot be used, precise enough to fix it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TableError {
-    MissingId,
-    MissingTitle,
-    NonPositiveScale,
-    NoCriteria,
-    MissingCode {
-        title: String,
-    },
-    MissingCriterionTitle {
-        code: String,
-    },
-    DuplicateCode {
-        code: String,
-    },
-    TooDeep {
-        code: String,
-    },
-    EmptyGroup {
-        code: String,
-    },
-    NonPositiveMax {
-        code: String,
-    },
-    NonPositiveStep {
-        code: String,
-    },
-    MaxNotMultipleOfStep {
-        code: String,
-        max: Points,
-        step: Points,
-        precision: Precision,
-    },
-    GroupSumMismatch {
-        code: String,
-        declared: Points,
-        actual: Points,
-        precision: Precision,
-    },
-    ScaleMismatch {
-        declared: Points,
-        actual: Points,
-        precision: Precision,
-    },
-    NegativeCap {
-        part: Part,
-    },
-    /// A text longer than its limit; `code` names the criterion or group, if it is one's.
-    TooLong {
-        code: Option<String>,
-        field: TableField,
-        max_chars: usize,
-    },
-    TooManyNodes,
-}
-
-impl TableError {
-    pub fn message(&self, lang: Lang) -> String {
-        use TableError::*;
-        let vi = lang == Lang::Vi;
-        match self {
-            MissingId if vi => "Bảng tiêu chí thiếu mã bảng.".into(),
-            MissingId => "The criteria table has no id.".into(),
-            MissingTitle if vi => "Bảng tiêu chí thiếu tên.".into(),
-            MissingTitle => "The criteria table has no title.".into(),
-            NonPositiveScale if vi => "Thang điểm phải lớn hơn 0.".into(),
-            NonPositiveScale => "The scale must be greater than 0.".into(),
-            NoCriteria if vi => "Bảng tiêu chí chưa có tiêu chí nào.".into(),
-            NoCriteria => "The criteria table has no criteria.".into(),
-            MissingCode { title } if vi => format!("Tiêu chí “{title}” chưa có mã."),
-            MissingCode { title } => format!("Criterion “{title}” has no code."),
-            MissingCriterionTitle { code } if vi => format!("Tiêu chí {code} chưa có tên."),
-            MissingCriterionTitle { code } => format!("Criterion {code} has no title."),
-            DuplicateCode { code } if vi => {
-                format!("Mã {code} bị trùng: mỗi tiêu chí phải có một mã riêng.")
-            }
-            DuplicateCode { code } => {
-                format!("Code {code} is used twice: every criterion needs its own code.")
-            }
-            TooDeep { code } if vi => {
-                format!("Tiêu chí {code} nằm quá sâu: bảng chỉ được có tối đa {MAX_DEPTH} cấp.")
-            }
-            TooDeep { code } => format!(
-                "Criterion {code} is nested too deep: a table has at most {MAX_DEPTH} levels."
-            ),
-            EmptyGroup { code } if vi => format!("Nhóm {code} chưa có tiêu chí con nào."),
-            EmptyGroup { code } => format!("Group {code} has no criteria."),
-            NonPositiveMax { code } if vi => {
-                format!("Tiêu chí {code}: điểm tối đa phải lớn hơn 0.")
-            }
-            NonPositiveMax { code } => {
-                format!("Criterion {code}: the maximum must be greater than 0.")
-            }
-            NonPositiveStep { code } if vi => {
-                format!("Tiêu chí {code}: bước điểm phải lớn hơn 0.")
-            }
-            NonPositiveStep { code } => {
-                format!("Criterion {code}: the step must be greater than 0.")
-            }
-            MaxNotMultipleOfStep {
-                code,
-                max,
-                step,
-                precision,
-            } => {
-                let (m, s) = (precision.format(*max, lang), precision.format(*step, lang));
-                if vi {
-                    format!("Tiêu chí {code}: điểm tối đa {m} không chia hết cho bước điểm {s}.")
-                } else {
-                    format!("Criterion {code}: the maximum {m} is not a multiple of the step {s}.")
-                }
-            }
-            GroupSumMismatch {
-                code,
-                declared,
-                actual,
-                precision,
-            } => {
-                let (d, a) = (
-                    precision.format(*declared, lang),
-                    precision.format(*actual, lang),
-                );
-                if vi {
-                    format!("Nhóm {code}: ghi tối đa {d} điểm nhưng các tiêu chí con cộng lại được {a} điểm.")
-                } else {
-                    format!("Group {code}: declares {d} points but its criteria add up to {a}.")
-                }
-            }
-            ScaleMismatch {
-                declared,
-                actual,
-                precision,
-            } => {
-                let (d, a) = (
-                    precision.format(*declared, lang),
-                    precision.format(*actual, lang),
-                );
-                if vi {
-                    format!("Tổng điểm tối đa các tiêu chí là {a}, khác thang điểm {d}.")
-                } else {
-                    format!("The criteria's maxima add up to {a}, not the scale of {d}.")
-                }
-            }
-            NegativeCap { part } if vi => {
-                format!("Mức trần của {} không được âm.", part.name(lang))
-            }
-            NegativeCap { part } => format!("The cap of {} cannot be negative.", part.name(lang)),
-            TooLong {
-                code,
-                field,
-                max_chars,
-            } => {
-                let mut what = String::from(match (code.is_some(), vi) {
-                    (true, true) => "Tiêu chí ",
-                    (true, false) => "Criterion ",
-                    (false, true) => "Bảng tiêu chí",
-                    (false, false) => "Criteria table",
-                });
-                what += code.as_deref().unwrap_or_default();
-                what += ": ";
-                what += field.name(lang);
-                super::cluster::too_long(&what, *max_chars, lang)
-            }
-            // The limit written out: a formatted message costs download size, a text does not.
-            TooManyNodes if vi => "Bảng tiêu chí có tối đa 1000 nhóm và tiêu chí.".into(),
-            TooManyNodes => "A criteria table has at most 1000 groups and criteria.".into(),
-        }
-    }
-}
-
-impl std::fmt::Display for TableError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for TableError {}

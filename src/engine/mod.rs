@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod cluster;
 pub mod cluster_edit;
 pub mod criteria;
+pub mod criteria_check;
 pub mod evaluation;
 pub mod inbox;
 pub mod lang;

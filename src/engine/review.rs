@@ -344,11 +344,18 @@ impl Review {
     ) -> ScoreSheet {
         let mut sheet = ScoreSheet::new(unit_id, &table.id);
         for line in self.lines(table, own, Lang::Vi) {
-            if let Some(p) = line.reviewed {
+            // A count (occurrences, a disqualifying mark) stays while the head keeps the
+            // unit's points.
+            let count = own
+                .get(&line.code)
+                .and_then(|e| e.count)
+                .filter(|_| line.reviewed == line.own);
+            if line.reviewed.is_some() || count.is_some() {
                 sheet.entries.insert(
                     line.code,
                     Entry {
-                        points: Some(p),
+                        points: line.reviewed,
+                        count,
                         evidence: String::new(),
                     },
                 );

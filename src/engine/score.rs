@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::criteria::{Criterion, Node, Part};
+use super::criteria::{Caps, Criterion, Effect, Node, MAX_COUNT};
 use super::{CriteriaTable, Lang, ParseError, Points, Precision, Timestamp};
 
 /// Evidence notes longer than this are refused; a note is a reference, not the document itself.
@@ -17,6 +17,10 @@ pub const MAX_EVIDENCE_CHARS: usize = 2000;
 pub struct Entry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub points: Option<Points>,
+    /// Occurrences entered for a per-occurrence item (its points are this many times its
+    /// amount, at most its cap), or 1 for a disqualifying item that is marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
     /// Evidence (minh chứng): document numbers, dates, a short note.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub evidence: String,
@@ -61,6 +65,10 @@ impl ScoreSheet {
         self.entries.get(code).and_then(|e| e.points)
     }
 
+    pub fn count(&self, code: &str) -> Option<u32> {
+        self.entries.get(code).and_then(|e| e.count)
+    }
+
     pub fn evidence(&self, code: &str) -> &str {
         self.entries.get(code).map_or("", |e| e.evidence.as_str())
     }
@@ -90,9 +98,46 @@ impl ScoreSheet {
         at: &Timestamp,
     ) -> Result<(), ScoreError> {
         check_value(table, code, value)?;
+        if value.is_some() {
+            // Picking one option of alternatives clears the one picked before.
+            for other in table.alternatives_of(code) {
+                if self.points(other).is_some() {
+                    self.log_points(other, None, at);
+                }
+            }
+        }
+        if let Some(e) = self.entries.get_mut(code) {
+            e.count = None;
+        }
+        self.log_points(code, value, at);
+        Ok(())
+    }
+
+    /// Enters how many times a per-occurrence item happened (its points follow: that many
+    /// times its amount, at most its cap), or marks a disqualifying item (1) or not (0 or
+    /// empty). On error the sheet is unchanged.
+    pub fn enter_count(
+        &mut self,
+        table: &CriteriaTable,
+        code: &str,
+        input: &str,
+        at: &Timestamp,
+    ) -> Result<Option<u32>, ScoreError> {
+        let c = criterion(table, code)?;
+        let count = parse_count(c, input)?;
+        if c.effect != Effect::Disqualify {
+            self.set_points(table, code, count.map(|n| counted_points(c, n)), at)?;
+        }
+        let count = count.filter(|n| c.effect != Effect::Disqualify || *n > 0);
+        self.entries.entry(code.to_string()).or_default().count = count;
+        self.prune(code);
+        Ok(count)
+    }
+
+    fn log_points(&mut self, code: &str, value: Option<Points>, at: &Timestamp) {
         let old = self.points(code);
         if old == value {
-            return Ok(());
+            return;
         }
         self.entries.entry(code.to_string()).or_default().points = value;
         self.prune(code);
@@ -111,7 +156,6 @@ impl ScoreSheet {
                 at: at.clone(),
             }),
         }
-        Ok(())
     }
 
     /// Keeps an evidence note for a criterion. On error the sheet is unchanged.
@@ -136,60 +180,219 @@ impl ScoreSheet {
     /// Totals of this sheet against `table`. Entries for codes the table does not have are
     /// ignored, so a stale entry can never change a total.
     pub fn totals(&self, table: &CriteriaTable) -> Totals {
-        let mut groups = BTreeMap::new();
-        let main = sum_nodes(&table.groups, self, &mut groups);
-        let bonus_raw = sum_nodes(&table.bonus.items, self, &mut groups);
-        let deduction_raw = sum_nodes(&table.deduction.items, self, &mut groups);
-        let bonus = bonus_raw.min(table.bonus.cap);
-        let deduction = deduction_raw.min(table.deduction.cap);
-        let total = (main + bonus - deduction).max(Points::ZERO);
+        totals_of(&self.entries, table)
+    }
+}
 
-        let mut scored = 0;
-        let mut required = 0;
-        let mut missing_evidence = Vec::new();
-        for (part, c) in table.criteria() {
-            let points = self.points(&c.code);
-            if part == Part::Main {
-                required += 1;
-                scored += usize::from(points.is_some());
+/// Totals of a sheet's entries against `table` (see `docs/criteria-table.md`, *Totals*):
+/// a scored criterion counts its points; alternatives count the option picked; the bonus and
+/// deduction items attached to a criterion or under a group are added and subtracted there,
+/// each kind at most the cap given there, and the result is never below 0; each section counts
+/// at most its cap.
+pub fn totals_of(entries: &BTreeMap<String, Entry>, table: &CriteriaTable) -> Totals {
+    let mut acc = Acc {
+        entries,
+        groups: BTreeMap::new(),
+        disqualified: Vec::new(),
+    };
+    let none = Caps::default();
+    let main = acc.nodes(&table.groups, false, none);
+    let bonus_raw = acc.nodes(&table.bonus.items, false, none);
+    let deduction_raw = acc.nodes(&table.deduction.items, false, none);
+    let bonus = bonus_raw.min(table.bonus.cap);
+    let deduction = deduction_raw.min(table.deduction.cap);
+    let total = (main + bonus - deduction).max(Points::ZERO);
+
+    let (scored, required) = count_scored(&table.groups, entries);
+    let points = |code: &str| entries.get(code).and_then(|e| e.points);
+    let evidence = |code: &str| entries.get(code).map_or("", |e| e.evidence.as_str());
+    let missing_evidence = table
+        .criteria()
+        .into_iter()
+        .filter(|(_, c)| needs_evidence(c, points(&c.code), evidence(&c.code)))
+        .map(|(_, c)| c.code.clone())
+        .collect();
+    Totals {
+        main,
+        bonus_raw,
+        bonus,
+        deduction_raw,
+        deduction,
+        total,
+        groups: acc.groups,
+        scored,
+        required,
+        missing_evidence,
+        disqualified: acc.disqualified,
+    }
+}
+
+/// The walk that adds up a sheet, keeping every group's (and every criterion with attached
+/// items') subtotal and the disqualifying items marked.
+struct Acc<'a> {
+    entries: &'a BTreeMap<String, Entry>,
+    groups: BTreeMap<String, Points>,
+    disqualified: Vec<String>,
+}
+
+fn capped(points: Points, cap: Option<Points>) -> Points {
+    cap.map_or(points, |c| points.min(c))
+}
+
+impl Acc<'_> {
+    fn value(&mut self, c: &Criterion) -> Points {
+        let entry = self.entries.get(&c.code);
+        if c.effect == Effect::Disqualify {
+            if entry.and_then(|e| e.count).is_some_and(|n| n > 0) {
+                self.disqualified.push(c.code.clone());
             }
-            if needs_evidence(c, points, self.evidence(&c.code)) {
-                missing_evidence.push(c.code.clone());
+            return Points::ZERO;
+        }
+        entry.and_then(|e| e.points).unwrap_or(Points::ZERO)
+    }
+
+    /// A scored criterion with its attached items.
+    fn criterion(&mut self, c: &Criterion) -> Points {
+        let own = self.value(c);
+        if c.items.is_empty() {
+            return own;
+        }
+        let (b, d) = self.adjustments(c.items.iter());
+        let net = (own + capped(b, c.caps.bonus) - capped(d, c.caps.deduction)).max(Points::ZERO);
+        self.groups.insert(c.code.clone(), net);
+        net
+    }
+
+    /// The bonus and the deduction points of attached items (disqualifying ones are noted).
+    fn adjustments<'c>(&mut self, items: impl Iterator<Item = &'c Criterion>) -> (Points, Points) {
+        let (mut b, mut d) = (Points::ZERO, Points::ZERO);
+        for i in items {
+            let v = self.value(i);
+            match i.effect {
+                Effect::Bonus => b = b + v,
+                Effect::Deduction => d = d + v,
+                Effect::Score | Effect::Disqualify => {}
             }
         }
-        Totals {
-            main,
-            bonus_raw,
-            bonus,
-            deduction_raw,
-            deduction,
-            total,
-            groups,
-            scored,
-            required,
-            missing_evidence,
+        (b, d)
+    }
+
+    fn nodes(&mut self, nodes: &[Node], choice: bool, caps: Caps) -> Points {
+        let mut scored = Vec::new();
+        let mut attached = Vec::new();
+        for n in nodes {
+            match n {
+                Node::Text(_) => {}
+                Node::Criterion(c) if c.effect == Effect::Score => scored.push(self.criterion(c)),
+                Node::Criterion(c) => attached.push(c),
+                Node::Group(g) => {
+                    let v = self.nodes(&g.children, g.choice, g.caps);
+                    self.groups.insert(g.code.clone(), v);
+                    scored.push(v);
+                }
+            }
+        }
+        let base = if choice {
+            scored.into_iter().max().unwrap_or(Points::ZERO)
+        } else {
+            scored.into_iter().sum()
+        };
+        let (b, d) = self.adjustments(attached.into_iter());
+        (base + capped(b, caps.bonus) - capped(d, caps.deduction)).max(Points::ZERO)
+    }
+}
+
+/// Main-part places to score, and how many are scored: each scored criterion, and each set of
+/// alternatives once (scored when an option is picked).
+fn count_scored(nodes: &[Node], entries: &BTreeMap<String, Entry>) -> (usize, usize) {
+    let has = |code: &str| entries.get(code).is_some_and(|e| e.points.is_some());
+    let (mut scored, mut required) = (0, 0);
+    for n in nodes {
+        match n {
+            Node::Criterion(c) if c.effect == Effect::Score => {
+                required += 1;
+                scored += usize::from(has(&c.code));
+            }
+            Node::Group(g) if g.choice => {
+                required += 1;
+                scored += usize::from(g.children.iter().any(|o| has(o.code())));
+            }
+            Node::Group(g) => {
+                let (s, r) = count_scored(&g.children, entries);
+                scored += s;
+                required += r;
+            }
+            Node::Criterion(_) | Node::Text(_) => {}
         }
     }
+    (scored, required)
+}
+
+/// The points of `count` occurrences of a per-occurrence item: that many times its amount, at
+/// most its cap.
+pub fn counted_points(c: &Criterion, count: u32) -> Points {
+    let per = c.per.unwrap_or(c.step);
+    Points(per.units().saturating_mul(i64::from(count))).min(c.max)
+}
+
+/// A typed count of occurrences (or 0/1 for a disqualifying item); empty clears it.
+fn parse_count(c: &Criterion, input: &str) -> Result<Option<u32>, ScoreError> {
+    let most = match (c.effect, c.per) {
+        (Effect::Disqualify, _) => 1,
+        (_, Some(_)) => MAX_COUNT,
+        _ => return Err(ScoreError::NotCounted),
+    };
+    let s = input.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    if !s.bytes().all(|b| b.is_ascii_digit()) || s.len() > 9 {
+        return Err(ScoreError::BadCount { most });
+    }
+    let n: u32 = s.parse().map_err(|_| ScoreError::BadCount { most })?;
+    if n > most {
+        return Err(ScoreError::BadCount { most });
+    }
+    Ok(Some(n))
+}
+
+/// Checks a whole sheet's entries against the table, as a received file must pass: every
+/// value as if entered, a count that gives its points, and one option of each alternatives.
+pub fn check_entries(
+    table: &CriteriaTable,
+    entries: &BTreeMap<String, Entry>,
+) -> Result<(), (String, ScoreError)> {
+    for (code, entry) in entries {
+        let fail = |e| (code.clone(), e);
+        check_value(table, code, entry.points).map_err(fail)?;
+        check_evidence(table, code, &entry.evidence).map_err(fail)?;
+        if let Some(n) = entry.count {
+            let c = criterion(table, code).map_err(fail)?;
+            parse_count(c, &n.to_string()).map_err(fail)?;
+            let expected = match c.effect {
+                Effect::Disqualify => None,
+                _ => Some(counted_points(c, n)),
+            };
+            if entry.points != expected {
+                return Err(fail(ScoreError::CountMismatch));
+            }
+        }
+        if entry.points.is_some()
+            && table
+                .alternatives_of(code)
+                .into_iter()
+                .any(|o| o < code.as_str() && entries.get(o).is_some_and(|e| e.points.is_some()))
+        {
+            return Err(fail(ScoreError::TwoOptions));
+        }
+    }
+    Ok(())
 }
 
 /// A criterion that requires evidence is flagged once points are claimed for it and no
 /// evidence is given. Zero points claim nothing, so they need no evidence.
 pub fn needs_evidence(c: &Criterion, points: Option<Points>, evidence: &str) -> bool {
     c.evidence_required && points.is_some_and(|p| p > Points::ZERO) && evidence.trim().is_empty()
-}
-
-fn sum_nodes(nodes: &[Node], sheet: &ScoreSheet, groups: &mut BTreeMap<String, Points>) -> Points {
-    nodes
-        .iter()
-        .map(|n| match n {
-            Node::Criterion(c) => sheet.points(&c.code).unwrap_or(Points::ZERO),
-            Node::Group(g) => {
-                let s = sum_nodes(&g.children, sheet, groups);
-                groups.insert(g.code.clone(), s);
-                s
-            }
-        })
-        .sum()
 }
 
 /// Checks typed points against a criterion without storing anything. `Ok(None)` means the
@@ -223,6 +426,9 @@ pub fn check_value(
         return Ok(());
     };
     let p = table.precision;
+    if c.effect == Effect::Disqualify {
+        return Err(ScoreError::NotScored);
+    }
     if value < Points::ZERO {
         return Err(ScoreError::Parse(ParseError::Negative));
     }
@@ -232,10 +438,11 @@ pub fn check_value(
             precision: p,
         });
     }
-    if value.units() % c.step.units() != 0 {
-        let below = Points(value.units() - value.units() % c.step.units());
+    let step = c.unit_step();
+    if value.units() % step.units() != 0 && !(c.per.is_some() && value == c.max) {
+        let below = Points(value.units() - value.units() % step.units());
         return Err(ScoreError::OffStep {
-            step: c.step,
+            step,
             below,
             above: below + c.step,
             precision: p,
@@ -281,6 +488,8 @@ pub struct Totals {
     pub required: usize,
     /// Codes of criteria that claim points and need evidence but have none.
     pub missing_evidence: Vec<String>,
+    /// Codes of the disqualifying items marked, in table order.
+    pub disqualified: Vec<String>,
 }
 
 impl Totals {
@@ -309,6 +518,17 @@ pub enum ScoreError {
     EvidenceTooLong {
         max_chars: usize,
     },
+    /// A disqualifying item is marked, never given points.
+    NotScored,
+    /// A count entered for an item that is not counted per occurrence.
+    NotCounted,
+    BadCount {
+        most: u32,
+    },
+    /// A received count that does not give the points received with it.
+    CountMismatch,
+    /// Two options of the same alternatives picked.
+    TwoOptions,
 }
 
 impl ScoreError {
@@ -358,6 +578,28 @@ impl ScoreError {
             }
             ScoreError::EvidenceTooLong { max_chars } => {
                 format!("Evidence is too long: at most {max_chars} characters.")
+            }
+            ScoreError::NotScored if vi => {
+                "Mục không xếp loại chỉ đánh dấu có hoặc không, không chấm điểm.".into()
+            }
+            ScoreError::NotScored => "A disqualifying item is marked yes or no, not scored.".into(),
+            ScoreError::NotCounted if vi => "Mục này chấm điểm, không nhập số lần.".into(),
+            ScoreError::NotCounted => "This item is scored, not counted.".into(),
+            ScoreError::BadCount { most: 1 } if vi => "Chỉ chọn có (1) hoặc không (0).".into(),
+            ScoreError::BadCount { most: 1 } => "Choose yes (1) or no (0).".into(),
+            ScoreError::BadCount { most } if vi => {
+                format!("Số lần phải là số nguyên từ 0 đến {most}.")
+            }
+            ScoreError::BadCount { most } => {
+                format!("The count must be a whole number from 0 to {most}.")
+            }
+            ScoreError::CountMismatch if vi => "Số điểm không khớp với số lần đã nhập.".into(),
+            ScoreError::CountMismatch => "The points do not match the count entered.".into(),
+            ScoreError::TwoOptions if vi => {
+                "Đã chọn hai phương án của cùng một nội dung: chỉ được chọn một.".into()
+            }
+            ScoreError::TwoOptions => {
+                "Two options of the same alternatives are picked: only one applies.".into()
             }
         }
     }

@@ -239,11 +239,17 @@ test('issue 13: a real khối from empty browsers to the council, with no demo a
   await hp.getByTestId('review-unit').selectOption(UNITS.b.id);
   await waitText(hp.getByTestId('review-totals'), /^Điểm tự chấm \(Lần gửi 1\): 875 · /);
   const row = hp.locator('[data-testid="review-table"] tr[data-code="1.2"]');
-  await row.locator('input.review-input').fill('240');
-  await row.locator('input.review-input').press('Tab');
-  await row.locator('input.reason-input').fill('Chậm hoàn thành 01 nhiệm vụ trọng tâm (Báo cáo số 12-BC/HU).');
-  await row.locator('input.reason-input').press('Tab');
+  // As typed, before leaving the field: the totals follow and the reason is marked required.
+  const reviewed = row.locator('input.review-input');
+  await reviewed.click();
+  await reviewed.press('Control+A');
+  await reviewed.pressSequentially('240');
   await waitText(hp.getByTestId('review-totals'), 'Điểm tự chấm (Lần gửi 1): 875 · Điểm thẩm định: 865');
+  await row.getByTestId('reason-required').waitFor();
+  assert.equal(await row.locator('input.reason-input').getAttribute('aria-invalid'), 'true');
+  await row.locator('input.reason-input').pressSequentially('Chậm hoàn thành 01 nhiệm vụ trọng tâm (Báo cáo số 12-BC/HU).');
+  await row.getByTestId('reason-required').waitFor({ state: 'detached' });
+  await hp.getByTestId('missing-reasons').waitFor({ state: 'detached' });
 
   await goto(hp, 'binh-xet');
   // A quota takes effect as it is typed, and more places than members are flagged at once.

@@ -10,7 +10,7 @@ use crate::engine::evaluation::{Source, Sourced};
 use crate::engine::review::{FactEntry, Line};
 use crate::engine::rules::{FactKind, PartyRating, FACTS};
 use crate::engine::{Date, DeductionItem, Lang, Points, ReviewError};
-use crate::ui::shared::i18n::{tr, use_i18n, K};
+use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
 use crate::ui::shared::notice::{notice_view, Notice};
 use crate::ui::shared::state::use_state;
 use crate::ui::shared::table::Field;
@@ -259,6 +259,20 @@ fn ReviewRow(
             error.set(result.err());
         }
     };
+    // As typed: a valid value counts at once (totals, the reason it now needs); a half-typed one
+    // changes nothing until the field is left, where `on_points` says what is wrong.
+    let on_points_typed = {
+        let (unit, code) = (unit.clone(), code.clone());
+        move |ev: leptos::ev::Event| {
+            let input = event_target_value(&ev);
+            let reason = reason_now.get_untracked();
+            let result =
+                state.change(|w| w.edit_review(&unit, |t, r| r.enter(t, &code, &input, &reason)));
+            if result.is_ok() {
+                error.set(None);
+            }
+        }
+    };
     let on_reason = {
         let (unit, code) = (unit.clone(), code.clone());
         move |ev: leptos::ev::Event| {
@@ -330,6 +344,7 @@ fn ReviewRow(
                                 data-code=code_in.clone()
                                 value=initial_points.clone()
                                 aria-label=tr(K::ReviewedScore)
+                                on:input=on_points_typed.clone()
                                 on:change=on_points.clone()
                             />
                             <Show when=move || differs.get()>
@@ -357,8 +372,19 @@ fn ReviewRow(
                                 value=initial_reason.clone()
                                 placeholder=tr(K::ReasonPlaceholder)
                                 aria-label=tr(K::Reason)
-                                on:change=on_reason.clone()
+                                required=missing
+                                aria-invalid=move || missing().to_string()
+                                on:input=on_reason.clone()
                             />
+                            // Said at once when the reviewed points differ from the unit's own.
+                            <Show when=missing>
+                                <p class="field-error" data-testid="reason-required">
+                                    {tx(
+                                        "Bắt buộc ghi lý do: điểm thẩm định khác điểm tự chấm.",
+                                        "A reason is required: the reviewed points differ from the unit's own.",
+                                    )}
+                                </p>
+                            </Show>
                         </td>
                     }
                         .into_any()

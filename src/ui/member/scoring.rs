@@ -168,6 +168,13 @@ fn node_view(node: Node, part: Part, depth: usize) -> AnyView {
     let totals = use_state().totals;
     match node {
         Node::Criterion(c) => view! { <CriterionRow c=c part=part /> }.into_any(),
+        Node::Text(t) => view! {
+            <p class="table-note">
+                {(!t.code.is_empty()).then(|| view! { <span class="code">{t.code}</span> " " })}
+                {t.text}
+            </p>
+        }
+        .into_any(),
         Node::Group(g) => {
             let max = Node::Group(g.clone()).max();
             let code = g.code.clone();
