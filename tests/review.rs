@@ -1174,3 +1174,75 @@ fn a_review_whose_chain_of_revisions_is_broken_is_refused() {
         Ok(ReviewImported::Accepted { revision: 2 })
     );
 }
+
+/// A format 2 table read from one of the scoring data cases.
+fn case_table(name: &str) -> CriteriaTable {
+    let path = format!(
+        "{}/tests/cases/scoring/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let case: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    serde_json::from_value(case["table"].clone()).unwrap()
+}
+
+#[test]
+fn the_heads_pick_among_alternatives_replaces_the_units_and_needs_one_reason() {
+    let t = case_table("alternatives_one_band_applies");
+    let mut sheet = ScoreSheet::new("u", &t.id);
+    sheet.enter_points(&t, "1.1.a", "5", &now()).unwrap();
+    let own = sheet.entries.clone();
+    let mut review = Review::default();
+    review
+        .enter(&t, "1.1.b", "4", "Chỉ hoàn thành kế hoạch (Báo cáo 12/BC).")
+        .unwrap();
+    let totals = review.reviewed_totals(&t, &own);
+    assert_eq!(
+        totals.group("1.1"),
+        Points(40),
+        "the head's band, not 5 + 4"
+    );
+    assert_eq!(own_totals_of(&t, &own).group("1.1"), Points(50));
+    assert!(review.missing_reasons(&t, &own).is_empty());
+    let lines = review.lines(&t, &own, Lang::Vi);
+    let a = lines.iter().find(|l| l.code == "1.1.a").unwrap();
+    assert_eq!((a.own, a.reviewed), (Some(Points(50)), None));
+}
+
+fn own_totals_of(t: &CriteriaTable, own: &BTreeMap<String, Entry>) -> thidua::engine::Totals {
+    thidua::engine::score::totals_of(own, t)
+}
+
+#[test]
+fn a_deduction_document_counts_against_a_deduction_attached_to_a_criterion() {
+    let t = case_table("per_occurrence_deduction_capped_at_the_item");
+    let mut review = Review::default();
+    let item = DeductionItem {
+        code: "a1".into(),
+        document: "15/TB-STNMT".into(),
+        date: date("2026-05-04"),
+        points: Points(5),
+    };
+    review.add_deduction(&t, item.clone()).unwrap();
+    let refused = review.add_deduction(
+        &t,
+        DeductionItem {
+            code: "1.2".into(),
+            ..item
+        },
+    );
+    assert_eq!(
+        refused,
+        Err(ReviewError::NotADeduction { code: "1.2".into() })
+    );
+    let mut own = BTreeMap::new();
+    own.insert(
+        "1.2".to_string(),
+        Entry {
+            points: Some(Points(100)),
+            count: None,
+            evidence: String::new(),
+        },
+    );
+    assert_eq!(review.reviewed_totals(&t, &own).group("1.2"), Points(95));
+}

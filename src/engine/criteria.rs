@@ -245,6 +245,16 @@ impl Criterion {
         }
     }
 
+    /// The sign its points are written with: − for a deduction, + for a bonus attached in the
+    /// main part, nothing otherwise (the bonus section says what it is).
+    pub fn sign(&self, part: Part) -> &'static str {
+        match self.kind(part) {
+            ItemKind::Deduction => "−",
+            ItemKind::Bonus if part == Part::Main => "+",
+            _ => "",
+        }
+    }
+
     /// The step a value of this item is a multiple of (a per-occurrence item: its amount),
     /// except that a per-occurrence item may also count its cap.
     pub fn unit_step(&self) -> Points {

@@ -151,7 +151,7 @@ fn check_nodes(
                     let options = g
                         .children
                         .iter()
-                        .filter(|c| matches!(c, Node::Criterion(_)))
+                        .filter(|c| matches!(c, Node::Criterion(o) if o.effect == Effect::Score))
                         .count();
                     let others = g.children.iter().any(|c| matches!(c, Node::Group(_)));
                     if options < 2 || others {
@@ -423,6 +423,32 @@ pub enum TableError {
 }
 
 impl TableError {
+    /// The code of the row the problem is at, if it is at one.
+    pub fn code(&self) -> Option<&str> {
+        use TableError::*;
+        match self {
+            MissingCriterionTitle { code }
+            | DuplicateCode { code }
+            | TooDeep { code }
+            | EmptyGroup { code }
+            | NonPositiveMax { code }
+            | NonPositiveStep { code }
+            | MaxNotMultipleOfStep { code, .. }
+            | GroupSumMismatch { code, .. }
+            | OptionNotScored { code }
+            | ChoiceNeedsOptions { code }
+            | ItemNotAttachable { code }
+            | EffectInSection { code, .. }
+            | DisqualifyWithPoints { code }
+            | NonPositivePer { code }
+            | StepNotPer { code }
+            | PerAboveMax { code, .. }
+            | NegativeNodeCap { code } => Some(code),
+            TooLong { code, .. } => code.as_deref(),
+            _ => None,
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         use TableError::*;
         let vi = lang == Lang::Vi;
@@ -538,6 +564,8 @@ impl TableError {
             UnknownFormat { format } => format!(
                 "The criteria table is in format {format}; this version reads formats 1 and {TABLE_FORMAT}: update the app."
             ),
+            EmptyText { code } if code.is_empty() && vi => "Có dòng ghi chú chưa có nội dung.".into(),
+            EmptyText { code } if code.is_empty() => "A note row has no text.".into(),
             EmptyText { code } if vi => format!("Dòng ghi chú {code} chưa có nội dung."),
             EmptyText { code } => format!("The note row {code} has no text."),
             OptionNotScored { code } if vi => format!(

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::criteria::Part;
+use super::criteria::ItemKind;
 use super::evaluation::{Facts, Source, Sourced};
 use super::rules::PartyRating;
 use super::score::check_value;
@@ -182,6 +182,18 @@ impl Review {
     ) -> Result<(), ReviewError> {
         let points = super::score::check_points(table, code, input).map_err(ReviewError::Score)?;
         check_len(reason, MAX_REASON_CHARS)?;
+        if points.is_some() {
+            // One option of alternatives applies: the head's pick clears the others.
+            for other in table.alternatives_of(code) {
+                self.entries.insert(
+                    other.to_string(),
+                    ReviewEntry {
+                        points: None,
+                        reason: reason.to_string(),
+                    },
+                );
+            }
+        }
         self.entries.insert(
             code.to_string(),
             ReviewEntry {
@@ -226,7 +238,7 @@ impl Review {
         item: DeductionItem,
     ) -> Result<(), ReviewError> {
         match table.criterion(&item.code) {
-            Some((Part::Deduction, _)) => {}
+            Some((part, c)) if c.kind(part) == ItemKind::Deduction => {}
             _ => return Err(ReviewError::NotADeduction { code: item.code }),
         }
         check_source(&Source {

@@ -335,6 +335,20 @@ pub fn counted_points(c: &Criterion, count: u32) -> Points {
     Points(per.units().saturating_mul(i64::from(count))).min(c.max)
 }
 
+/// Checks a typed count (see [`ScoreSheet::enter_count`]) without storing anything.
+pub fn check_count(
+    table: &CriteriaTable,
+    code: &str,
+    input: &str,
+) -> Result<Option<u32>, ScoreError> {
+    let c = criterion(table, code)?;
+    let count = parse_count(c, input)?;
+    if c.effect != Effect::Disqualify {
+        check_value(table, code, count.map(|n| counted_points(c, n)))?;
+    }
+    Ok(count)
+}
+
 /// A typed count of occurrences (or 0/1 for a disqualifying item); empty clears it.
 fn parse_count(c: &Criterion, input: &str) -> Result<Option<u32>, ScoreError> {
     let most = match (c.effect, c.per) {
@@ -444,7 +458,7 @@ pub fn check_value(
         return Err(ScoreError::OffStep {
             step,
             below,
-            above: below + c.step,
+            above: below + step,
             precision: p,
         });
     }

@@ -13,7 +13,7 @@ use super::registration::{self, Registration, RegistrationError};
 use super::review::{Review, ReviewError};
 use super::rotation::Term;
 use super::rules::{RuleError, RuleSet};
-use super::score::{check_evidence, check_points, check_value};
+use super::score::{check_count, check_evidence, check_points, check_value};
 use super::year::{NextTerm, PastYear};
 use super::{
     Cluster, CriteriaTable, Date, Inbox, Lang, Points, ScoreError, ScoreSheet, TableError,
@@ -350,6 +350,22 @@ impl Workspace {
         check_points(&self.table, code, input)?;
         let (table, sheet) = self.sheet_mut();
         sheet.enter_points(table, code, input, at)
+    }
+
+    /// See [`ScoreSheet::enter_count`]; on error nothing changes.
+    pub fn enter_count(
+        &mut self,
+        code: &str,
+        input: &str,
+        at: &Timestamp,
+    ) -> Result<Option<u32>, ScoreError> {
+        check_count(&self.table, code, input)?;
+        let (table, sheet) = self.sheet_mut();
+        sheet.enter_count(table, code, input, at)
+    }
+
+    pub fn count(&self, code: &str) -> Option<u32> {
+        self.sheet().and_then(|s| s.count(code))
     }
 
     /// See [`ScoreSheet::set_points`]; on error nothing changes.

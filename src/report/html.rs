@@ -480,7 +480,6 @@ pub fn merged_table(
     units: &[crate::bundle::merge::MergedUnit],
     lang: Lang,
 ) -> String {
-    use crate::engine::criteria::Part;
     let p = table.precision;
     let mut out = format!(
         r#"<div class="table-wrap"><table class="data merged-table"><thead><tr><th>{}</th><th class="num">{}</th>"#,
@@ -534,21 +533,30 @@ pub fn merged_table(
     totals(&mut out, "top");
     out.push_str("</thead><tbody>");
     for (part, c) in table.criteria() {
-        let sign = if part == Part::Deduction { "−" } else { "" };
+        let sign = c.sign(part);
+        let disqualify = c.effect == crate::engine::criteria::Effect::Disqualify;
         let _ = write!(
             out,
             r#"<tr data-code="{code}"><td title="{title}"><span class="code">{code}</span> <span class="short-title">{title}</span></td><td class="num">{sign}{max}</td>"#,
             code = escape(&c.code),
             title = escape(&c.title),
-            max = p.format(c.max, lang),
+            max = if disqualify {
+                "—".to_string()
+            } else {
+                p.format(c.max, lang)
+            },
         );
         for u in units {
-            let cell = u
-                .submission
-                .as_ref()
-                .and_then(|s| s.scores.get(&c.code))
-                .and_then(|e| e.points)
-                .map_or(String::new(), |x| p.format(x, lang));
+            let entry = u.submission.as_ref().and_then(|s| s.scores.get(&c.code));
+            // A disqualifying item marked shows as marked; any other item its points.
+            let cell = if disqualify {
+                let marked = entry.and_then(|e| e.count).is_some_and(|n| n > 0);
+                String::from(if marked { "✗" } else { "" })
+            } else {
+                entry
+                    .and_then(|e| e.points)
+                    .map_or(String::new(), |x| p.format(x, lang))
+            };
             let _ = write!(
                 out,
                 r#"<td class="num" data-unit="{}">{cell}</td>"#,

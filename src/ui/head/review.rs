@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::bundle::review::{self_score, SelfScore};
-use crate::engine::criteria::Part;
+use crate::engine::criteria::ItemKind;
 use crate::engine::evaluation::{Source, Sourced};
 use crate::engine::review::{FactEntry, Line};
 use crate::engine::rules::{FactKind, PartyRating, FACTS};
@@ -122,6 +122,23 @@ fn UnitReview(id: String) -> impl IntoView {
             })
         })
     };
+    // The disqualifying items the unit marked, by code and title.
+    let disqualified = move || {
+        own.with(|s| {
+            s.as_ref().map_or(Vec::new(), |s| {
+                state.ws.with(|w| {
+                    crate::engine::score::totals_of(&s.entries, &w.table)
+                        .disqualified
+                        .iter()
+                        .map(|code| {
+                            let title = w.table.criterion(code).map_or("", |(_, c)| &c.title);
+                            format!("{code} {title}")
+                        })
+                        .collect()
+                })
+            })
+        })
+    };
     let missing = move || {
         lines.with(|l| {
             l.as_ref().map_or(Vec::new(), |l| {
@@ -136,7 +153,9 @@ fn UnitReview(id: String) -> impl IntoView {
         w.table
             .criteria()
             .into_iter()
-            .map(|(part, c)| (part, c.code.clone(), c.title.clone(), c.max))
+            // A disqualifying item has no points to review.
+            .filter(|(part, c)| c.kind(*part) != ItemKind::Disqualify)
+            .map(|(part, c)| (c.sign(part), c.code.clone(), c.title.clone(), c.max))
             .collect::<Vec<_>>()
     });
     let id_rows = id.clone();
@@ -169,6 +188,25 @@ fn UnitReview(id: String) -> impl IntoView {
                     }}
                 </p>
                 {move || {
+                    let d: Vec<String> = disqualified();
+                    (!d.is_empty())
+                        .then(|| {
+                            view! {
+                                <p class="notice error" data-testid="review-disqualified">
+                                    {tx(
+                                        "Đơn vị tự đánh dấu nội dung không xếp loại: ",
+                                        "The unit marked as not to be ranked: ",
+                                    )}
+                                    {d.join("; ")}
+                                    {tx(
+                                        ". Nếu đúng, ghi nhận thông tin tương ứng ở mục “Thông tin dùng để bình xét”: việc chấm điểm không tự loại đơn vị khỏi bình xét.",
+                                        ". If it holds, record the corresponding fact under “Facts for the award evaluation”: scoring alone does not exclude the unit.",
+                                    )}
+                                </p>
+                            }
+                        })
+                }}
+                {move || {
                     let m = missing();
                     (!m.is_empty())
                         .then(|| {
@@ -196,11 +234,11 @@ fn UnitReview(id: String) -> impl IntoView {
                             {criteria
                                 .clone()
                                 .into_iter()
-                                .map(|(part, code, title, max)| {
+                                .map(|(sign, code, title, max)| {
                                     view! {
                                         <ReviewRow
                                             unit=id_rows.clone()
-                                            part=part
+                                            sign=sign
                                             code=code
                                             title=title
                                             max=max
@@ -220,7 +258,7 @@ fn UnitReview(id: String) -> impl IntoView {
 #[component]
 fn ReviewRow(
     unit: String,
-    part: Part,
+    sign: &'static str,
     code: String,
     title: String,
     max: Points,
@@ -310,7 +348,6 @@ fn ReviewRow(
     let own_text = move || line.with(|l| l.as_ref().map(|l| fmt(l.own, i18n.lang.get())));
     let doc_reason = move || line.with(|l| l.as_ref().map(|l| l.reason.clone()));
     let doc_points = move || line.with(|l| l.as_ref().map(|l| fmt(l.reviewed, i18n.lang.get())));
-    let sign = if part == Part::Deduction { "−" } else { "" };
     let code_in = code.clone();
     view! {
         <tr
@@ -619,7 +656,7 @@ fn DeductionsCard(unit: String) -> impl IntoView {
         w.table
             .criteria()
             .into_iter()
-            .filter(|(p, _)| *p == Part::Deduction)
+            .filter(|(p, c)| c.kind(*p) == ItemKind::Deduction)
             .map(|(_, c)| (c.code.clone(), c.title.clone(), c.step))
             .collect::<Vec<_>>()
     });

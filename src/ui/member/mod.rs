@@ -2,6 +2,7 @@
 //! register, read the review and keep its years.
 
 pub mod exchange;
+pub mod items;
 pub mod registrations;
 pub mod reviewed;
 pub mod scoring;

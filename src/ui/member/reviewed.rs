@@ -58,7 +58,7 @@ pub fn ReviewedPage() -> impl IntoView {
                 .criteria()
                 .into_iter()
                 .map(|(part, c)| {
-                    let minus = part == crate::engine::criteria::Part::Deduction;
+                    let minus = c.kind(part) == crate::engine::criteria::ItemKind::Deduction;
                     (c.title.clone(), minus)
                 })
                 .collect();

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::engine::criteria::{Node, Part};
+use crate::engine::criteria::{Effect, Node, Part};
 use crate::engine::{Criterion, Lang, Points, ScoreError, ScoreSheet};
+use crate::ui::member::items::{picked_whole, CountRow, OptionsRow};
 use crate::ui::shared::i18n::{scored_of, tr, use_i18n, K};
 use crate::ui::shared::state::{use_state, SaveStatus};
 
@@ -108,6 +109,23 @@ fn Summary() -> impl IntoView {
                     }}
                 </span>
             </div>
+            {move || {
+                let codes = totals.with(|t| t.disqualified.join(", "));
+                (!codes.is_empty())
+                    .then(|| {
+                        view! {
+                            <p class="notice error disqualified" data-testid="disqualified">
+                                "⚠ "
+                                {crate::ui::shared::i18n::tx(
+                                    "Đã đánh dấu nội dung không xếp loại:",
+                                    "Marked as not to be ranked:",
+                                )}
+                                " "
+                                {codes}
+                            </p>
+                        }
+                    })
+            }}
             <div class="metric save-state" class:ok=saved data-testid="save-state">
                 {move || if saved() { Some(format!("✓ {}", i18n.t(K::Saved))) } else { None }}
             </div>
@@ -167,7 +185,7 @@ fn node_view(node: Node, part: Part, depth: usize) -> AnyView {
     let i18n = use_i18n();
     let totals = use_state().totals;
     match node {
-        Node::Criterion(c) => view! { <CriterionRow c=c part=part /> }.into_any(),
+        Node::Criterion(c) => item_view(c, part),
         Node::Text(t) => view! {
             <p class="table-note">
                 {(!t.code.is_empty()).then(|| view! { <span class="code">{t.code}</span> " " })}
@@ -179,30 +197,46 @@ fn node_view(node: Node, part: Part, depth: usize) -> AnyView {
             let max = Node::Group(g.clone()).max();
             let code = g.code.clone();
             let subtotal = move || fmt_points(totals.with(|t| t.group(&code)), i18n.lang.get());
+            let (group_code, title) = (g.code.clone(), g.title.clone());
+            let body = if picked_whole(&g) {
+                view! { <OptionsRow group=g /> }.into_any()
+            } else {
+                g.children
+                    .into_iter()
+                    .map(|n| node_view(n, part, depth + 1))
+                    .collect_view()
+                    .into_any()
+            };
             view! {
-                <section class="group" data-group=g.code.clone()>
+                <section class="group" data-group=group_code.clone()>
                     <div
-                        class=format!("group-head level-{depth}")
+                        class=format!("group-head level-{}", depth.min(6))
                         role="heading"
-                        attr:aria-level=(depth + 2).to_string()
+                        attr:aria-level=(depth + 2).min(6).to_string()
                     >
-                        <span class="code">{g.code.clone()}</span>
-                        <span class="title">{g.title}</span>
-                        <span class="subtotal" data-testid=format!("subtotal-{}", g.code)>
+                        <span class="code">{group_code.clone()}</span>
+                        <span class="title">{title}</span>
+                        <span class="subtotal" data-testid=format!("subtotal-{group_code}")>
                             {subtotal}
                             " / "
                             {move || fmt_points(max, i18n.lang.get())}
                         </span>
                     </div>
-                    {g
-                        .children
-                        .into_iter()
-                        .map(|n| node_view(n, part, depth + 1))
-                        .collect_view()}
+                    {body}
                 </section>
             }
             .into_any()
         }
+    }
+}
+
+/// A criterion or item: counted ones (per occurrence, disqualifying) by their count, the rest
+/// by their points.
+fn item_view(c: Criterion, part: Part) -> AnyView {
+    if c.per.is_some() || c.effect == Effect::Disqualify {
+        view! { <CountRow c=c part=part /> }.into_any()
+    } else {
+        view! { <CriterionRow c=c part=part /> }.into_any()
     }
 }
 
@@ -279,7 +313,47 @@ fn CriterionRow(c: Criterion, part: Part) -> impl IntoView {
     };
     let err_id = format!("err-{code}");
     let (max, step) = (c.max, c.step);
-    let sign = if part == Part::Deduction { "−" } else { "" };
+    let sign = c.sign(part);
+    // An option of alternatives is cleared when another is picked: its field follows, unless
+    // it is being typed in.
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    if state
+        .ws
+        .with_untracked(|w| !w.table.alternatives_of(&code).is_empty())
+    {
+        let code = code.clone();
+        leptos::prelude::Effect::new(move |_| {
+            let cleared = state.ws.with(|w| w.points(&code).is_none());
+            if let Some(input) = input_ref.get() {
+                let focused = document().active_element().is_some_and(|a| {
+                    let el: &web_sys::Element = &input;
+                    a == *el
+                });
+                if cleared && !focused {
+                    input.set_value("");
+                }
+            }
+        });
+    }
+    // What a criterion with attached items counts after them.
+    let net = (!c.items.is_empty()).then(|| {
+        let code = code.clone();
+        let testid = format!("net-{code}");
+        view! {
+            <span class="net" data-testid=testid>
+                " · "
+                {crate::ui::shared::i18n::tx("Tính", "Counts")}
+                " "
+                {move || fmt_points(state.totals.with(|t| t.group(&code)), i18n.lang.get())}
+            </span>
+        }
+    });
+    let items = c
+        .items
+        .clone()
+        .into_iter()
+        .map(|i| item_view(i, part))
+        .collect_view();
     let guidance = (!c.guidance.is_empty()).then(|| {
         let text = c.guidance.clone();
         view! {
@@ -318,6 +392,7 @@ fn CriterionRow(c: Criterion, part: Part) -> impl IntoView {
                             <span class="badge">{tr(K::EvidenceRequired)}</span>
                         }
                     })}
+                {net}
             </div>
             {guidance}
             <div class="crit-inputs">
@@ -325,6 +400,7 @@ fn CriterionRow(c: Criterion, part: Part) -> impl IntoView {
                     <span>{tr(K::SelfScore)}</span>
                     <input
                         class="score-input"
+                        node_ref=input_ref
                         type="text"
                         inputmode="decimal"
                         autocomplete="off"
@@ -367,6 +443,7 @@ fn CriterionRow(c: Criterion, part: Part) -> impl IntoView {
                     </p>
                 </Show>
             </div>
+            <div class="items">{items}</div>
         </div>
     }
 }
