@@ -339,6 +339,26 @@ pub fn forget_workspace() -> Result<(), SaveError> {
     Ok(())
 }
 
+/// The criteria table being edited and not yet adopted: kept so that a page closed in the
+/// middle of editing loses nothing.
+pub const TABLE_DRAFT_KEY: &str = "thidua.table-draft";
+
+pub fn save_table_draft(t: &crate::engine::CriteriaTable) -> Result<bool, SaveError> {
+    let text = serde_json::to_string(t).map_err(|e| SaveError::Other(e.to_string()))?;
+    write(TABLE_DRAFT_KEY, text)
+}
+
+/// The table being edited, if one is kept and still reads as a table.
+pub fn load_table_draft() -> Option<crate::engine::CriteriaTable> {
+    let text = LocalStorage::raw().get_item(TABLE_DRAFT_KEY).ok()??;
+    crate::engine::from_json_text(&text).ok()
+}
+
+pub fn forget_table_draft() {
+    let _ = LocalStorage::raw().remove_item(TABLE_DRAFT_KEY);
+    remember(TABLE_DRAFT_KEY, None);
+}
+
 pub fn load_lang() -> Option<Lang> {
     LocalStorage::get::<Lang>(LANG_KEY).ok()
 }

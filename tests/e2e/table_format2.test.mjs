@@ -44,6 +44,7 @@ test('issue 14: a member scores bands, counts and marks of a format 2 table; the
   await hp.getByTestId('units-paste').fill(PASTED);
   await hp.getByTestId('units-add').click();
   await hp.getByTestId('cluster-head').selectOption(HEAD);
+  await hp.getByTestId('cluster-deputy').selectOption('phong-tn-mt-huyen-chau-thanh');
   await hp.getByTestId('create-cluster').click();
   await hp.getByTestId('head-setup').waitFor();
   await hp.getByTestId('head-setup').locator('input[type="date"]').first().fill('2027-12-15');
@@ -106,6 +107,7 @@ test('issue 14: a member scores bands, counts and marks of a format 2 table; the
       'D.1': [10, null], 'D.2': [null, 1], 'T.1': [20, 2],
     },
   );
+  await p.locator('[data-group="a1"]').scrollIntoViewIfNeeded();
   await shot(p, 'format2-scoring');
   await p.setViewportSize({ width: 360, height: 740 });
   const wide = await p.evaluate(() => document.documentElement.scrollWidth);

@@ -13,6 +13,7 @@ use crate::engine::slug::{pasted_names, unique_slug};
 use crate::engine::{Cluster, CriteriaTable, Lang, Workspace};
 use crate::platform;
 use crate::storage;
+use crate::ui::head::table_editor::TableEditor;
 use crate::ui::shared::files::{FileButton, Incoming};
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
 use crate::ui::shared::notice::{notice_view, Notice};
@@ -139,6 +140,14 @@ pub fn NewClusterScreen() -> impl IntoView {
             Err(m) => notice.set(Some(Err(m))),
         }
     });
+    let editing = RwSignal::new(false);
+    let on_edited = Callback::new(move |done: Option<CriteriaTable>| {
+        if let Some(t) = done {
+            let from = tx("bảng soạn trên màn hình", "the table written on screen")().to_string();
+            table.set(Some((from, t)));
+        }
+        editing.set(false);
+    });
     let create = move |_| {
         let lang = i18n.lang.get_untracked();
         let Some((_, table)) = table.get_untracked() else {
@@ -220,6 +229,27 @@ pub fn NewClusterScreen() -> impl IntoView {
                     </button>
                 </div>
                 <p data-testid="table-chosen">{table_line}</p>
+                <Show
+                    when=move || editing.get()
+                    fallback=move || view! {
+                        <button type="button" class="secondary" data-testid="edit-table"
+                            on:click=move |_| editing.set(true)>
+                            {move || if table.with(Option::is_some) {
+                                tx("Sửa bảng đã chọn", "Edit the chosen table")()
+                            } else {
+                                tx("Soạn bảng tiêu chí trên màn hình", "Write the criteria table on screen")()
+                            }}
+                        </button>
+                    }
+                >
+                    <TableEditor
+                        initial=table
+                            .get_untracked()
+                            .map(|(_, t)| t)
+                            .unwrap_or_else(crate::ui::head::table_editor::blank_table)
+                        on_done=on_edited
+                    />
+                </Show>
             </section>
             <div class="row">
                 <button type="button" class="primary" data-testid="create-cluster" on:click=create>

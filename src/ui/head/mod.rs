@@ -15,6 +15,7 @@ pub mod review;
 pub mod send_council;
 pub mod setup;
 pub mod sign;
+pub mod table_editor;
 pub mod unusable;
 
 use leptos::prelude::*;
