@@ -674,20 +674,26 @@ fn set(t: &mut CriteriaTable, loc: &Loc, field: Field, text: &str) -> Result<(),
     }
     match node_mut(t, loc)? {
         Node::Criterion(c) => set_criterion(c, field, text, value),
-        Node::Group(g) => match field {
-            Field::Code => Ok(g.code = text.to_string()),
-            Field::Title => Ok(g.title = text.to_string()),
-            Field::Max => Ok(g.max = value?),
-            Field::Choice => Ok(g.choice = flag(text)),
-            Field::BonusCap => Ok(g.caps.bonus = value?),
-            Field::DeductionCap => Ok(g.caps.deduction = value?),
-            _ => Err(EditError::NotThisRow),
-        },
-        Node::Text(x) => match field {
-            Field::Code => Ok(x.code = text.to_string()),
-            Field::Title | Field::Guidance => Ok(x.text = text.to_string()),
-            _ => Err(EditError::NotThisRow),
-        },
+        Node::Group(g) => {
+            match field {
+                Field::Code => g.code = text.to_string(),
+                Field::Title => g.title = text.to_string(),
+                Field::Max => g.max = value?,
+                Field::Choice => g.choice = flag(text),
+                Field::BonusCap => g.caps.bonus = value?,
+                Field::DeductionCap => g.caps.deduction = value?,
+                _ => return Err(EditError::NotThisRow),
+            }
+            Ok(())
+        }
+        Node::Text(x) => {
+            match field {
+                Field::Code => x.code = text.to_string(),
+                Field::Title | Field::Guidance => x.text = text.to_string(),
+                _ => return Err(EditError::NotThisRow),
+            }
+            Ok(())
+        }
     }
 }
 

@@ -387,15 +387,15 @@ fn EditorRow(
                 {(!is_text).then(|| view! {
                     <label><span>{tx("Tối đa", "Max")}</span>
                         <input type="text" inputmode="decimal" class="num" data-testid="row-max"
-                            prop:value=max.clone() on:change=field(Field::Max) /></label>
+                            prop:value=max on:change=field(Field::Max) /></label>
                 })}
                 {(!is_text && !is_group).then(|| view! {
                     <label><span>{tx("Bước", "Step")}</span>
                         <input type="text" inputmode="decimal" class="num" data-testid="row-step"
-                            prop:value=step.clone() on:change=field(Field::Step) /></label>
+                            prop:value=step on:change=field(Field::Step) /></label>
                     <label><span>{tx("Mỗi lần", "Per time")}</span>
                         <input type="text" inputmode="decimal" class="num" data-testid="row-per"
-                            prop:value=per.clone() on:change=field(Field::Per) /></label>
+                            prop:value=per on:change=field(Field::Per) /></label>
                     <label><span>{tx("Loại", "Kind")}</span>
                         <select data-testid="row-effect" on:change=field(Field::Effect)>
                             {[
@@ -406,7 +406,6 @@ fn EditorRow(
                             ]
                                 .into_iter()
                                 .map(|(value, label)| {
-                                    let effect = effect.clone();
                                     view! {
                                         <option value=value prop:selected=move || effect() == value>
                                             {label}
