@@ -26,6 +26,7 @@ pub mod rules_describe;
 pub mod rules_edit;
 pub mod score;
 pub mod slug;
+pub mod table_import;
 pub mod time;
 pub mod workspace;
 pub mod year;
