@@ -195,6 +195,12 @@ fn check_tiengiang(imported: &Imported) {
         .items
         .iter()
         .any(|i| i.code == "a2-thuong"));
+    // "cộng 0,2 điểm … (Tổng điểm cộng không quá 01 điểm)": per article, at most 1.
+    let bonus = &criterion(t, "4.3").items[0];
+    assert_eq!(
+        (bonus.per, bonus.max),
+        (Some(points(t, "0,2")), points(t, "1"))
+    );
     // 5.2 "(không xếp loại)" disqualifies.
     assert_eq!(criterion(t, "5.2").effect, Effect::Disqualify);
     assert_eq!(count(t, Effect::Disqualify), 1);
@@ -288,6 +294,50 @@ fn tiengiang_summary_sheet_with_a_level_column() {
     assert_eq!(tc1.children.len(), 4);
     assert_eq!(max_of(t, "1.1.4"), points(t, "3,5"));
     assert_eq!(max_of(t, "4.2"), points(t, "0,5"));
+}
+
+/// The partial school table (README § 2): an open-ended weekly bonus and penalty list with
+/// its points only in prose inside the Điểm cộng / Điểm trừ cells, no scale. Not a table a
+/// cluster could score (no criteria, no scale), and the importer says so; but every rule is
+/// read as an item.
+#[test]
+fn partial_school_table_gives_items_and_is_refused() {
+    let imported = import("thpt-nguyentrungtruc-chidoan-2012-partial.txt");
+    let t = &imported.table;
+    assert!(t.groups.is_empty());
+    let bonus: Vec<(&str, Option<Points>, Points)> = t
+        .bonus
+        .items
+        .iter()
+        .filter_map(|n| match n {
+            Node::Criterion(c) => Some((c.code.as_str(), c.per, c.max)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        bonus,
+        [
+            ("1-thuong", None, Points(5)),
+            ("2-thuong", Some(Points(5)), Points(5))
+        ]
+    );
+    let deduction: Vec<(&str, Option<Points>)> = t
+        .deduction
+        .items
+        .iter()
+        .map(|n| match n {
+            Node::Criterion(c) => (c.code.as_str(), c.per),
+            _ => ("", None),
+        })
+        .collect();
+    assert_eq!(deduction, [("1", None), ("2", Some(Points(1)))]);
+    assert!(flagged(&imported, 2, |u| matches!(
+        u,
+        Unsure::NumberOrCount { .. }
+    )));
+    let errors = t.validate().unwrap_err();
+    assert!(errors.contains(&thidua::engine::TableError::NoCriteria));
+    assert_eq!(errors.len(), 2, "{errors:?}");
 }
 
 // ---- built tables (README: "built", layouts with no real example found) ---------------------

@@ -209,3 +209,37 @@ fn bounded(grid: Grid, limits: Limits) -> Result<Grid, TableIoError> {
     }
     Ok(grid)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pasted_html_is_preferred_to_its_plain_text() {
+        let html = "<table><tr><td>STT</td><td>Nội dung</td><td>Điểm</td></tr>\
+                    <tr><td>1</td><td>Báo cáo<br>đúng hạn</td><td>10</td></tr></table>";
+        let plain = "STT\tNội dung\tĐiểm\n1\t\"Báo cáo\nđúng hạn\"\t10\n";
+        let from_html = import_pasted(plain, Some(html), Limits::default()).unwrap();
+        let from_text = import_pasted(plain, None, Limits::default()).unwrap();
+        assert_eq!(from_html.table, from_text.table);
+        assert_eq!(from_html.table.criteria()[0].1.title, "Báo cáo đúng hạn");
+        let empty = import_pasted("", Some("<p>no table</p>"), Limits::default()).unwrap();
+        assert!(empty.table.validate().is_err());
+    }
+
+    #[test]
+    fn file_kinds_by_extension() {
+        assert_eq!(FileKind::of_name("Bang DIEM.XLSX"), Some(FileKind::Xlsx));
+        assert_eq!(FileKind::of_name("a.tsv"), Some(FileKind::Text));
+        assert_eq!(FileKind::of_name("a.doc"), None);
+        let e = TableIoError::NoSheet { sheet: 3, count: 1 };
+        assert_eq!(
+            e.message(Lang::En),
+            "The workbook has no sheet 3 (it has 1)."
+        );
+        assert_eq!(
+            e.message(Lang::Vi),
+            "Tệp không có trang tính số 3 (có 1 trang)."
+        );
+    }
+}

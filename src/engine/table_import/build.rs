@@ -115,6 +115,16 @@ pub(super) fn build(rows: &[RowData], tree: &Tree) -> Built {
             }
         }
     }
+    // Items with no criterion or group above them: a per-occurrence one with no cap written
+    // counts its amount once until the head says more.
+    for c in loose_bonus.iter_mut().chain(loose_deduction.iter_mut()) {
+        if let (Some(per), true) = (c.per, c.max == Points::ZERO) {
+            c.max = per;
+            if let Some(&row) = b.row_of.get(&c.code) {
+                b.flag(row, Unsure::NoCap { cap: per.units() });
+            }
+        }
+    }
     for (items, slot, title) in [
         (loose_bonus, &mut built.bonus, "Điểm thưởng"),
         (loose_deduction, &mut built.deduction, "Điểm trừ"),
@@ -283,6 +293,21 @@ impl Builder<'_> {
         if d.disqualify || d.bonus.is_some() || d.deduction.is_some() {
             let item = self.item(r);
             let mut out = vec![Out::Item(item)];
+            // Both a Thưởng and a Trừ value: the deduction is the row's item, the bonus one of
+            // its own.
+            if let (Some(b), Some(_), false) = (d.bonus, d.deduction, d.disqualify) {
+                let code = format!("{}-thuong", self.tree.codes[r]);
+                let mut c = Criterion::scored(&code, &d.title, pts(b), pts(b));
+                c.effect = Effect::Bonus;
+                if d.per || d.limit.is_some_and(|l| l > b) {
+                    c.per = Some(pts(b));
+                    c.step = Points::ZERO;
+                    c.max = pts(d.limit.filter(|l| *l >= b).unwrap_or(0));
+                }
+                self.row_of.insert(code.clone(), r);
+                self.flag(r, Unsure::RowValueAsItem { code });
+                out.push(Out::Item(c));
+            }
             out.extend(kids);
             return out;
         }
@@ -345,7 +370,9 @@ impl Builder<'_> {
             (None, None) => (Effect::Deduction, 0),
         };
         c.effect = effect;
-        if d.per {
+        // A limit above the amount ("cộng 0,2 điểm … tổng điểm cộng không quá 1 điểm") can
+        // only be reached by counting the amount several times.
+        if d.per || d.limit.is_some_and(|l| l > amount) {
             c.per = Some(pts(amount));
             c.max = pts(d.limit.filter(|l| *l >= amount).unwrap_or(0));
         } else {

@@ -142,10 +142,13 @@ pub fn is_per(text: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
+    // "01 trường hợp", "01 phong trào", "Gửi 01 báo cáo": a count written with its leading
+    // zero names the unit each amount is for.
     words.windows(2).any(|w| {
         (w[0] == "cứ" || w[0] == "cho" || w[0] == "với")
             && (w[1] == "1" || w[1] == "01" || w[1] == "mỗi")
-            || ((w[0] == "01" || w[0] == "1") && w[1] == "trường")
+            || (w[0] == "01" && w[1].chars().all(char::is_alphabetic))
+            || (w[0] == "1" && w[1] == "trường")
     }) && !l.contains("căn cứ 1")
 }
 
@@ -288,5 +291,7 @@ mod tests {
         let p = prose("Ban hành kế hoạch sau ngày 31/1 hàng năm");
         assert!(p.is_empty() && !p.per);
         assert!(prose("Không gửi báo cáo (không xếp loại)").disqualify);
+        assert!(is_per("Không tham gia 01 phong trào"));
+        assert!(!is_per("trước 05 (năm) ngày làm việc"));
     }
 }
