@@ -14,19 +14,13 @@
 use std::collections::BTreeMap;
 
 use super::columns::{RowData, RowKind};
-use super::levels::{is_note, Tree};
+use super::levels::{is_cap_note, is_note, Tree};
 use super::numbering::key;
+use super::sections::{item_max, section_kind, section_node, to_section, SectionBuilt};
 use super::{RowOutcome, Unsure};
 use crate::engine::criteria::{Caps, Criterion, Effect, Group, Node, TextRow};
 use crate::engine::slug::folded;
 use crate::engine::Points;
-
-/// A bonus or deduction section found at the top level (a row "ĐIỂM THƯỞNG", "ĐIỂM TRỪ").
-pub(super) struct SectionBuilt {
-    pub title: String,
-    pub cap: i64,
-    pub items: Vec<Node>,
-}
 
 pub(super) struct Built {
     pub main: Vec<Node>,
@@ -148,52 +142,6 @@ pub(super) fn build(rows: &[RowData], tree: &Tree) -> Built {
     built.outcomes = b.outcomes;
     built.unsure = b.unsure;
     built
-}
-
-/// Whether a top-level row opens the bonus (`true`) or the deduction (`false`) section.
-fn section_kind(d: &RowData) -> Option<bool> {
-    let t = folded(&d.title);
-    let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let starts = |list: &[&str]| list.iter().any(|p| t.starts_with(p));
-    if starts(&[
-        "diem thuong",
-        "diem cong",
-        "phan diem thuong",
-        "phan diem cong",
-        "cong diem",
-    ]) {
-        Some(true)
-    } else if starts(&[
-        "diem tru",
-        "phan diem tru",
-        "tru diem",
-        "cac truong hop tru",
-    ]) {
-        Some(false)
-    } else {
-        None
-    }
-}
-
-/// A node of a bonus or deduction section: items scored there (their effect is the section's).
-fn to_section(c: Criterion) -> Vec<Node> {
-    let mut c = c;
-    let items = std::mem::take(&mut c.items);
-    if matches!(c.effect, Effect::Bonus | Effect::Deduction) {
-        c.effect = Effect::Score;
-    }
-    c.caps = Caps::default();
-    let mut out = vec![Node::Criterion(c)];
-    out.extend(items.into_iter().flat_map(to_section));
-    out
-}
-
-fn item_max(n: &Node) -> i64 {
-    match n {
-        Node::Criterion(c) => c.max.units(),
-        Node::Group(g) => g.children.iter().map(item_max).sum(),
-        Node::Text(_) => 0,
-    }
 }
 
 impl Builder<'_> {
@@ -642,36 +590,4 @@ impl Builder<'_> {
         }
         SectionBuilt { title, cap, items }
     }
-}
-
-/// A scored node placed in a section: its attached items become the section's items too.
-fn section_node(n: Node) -> Vec<Node> {
-    match n {
-        Node::Criterion(c) => to_section(c),
-        Node::Group(mut g) => {
-            g.children = std::mem::take(&mut g.children)
-                .into_iter()
-                .flat_map(section_node)
-                .collect();
-            g.caps = Caps::default();
-            vec![Node::Group(g)]
-        }
-        t => vec![t],
-    }
-}
-
-/// "Ghi chú: Tổng điểm trừ của mục a1 không quá 1,5 điểm", "* Điểm trừ, cộng tối đa đối với d2
-/// không quá 7 điểm": an unnumbered row with no points of its own that limits points.
-fn is_cap_note(d: &RowData) -> bool {
-    let f = folded(&d.title);
-    d.numbering.is_none()
-        && !d.in_columns
-        && (f.contains("khong qua") || f.contains("toi da"))
-        && ["diem tru", "diem cong", "diem thuong", "tong diem"]
-            .iter()
-            .any(|p| f.contains(p))
-        && (f.starts_with("ghi chu")
-            || f.starts_with('*')
-            || f.starts_with("luu y")
-            || f.starts_with("tong diem"))
 }

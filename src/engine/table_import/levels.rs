@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 use super::columns::{RowData, RowKind};
 use super::numbering::{key, letter_follows, Numbering, Style};
 use super::Unsure;
+use crate::engine::slug::folded;
 
 pub(super) struct Tree {
     /// Data rows with no parent, in order (indices into the rows).
@@ -38,7 +39,7 @@ fn same_style(open: &Numbering, new: &Numbering) -> bool {
 
 /// Whether a row is a note whose place hardly matters (no flag when it is put under a row).
 pub(super) fn is_note(d: &RowData) -> bool {
-    let t = crate::engine::slug::folded(&d.title);
+    let t = folded(&d.title);
     d.max.is_none()
         && d.bonus.is_none()
         && d.deduction.is_none()
@@ -193,4 +194,20 @@ fn codes(rows: &[RowData], t: &mut Tree) {
             *parent = parent_code.unwrap_or_default();
         }
     }
+}
+
+/// "Ghi chú: Tổng điểm trừ của mục a1 không quá 1,5 điểm", "* Điểm trừ, cộng tối đa đối với d2
+/// không quá 7 điểm": an unnumbered row with no points of its own that limits points.
+pub(super) fn is_cap_note(d: &RowData) -> bool {
+    let f = folded(&d.title);
+    d.numbering.is_none()
+        && !d.in_columns
+        && (f.contains("khong qua") || f.contains("toi da"))
+        && ["diem tru", "diem cong", "diem thuong", "tong diem"]
+            .iter()
+            .any(|p| f.contains(p))
+        && (f.starts_with("ghi chu")
+            || f.starts_with('*')
+            || f.starts_with("luu y")
+            || f.starts_with("tong diem"))
 }

@@ -15,17 +15,21 @@
 //! - `columns.rs`: header rows, column roles, total and title rows;
 //! - `levels.rs`: the tree of rows (levels from numbering, list levels or position), codes;
 //! - `build.rs`: what each row becomes (group, criterion, alternatives, attached items, caps);
+//! - `sections.rs`: the bonus and deduction sections;
+//! - `cells.rs`: a row's cells by column, their text cleaned and composed;
 //! - `finish.rs`: precision, default step, scale and the table;
 //! - `exact.rs`: the app's own sheet layout (its export), read back exactly;
 //! - `unsure.rs`: what the importer was unsure of, in words.
 
 mod build;
+mod cells;
 mod columns;
 pub mod exact;
 mod finish;
 mod levels;
 pub mod numbering;
 pub mod points_text;
+mod sections;
 mod unsure;
 
 pub use unsure::Unsure;
