@@ -6,6 +6,8 @@
 //! - [`bundle`]: signed JSON bundles (canonical JSON, Ed25519), identities, imports. Pure.
 //! - [`demo`]: the sample cluster and criteria table shipped with the app. Pure.
 //! - [`report`]: reports the head prints or exports (the .xlsx writer). Pure.
+//! - [`tableio`]: criteria tables read from pasted text, HTML, .xlsx, .docx and JSON, and
+//!   written as .xlsx. Pure; beside `bundle`, over `engine` (and `report::xlsx`).
 //! - [`storage`]: the only module that touches browser storage.
 //! - [`platform`]: the browser's clock and random numbers.
 //! - [`ui`]: Leptos components; they call the engine and never re-implement a rule.
@@ -16,4 +18,5 @@ pub mod engine;
 pub mod platform;
 pub mod report;
 pub mod storage;
+pub mod tableio;
 pub mod ui;

@@ -65,6 +65,12 @@ fn bundle_layer_has_no_browser_dependency() {
 }
 
 #[test]
+fn table_readers_have_no_browser_dependency() {
+    let found = offenders("src/tableio");
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
 fn demo_data_has_no_browser_dependency() {
     let found = offenders("src/demo");
     assert!(found.is_empty(), "{found:#?}");

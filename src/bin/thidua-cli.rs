@@ -8,6 +8,8 @@
 //! thidua-cli inspect FILE                           envelope facts, summary, payload
 //! thidua-cli merge SETUP UNIT… [--out F] [--now T]  the head's merged view as JSON
 //! thidua-cli evaluate SETUP REVIEW [--out F]        the award evaluation of a review, as text
+//! thidua-cli table import FILE [--sheet N]          a criteria table read from .xlsx, .docx, text, HTML or JSON
+//! thidua-cli table export TABLE.json OUT.xlsx       a criteria table written as .xlsx
 //! thidua-cli help
 //! ```
 //!
@@ -141,6 +143,13 @@ Cách dùng:
       đúng cụm, năm và bảng tiêu chí của hồ sơ thiết lập. Ghi kết quả kiểm tra từng tệp ra
       stderr và in kết quả bình xét thi đua (thứ hạng, điểm tự chấm và điểm thẩm định, hình
       thức khen thưởng, các quy tắc đã áp dụng) ra stdout hoặc vào TỆP của --out.
+  thidua-cli table import TỆP [--sheet N]
+      Đọc bảng tiêu chí từ tệp .xlsx (trang tính N, mặc định trang đầu), .docx, .txt/.tsv
+      (văn bản dán từ Excel hoặc Word), .html hoặc .json; in bảng (JSON) ra stdout, những
+      dòng chương trình không chắc chắn và các lỗi kiểm tra bảng ra stderr.
+      Mã thoát: 0 khi bảng hợp lệ, 1 khi bảng còn lỗi, 2 khi không đọc được tệp.
+  thidua-cli table export BẢNG.json TỆP.xlsx
+      Ghi bảng tiêu chí ra tệp Excel (đọc lại bằng table import được đúng bảng đó).
   thidua-cli help
       Hiện hướng dẫn này.
 
@@ -174,6 +183,14 @@ Usage:
       for the set-up's cluster, year and criteria table. Prints one line per file to stderr
       and the award evaluation (ranks, self-scores and reviewed scores, awards, the rules
       applied) to stdout or to --out.
+  thidua-cli table import FILE [--sheet N]
+      Reads a criteria table from .xlsx (sheet N, the first by default), .docx, .txt/.tsv
+      (text pasted from Excel or Word), .html or .json; prints the table (JSON) to stdout,
+      the rows the importer was unsure of and the table's validation problems to stderr.
+      Exit status: 0 when the table validates, 1 when it does not, 2 when the file cannot
+      be read.
+  thidua-cli table export TABLE.json OUT.xlsx
+      Writes a criteria table as an Excel file (table import reads back the same table).
   thidua-cli help
       Shows this help.
 
@@ -202,6 +219,7 @@ fn main() -> ExitCode {
         "inspect" => inspect(rest, lang),
         "merge" => merge_command(rest, lang),
         "evaluate" => evaluate_command(rest, lang),
+        "table" => table_command(rest, lang),
         other => usage(
             lang,
             Some(match lang {
@@ -945,5 +963,171 @@ fn evaluate_command(args: &[String], lang: Lang) -> ExitCode {
         OK
     } else {
         failed()
+    }
+}
+
+/// `table import FILE [--sheet N]` and `table export TABLE.json OUT.xlsx`.
+fn table_command(args: &[String], lang: Lang) -> ExitCode {
+    let vi = lang == Lang::Vi;
+    match args.first().map(String::as_str) {
+        Some("import") => table_import(&args[1..], lang),
+        Some("export") => table_export(&args[1..], lang),
+        _ => usage(
+            lang,
+            Some(if vi {
+                "Lệnh table cần import hoặc export.".into()
+            } else {
+                "table needs import or export.".into()
+            }),
+        ),
+    }
+}
+
+fn table_import(args: &[String], lang: Lang) -> ExitCode {
+    use thidua::engine::table_import::RowOutcome;
+    let vi = lang == Lang::Vi;
+    let mut sheet = None;
+    let mut files = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--sheet" => {
+                let Some(n) = args.get(i + 1).and_then(|v| v.parse::<usize>().ok()) else {
+                    return usage(
+                        lang,
+                        Some(if vi {
+                            "--sheet cần một số trang tính (1, 2, …).".into()
+                        } else {
+                            "--sheet needs a sheet number (1, 2, …).".into()
+                        }),
+                    );
+                };
+                sheet = Some(n);
+                i += 2;
+            }
+            o if o.starts_with("--") => return unknown_option(lang, o),
+            f => {
+                files.push(f.to_string());
+                i += 1;
+            }
+        }
+    }
+    let [path] = files.as_slice() else {
+        return usage(
+            lang,
+            Some(if vi {
+                "Lệnh table import cần đúng một tệp.".into()
+            } else {
+                "table import needs exactly one file.".into()
+            }),
+        );
+    };
+    let mut err = stderr();
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            put_line(
+                &mut err,
+                &format!("FAIL {path}  {}", read_error(path, &e, lang)),
+            );
+            return usage_error();
+        }
+    };
+    let limits = thidua::tableio::Limits::default();
+    let imported = match thidua::tableio::import_file(path, &bytes, sheet, limits) {
+        Ok(i) => i,
+        Err(e) => {
+            put_line(&mut err, &format!("FAIL {path}  {}", e.message(lang)));
+            return usage_error();
+        }
+    };
+    let json = serde_json::to_string_pretty(&imported.table).expect("a table serializes") + "\n";
+    put_text(&mut stdout(), &json);
+    for u in &imported.unsure {
+        put_line(
+            &mut err,
+            &format!("{}: {}", if vi { "BẢNG" } else { "TABLE" }, u.message(lang)),
+        );
+    }
+    for row in imported.unsure_rows() {
+        let what = match &row.outcome {
+            RowOutcome::Node { code }
+            | RowOutcome::Cap { code }
+            | RowOutcome::Guidance { code }
+                if !code.is_empty() =>
+            {
+                format!(" ({code})")
+            }
+            _ => String::new(),
+        };
+        for u in &row.unsure {
+            put_line(
+                &mut err,
+                &format!(
+                    "{} {}{what}: {}",
+                    if vi { "DÒNG" } else { "ROW" },
+                    row.source,
+                    u.message(lang)
+                ),
+            );
+        }
+    }
+    match imported.table.validate() {
+        Ok(()) => OK,
+        Err(problems) => {
+            for p in problems {
+                put_line(
+                    &mut err,
+                    &format!("{} {}", if vi { "LỖI" } else { "ERROR" }, p.message(lang)),
+                );
+            }
+            failed()
+        }
+    }
+}
+
+fn table_export(args: &[String], lang: Lang) -> ExitCode {
+    let vi = lang == Lang::Vi;
+    if let Some(option) = args.iter().find(|f| f.starts_with("--")) {
+        return unknown_option(lang, option);
+    }
+    let [input, output] = args else {
+        return usage(
+            lang,
+            Some(if vi {
+                "Lệnh table export cần tệp bảng (.json) và tệp ghi ra (.xlsx).".into()
+            } else {
+                "table export needs the table (.json) and the file to write (.xlsx).".into()
+            }),
+        );
+    };
+    let mut err = stderr();
+    let table = match std::fs::read(input)
+        .map_err(|e| read_error(input, &e, lang))
+        .and_then(|b| {
+            thidua::tableio::read_json(&b, thidua::tableio::Limits::default())
+                .map_err(|e| e.message(lang))
+        }) {
+        Ok(t) => t,
+        Err(reason) => {
+            put_line(&mut err, &format!("FAIL {input}  {reason}"));
+            return usage_error();
+        }
+    };
+    if let Err(e) = std::fs::write(output, thidua::tableio::export_xlsx(&table)) {
+        put_line(&mut err, &format!("FAIL {output}  {e}"));
+        return usage_error();
+    }
+    match table.validate() {
+        Ok(()) => OK,
+        Err(problems) => {
+            for p in problems {
+                put_line(
+                    &mut err,
+                    &format!("{} {}", if vi { "LỖI" } else { "ERROR" }, p.message(lang)),
+                );
+            }
+            failed()
+        }
     }
 }

@@ -27,6 +27,7 @@ pub mod rules_edit;
 pub mod score;
 pub mod slug;
 pub mod table_edit;
+pub mod table_import;
 pub mod time;
 pub mod workspace;
 pub mod year;

@@ -36,6 +36,16 @@ fn base(c: char) -> Option<char> {
         .map(|(b, _)| *b)
 }
 
+/// Text lowercased with its Vietnamese diacritics removed, every other character kept
+/// (`Điểm Chuẩn` → `diem chuan`), so that words can be matched however they were typed.
+pub fn folded(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| !combining(*c))
+        .map(|c| base(c).unwrap_or(c))
+        .collect()
+}
+
 /// Whether a character is a combining diacritical mark (U+0300–U+036F), as in NFD text.
 fn combining(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
