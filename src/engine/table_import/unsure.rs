@@ -40,7 +40,7 @@ pub enum Unsure {
     ZeroOption,
     /// A single option merged into the criterion above it (scored all or nothing).
     OptionMerged { code: String },
-    /// Items under alternatives, attached to the group around them instead.
+    /// Items among the alternatives of group `code`, attached to the group around it.
     ItemsMoved { code: String },
     /// A numbered row with no points and nothing under it, kept as a text row.
     TextRow,
@@ -142,9 +142,11 @@ impl Unsure {
                 format!("A single option: merged into criterion {code} (full points or none).")
             }
             ItemsMoved { code } if vi => format!(
-                "Điểm thưởng/điểm trừ nằm giữa các mức chọn một: đã gắn vào nhóm {code}."
+                "Điểm thưởng/điểm trừ nằm giữa các mức chọn một của nhóm {code}: đã gắn vào nhóm bên ngoài nhóm này."
             ),
-            ItemsMoved { code } => format!("Bonus or deduction items among alternatives: attached to group {code}."),
+            ItemsMoved { code } => format!(
+                "Bonus or deduction items among the alternatives of group {code}: attached to the group around it."
+            ),
             TextRow if vi => "Dòng có số thứ tự nhưng không có điểm và không có mục con: giữ làm dòng ghi chú.".into(),
             TextRow => "A numbered row with no points and nothing under it: kept as a text row.".into(),
             CellCut if vi => "Ô quá dài: chỉ đọc phần đầu.".into(),
