@@ -698,3 +698,25 @@ fn zip_with(name: &str, deflated: &[u8], declared: u32) -> Vec<u8> {
     z.extend([0, 0]);
     z
 }
+
+/// The e2e (tests/e2e/table_import.test.mjs) pastes the real Tiền Giang table, renames the
+/// code the importer made for a2's bonus, and a member then picks C1's second band, scores a1
+/// with two late cases of a1.1 and scores d1: the engine's total for those entries is what the
+/// member's screen and the head's merged view must show (8,5).
+#[test]
+fn the_e2e_member_scores_the_imported_real_table() {
+    let t = import("tiengiang-stnmt-phong-tnmt-huyen-2022.txt").table;
+    assert!(
+        t.criterion("a2-thuong").is_some(),
+        "the code the e2e renames"
+    );
+    let at = thidua::engine::Timestamp::parse("2027-03-01T08:00:00Z").unwrap();
+    let mut sheet = thidua::engine::ScoreSheet::new("phong-tn-mt-thi-xa-cai-lay", &t.id);
+    sheet.enter_points(&t, "C1.2", "4", &at).unwrap();
+    sheet.enter_points(&t, "a1", "3", &at).unwrap();
+    sheet.enter_count(&t, "a1.1", "2", &at).unwrap();
+    sheet.enter_points(&t, "d1", "2,5", &at).unwrap();
+    let totals = sheet.totals(&t);
+    assert_eq!(totals.group("a1"), points(&t, "2"));
+    assert_eq!(totals.total, points(&t, "8,5"));
+}

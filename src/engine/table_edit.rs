@@ -88,6 +88,8 @@ pub enum Edit {
     ToGroup(Loc),
     /// A group with no children becomes a criterion.
     ToCriterion(Loc),
+    /// The whole table replaced (one brought in from a file or the clipboard), undoable.
+    Replace(Box<CriteriaTable>),
 }
 
 /// Why an edit was refused; the table is unchanged.
@@ -460,6 +462,10 @@ fn apply(t: &mut CriteriaTable, edit: &Edit) -> Result<(), EditError> {
         return Err(EditError::TooMany);
     }
     match edit {
+        Edit::Replace(table) => {
+            *t = (**table).clone();
+            Ok(())
+        }
         Edit::Set(loc, field, text) => set(t, loc, *field, text),
         Edit::Append(part, row) => {
             let base = t

@@ -243,3 +243,30 @@ mod tests {
         );
     }
 }
+
+/// What a file reads as, before any inference: the rows of cells to import, or (a `.json`
+/// file) the table itself. The app's preview shows the rows beside what they became.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Read {
+    Grid(Grid),
+    Table(Box<CriteriaTable>),
+}
+
+/// Reads a file of any kind (its name's extension says which) without importing it.
+pub fn read_grid(
+    name: &str,
+    bytes: &[u8],
+    sheet: Option<usize>,
+    limits: Limits,
+) -> Result<Read, TableIoError> {
+    let kind = FileKind::of_name(name).ok_or_else(|| TableIoError::UnknownKind {
+        name: name.to_string(),
+    })?;
+    Ok(match kind {
+        FileKind::Json => Read::Table(Box::new(read_json(bytes, limits)?)),
+        FileKind::Xlsx => Read::Grid(read_xlsx(bytes, sheet, limits)?),
+        FileKind::Docx => Read::Grid(read_docx(bytes, limits)?),
+        FileKind::Text => Read::Grid(read_text(utf8(bytes, limits)?, limits)?),
+        FileKind::Html => Read::Grid(read_html(utf8(bytes, limits)?, limits)?),
+    })
+}

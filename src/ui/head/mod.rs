@@ -16,6 +16,7 @@ pub mod send_council;
 pub mod setup;
 pub mod sign;
 pub mod table_editor;
+pub mod table_import;
 pub mod unusable;
 
 use leptos::prelude::*;

@@ -13,6 +13,7 @@ use crate::engine::table_edit::{
 };
 use crate::engine::{CriteriaTable, Lang, Points};
 use crate::storage;
+use crate::ui::head::table_import::TableImport;
 use crate::ui::shared::i18n::{tx, use_i18n};
 
 /// A row's key: where it is and what kind it is (not its content, so typing in a row keeps it
@@ -143,6 +144,9 @@ pub fn TableEditor(
                 "Mỗi dòng là một nhóm, một tiêu chí, một mục điểm thưởng/điểm trừ gắn với tiêu chí, hoặc một dòng ghi chú. Lỗi hiện ngay tại dòng. Phím tắt: Alt+↑/↓ chuyển dòng, Alt+→/← thụt vào/ra, Ctrl+Enter thêm dòng dưới, Ctrl+Z hoàn tác.",
                 "Each row is a group, a criterion, a bonus/deduction item attached to a criterion, or a note. Problems show at their row at once. Keys: Alt+↑/↓ move, Alt+→/← indent/outdent, Ctrl+Enter adds a row below, Ctrl+Z undoes.",
             )}</p>
+            <TableImport on_table=Callback::new(move |t: CriteriaTable| {
+                ed.apply("end", Edit::Replace(Box::new(t)))
+            }) />
             <div class="editor-head">
                 <label>
                     <span>{tx("Tên bảng", "Title")}</span>

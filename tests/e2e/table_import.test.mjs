@@ -1,0 +1,112 @@
+// Issue 14, item 3 end to end: a head brings in the table the cluster already has by pasting
+// it, as copied from its Word file, into the new cluster form: the real 100-point table of the
+// Sở TN&MT Tiền Giang, 2022 (tests/fixtures/tables/, 196 rows, where it came from in its
+// README). The preview shows every row beside what it became, the rows the importer was unsure
+// of highlighted; the head opens it in the editor, corrects a flagged row (the code the
+// importer made for a2's bonus), adopts it and sends the set-up. A member scores a band, a
+// criterion with a per-occurrence deduction under its cap and another criterion; the total is
+// the one the engine computes natively for the same entries (tests/table_import.rs,
+// the_e2e_member_scores_the_imported_real_table: 8,5), and the head's merged view shows it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  start, openEmpty, shot, SHOTS, text, waitText, goto, downloadTo, scoreInput, typeInto, stored,
+} from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SOURCE = join(here, '..', 'fixtures', 'tables', 'tiengiang-stnmt-phong-tnmt-huyen-2022.txt');
+const OUT = join(SHOTS, 'table-import');
+const MEMBER = 'phong-tn-mt-thi-xa-cai-lay';
+
+let env;
+before(async () => {
+  env = await start();
+  await rm(OUT, { recursive: true, force: true });
+});
+after(async () => { await env?.close(); });
+
+/** Pastes text into a field as the clipboard would (a paste event with its DataTransfer). */
+async function paste(locator, plain) {
+  await locator.evaluate((el, t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, plain);
+}
+
+test('issue 14: a real table pasted from Word, corrected, adopted and scored', async () => {
+  const source = await readFile(SOURCE, 'utf8');
+  const head = await openEmpty(env, { acceptDownloads: true });
+  const hp = head.page;
+  await hp.getByTestId('start-new-cluster').click();
+  await hp.getByTestId('edit-table').click();
+  await paste(hp.getByTestId('table-paste'), source);
+  await waitText(hp.getByTestId('import-summary'), /^Đọc được 196 dòng: .* thang điểm 100; \d+ dòng cần xem lại \(tô màu\)\.$/);
+  const preview = hp.getByTestId('import-preview');
+  assert.equal(await preview.locator('tbody tr').count(), 196);
+  // Row 3 is the Tổng cộng row; row 9 the note capping a1; row 10 the row whose bonus became an item.
+  assert.match(await text(preview.locator('tr[data-source="3"] .became')), /tổng cộng/);
+  assert.equal(await text(preview.locator('tr[data-source="9"] .became')), 'mức trần của a1');
+  const flagged = preview.locator('tr[data-source="10"]');
+  assert.equal(await flagged.getAttribute('data-unsure'), 'true');
+  assert.match(await text(flagged.locator('.unsure-text')), /a2-thuong/);
+  await hp.getByTestId('import-summary').scrollIntoViewIfNeeded();
+  await shot(hp, 'import-preview');
+
+  // Opened in the editor: it validates as imported; the head corrects the flagged row's code.
+  await hp.getByTestId('import-open').click();
+  await waitText(hp.getByTestId('table-total'), '100 / 100');
+  const index = await hp.locator('.editor-row input.row-code').evaluateAll(
+    (inputs) => inputs.findIndex((i) => i.value === 'a2-thuong'),
+  );
+  assert.ok(index > 0, 'the made code is a row of the editor');
+  const row = hp.locator('.editor-row').nth(index);
+  await row.getByTestId('row-code').fill('a2.t');
+  await row.getByTestId('row-code').press('Tab');
+  assert.equal(await hp.getByTestId('use-table').isDisabled(), false);
+  await hp.getByTestId('use-table').click();
+  await waitText(hp.getByTestId('table-chosen'), /, từ bảng soạn trên màn hình\.$/);
+
+  await hp.getByTestId('cluster-name').fill('Khối các phòng Tài nguyên và Môi trường tỉnh Tiền Giang');
+  await hp.getByTestId('cluster-year').fill('2027');
+  await hp.getByTestId('cluster-council').fill('Hội đồng Thi đua - Khen thưởng tỉnh Tiền Giang');
+  await hp.getByTestId('units-paste').fill('Phòng TN&MT huyện Cái Bè\nPhòng TN&MT thị xã Cai Lậy\nPhòng TN&MT huyện Châu Thành');
+  await hp.getByTestId('units-add').click();
+  await hp.getByTestId('cluster-head').selectOption('phong-tn-mt-huyen-cai-be');
+  await hp.getByTestId('cluster-deputy').selectOption('phong-tn-mt-huyen-chau-thanh');
+  await hp.getByTestId('create-cluster').click();
+  await hp.getByTestId('head-setup').waitFor();
+  const ws = JSON.parse(await stored(hp));
+  assert.equal(ws.table.format, 2);
+  await hp.getByTestId('head-setup').locator('input[type="date"]').first().fill('2027-12-15');
+  const setup = await downloadTo(OUT, hp, hp.getByTestId('make-setup'));
+
+  // A member scores a band, a criterion with a per-occurrence deduction, and another.
+  const m = await openEmpty(env, { acceptDownloads: true });
+  const p = m.page;
+  await p.getByTestId('join-file').setInputFiles(setup.path);
+  await p.locator(`input[data-testid="join-unit"][value="${MEMBER}"]`).check();
+  await p.getByTestId('join-confirm').click();
+  await p.waitForSelector('.criterion');
+  await p.locator('input.option-input[data-code="C1.2"]').check();
+  await typeInto(scoreInput(p, 'a1'), '3');
+  await typeInto(scoreInput(p, 'a1.1'), '2');
+  await typeInto(scoreInput(p, 'd1'), '2,5');
+  await p.keyboard.press('Tab');
+  await waitText(p.getByTestId('net-a1'), /Tính 2$/);
+  await waitText(p.getByTestId('total'), '8,5');
+  await goto(p, 'ho-so');
+  const sent = await downloadTo(join(OUT, 'member'), p, p.getByTestId('send-button'));
+  await goto(hp, 'nhan-ho-so');
+  await hp.getByTestId('inbox-files').setInputFiles([sent.path]);
+  const imported = hp.getByTestId('import-report').locator('tbody tr').first();
+  await imported.waitFor();
+  assert.equal(await imported.getAttribute('data-outcome'), 'accepted', await text(imported));
+  await goto(hp, 'tong-hop');
+  await waitText(hp.locator(`td[data-total="${MEMBER}"]`).first(), '8,5');
+  assert.deepEqual(m.errors, []);
+  assert.deepEqual(head.errors, []);
+});
