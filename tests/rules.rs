@@ -485,3 +485,83 @@ fn a_tie_is_explained_with_the_units_names() {
     let english = b.explain(Lang::En).join("\n");
     assert!(english.contains("tied with Phường C;"), "{english}");
 }
+
+/// A cluster whose table is on 100 points (the Tiền Giang table, the e2e's) evaluates with the
+/// shipped thresholds in proportion: 90 for the flags, 85 for the Certificate of Merit, each
+/// marked as the app's reading; a set put in force on another scale is still refused.
+#[test]
+fn a_hundred_point_table_takes_the_thresholds_in_proportion() {
+    let set = default_rule_set().for_scale(100);
+    assert_eq!(set.scale, 100);
+    set.validate().unwrap();
+    let mins: Vec<u32> = set
+        .rules
+        .iter()
+        .filter_map(|r| match &r.effect {
+            thidua::engine::rules::Effect::Threshold { min_points, .. } => Some(*min_points),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(mins, vec![90, 85]);
+    assert!(set
+        .rules
+        .iter()
+        .filter(|r| matches!(r.effect, thidua::engine::rules::Effect::Threshold { .. }))
+        .all(|r| r
+            .interpretation
+            .as_ref()
+            .is_some_and(|t| t.vi.contains("quy đổi theo tỷ lệ"))));
+    // 875 of 1000 in proportion on 100 is 87,5: rounded up, a unit needs 88.
+    let mut odd = default_rule_set();
+    for r in &mut odd.rules {
+        if let thidua::engine::rules::Effect::Threshold { min_points, .. } = &mut r.effect {
+            if *min_points == 850 {
+                *min_points = 875;
+            }
+        }
+    }
+    assert!(odd.for_scale(100).rules.iter().any(|r| matches!(
+        r.effect,
+        thidua::engine::rules::Effect::Threshold { min_points: 88, .. }
+    )));
+    // Scores in tenths of the 100-point table: 89,9 is no flag, 90 is; 85 the certificate.
+    let units: Vec<UnitInput> = [("a", 899), ("b", 900), ("c", 850), ("d", 849)]
+        .into_iter()
+        .map(|(id, score)| UnitInput {
+            id: id.into(),
+            name: id.into(),
+            score: thidua::engine::Points(score),
+            facts: excellent(),
+        })
+        .collect();
+    let quotas: Quotas = [
+        ("gov_flag".to_string(), 1),
+        ("city_flag".to_string(), 1),
+        ("certificate".to_string(), 4),
+    ]
+    .into_iter()
+    .collect();
+    let e = evaluate(&set, 2027, &quotas, Precision::TENTHS, &units).unwrap();
+    let label = |id: &str| e.unit(id).unwrap().label(Lang::Vi);
+    assert!(!label("b").contains("Bằng khen"), "{}", label("b"));
+    assert!(label("a").contains("Bằng khen"), "{}", label("a"));
+    assert!(label("c").contains("Bằng khen"), "{}", label("c"));
+    assert!(
+        !label("d").contains("Bằng khen") && !label("d").contains("Cờ"),
+        "{}",
+        label("d")
+    );
+    assert!(label("b").contains("Cờ"), "{}", label("b"));
+}
+
+fn excellent() -> thidua::engine::evaluation::Facts {
+    let mut f = thidua::engine::evaluation::Facts::default();
+    f.party_rating = Some(thidua::engine::evaluation::Sourced {
+        value: thidua::engine::rules::PartyRating::Excellent,
+        source: thidua::engine::evaluation::Source {
+            document: "Quyết định 12-QĐ/ĐU".into(),
+            date: thidua::engine::Date::parse("2027-11-20").unwrap(),
+        },
+    });
+    f
+}

@@ -114,6 +114,46 @@ pub struct Rule {
     pub effect: Effect,
 }
 
+impl RuleSet {
+    /// This set for a criteria table on another scale (whole points): every threshold in
+    /// proportion, rounded up so that no unit passes with less than the proportion the text
+    /// sets (900 of 1000 is 90 of 100), and marked as this product's reading of the text. The
+    /// same set when the scale is its own.
+    pub fn for_scale(&self, scale: u32) -> RuleSet {
+        if scale == self.scale || scale == 0 || self.scale == 0 {
+            return self.clone();
+        }
+        let mut set = self.clone();
+        let from = self.scale;
+        set.scale = scale;
+        for rule in &mut set.rules {
+            if let Effect::Threshold { min_points, .. } = &mut rule.effect {
+                let was = *min_points;
+                let scaled = (u64::from(was) * u64::from(scale)).div_ceil(u64::from(from));
+                *min_points = u32::try_from(scaled).unwrap_or(scale).clamp(1, scale);
+                let note = Text {
+                    vi: format!(
+                        "Ngưỡng {was} điểm trên thang {from} điểm được quy đổi theo tỷ lệ sang thang {scale} điểm của bảng tiêu chí: {} điểm (làm tròn lên).",
+                        min_points
+                    ),
+                    en: format!(
+                        "The threshold of {was} points on a {from}-point scale, in proportion on the criteria table's {scale}-point scale: {} points (rounded up).",
+                        min_points
+                    ),
+                };
+                rule.interpretation = Some(match rule.interpretation.take() {
+                    Some(t) => Text {
+                        vi: format!("{} {}", t.vi, note.vi),
+                        en: format!("{} {}", t.en, note.en),
+                    },
+                    None => note,
+                });
+            }
+        }
+        set
+    }
+}
+
 impl Rule {
     pub fn valid_in(&self, year: i32) -> bool {
         self.valid_from <= year && self.valid_to.is_none_or(|to| year <= to)
