@@ -555,13 +555,88 @@ fn a_hundred_point_table_takes_the_thresholds_in_proportion() {
 }
 
 fn excellent() -> thidua::engine::evaluation::Facts {
-    let mut f = thidua::engine::evaluation::Facts::default();
-    f.party_rating = Some(thidua::engine::evaluation::Sourced {
-        value: thidua::engine::rules::PartyRating::Excellent,
+    thidua::engine::evaluation::Facts {
+        party_rating: Some(thidua::engine::evaluation::Sourced {
+            value: thidua::engine::rules::PartyRating::Excellent,
+            source: thidua::engine::evaluation::Source {
+                document: "Quyết định 12-QĐ/ĐU".into(),
+                date: thidua::engine::Date::parse("2027-11-20").unwrap(),
+            },
+        }),
+        ..Default::default()
+    }
+}
+
+/// A table with an item that makes a unit not ranked (the e2e's format 2 table: D.2) adds to
+/// the shipped set a rule excluding a unit for which the head records it, citing the table and
+/// the item; a unit with 98,5 of 100 and an excellent party rating is then excluded, and
+/// proposed for a flag without the fact. A table without such items keeps the set as it is.
+#[test]
+fn a_tables_disqualifying_item_excludes_once_the_head_records_it() {
+    let path = format!(
+        "{}/tests/e2e/fixtures/bang-diem-phong-tnmt-dinh-dang-2.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let table: thidua::engine::CriteriaTable =
+        serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
+    let set = default_rule_set()
+        .for_scale(100)
+        .with_table_exclusion(&table);
+    set.validate().unwrap();
+    let rule = set
+        .rules
+        .iter()
+        .find(|r| r.id == thidua::engine::rules::TABLE_EXCLUSION)
+        .unwrap();
+    assert_eq!(rule.citation.document, table.title);
+    assert!(
+        rule.citation.section.ends_with("D.2"),
+        "{}",
+        rule.citation.section
+    );
+    assert!(
+        set.precedence[0]
+            .iter()
+            .any(|id| id == "exclude-discipline")
+            && set.precedence[0]
+                .iter()
+                .any(|id| id == thidua::engine::rules::TABLE_EXCLUSION)
+    );
+    let demo = thidua::demo::workspace().table;
+    assert_eq!(
+        default_rule_set().with_table_exclusion(&demo),
+        default_rule_set()
+    );
+
+    let mut facts = excellent();
+    let quotas: Quotas = [
+        ("gov_flag".to_string(), 1),
+        ("city_flag".to_string(), 1),
+        ("certificate".to_string(), 4),
+    ]
+    .into_iter()
+    .collect();
+    let unit = |facts: &thidua::engine::evaluation::Facts| UnitInput {
+        id: "cai-lay".into(),
+        name: "Phòng TN&MT thị xã Cai Lậy".into(),
+        score: thidua::engine::Points(985),
+        facts: facts.clone(),
+    };
+    let e = evaluate(&set, 2027, &quotas, Precision::TENTHS, &[unit(&facts)]).unwrap();
+    assert!(e.unit("cai-lay").unwrap().label(Lang::Vi).contains("Cờ"));
+    facts.table_disqualified = Some(thidua::engine::evaluation::Sourced {
+        value: true,
         source: thidua::engine::evaluation::Source {
-            document: "Quyết định 12-QĐ/ĐU".into(),
-            date: thidua::engine::Date::parse("2027-11-20").unwrap(),
+            document: "Báo cáo tự chấm điểm, mục D.2".into(),
+            date: thidua::engine::Date::parse("2027-12-01").unwrap(),
         },
     });
-    f
+    let e = evaluate(&set, 2027, &quotas, Precision::TENTHS, &[unit(&facts)]).unwrap();
+    let u = e.unit("cai-lay").unwrap();
+    assert_eq!(u.outcome, thidua::engine::evaluation::Outcome::Excluded);
+    assert!(u
+        .rule_ids()
+        .contains(&thidua::engine::rules::TABLE_EXCLUSION));
+    let why = u.explain(Lang::Vi).join(" ");
+    assert!(why.contains("D.2"), "{why}");
 }

@@ -59,6 +59,10 @@ pub struct Facts {
     pub leader_suspended: Option<Sourced<bool>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub official_prosecuted: Option<Sourced<bool>>,
+    /// An item of the cluster's criteria table that makes the unit not ranked (không xếp loại)
+    /// applies, as the head records it after the unit marked it or the review found it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table_disqualified: Option<Sourced<bool>>,
 }
 
 impl Facts {
@@ -71,6 +75,7 @@ impl Facts {
             "exception_approved" => self.exception_approved.as_ref(),
             "leader_suspended" => self.leader_suspended.as_ref(),
             "official_prosecuted" => self.official_prosecuted.as_ref(),
+            "table_disqualified" => self.table_disqualified.as_ref(),
             _ => None,
         }
     }
@@ -85,6 +90,7 @@ impl Facts {
             "exception_approved" => Some(&mut self.exception_approved),
             "leader_suspended" => Some(&mut self.leader_suspended),
             "official_prosecuted" => Some(&mut self.official_prosecuted),
+            "table_disqualified" => Some(&mut self.table_disqualified),
             _ => None,
         }
     }

@@ -154,6 +154,62 @@ impl RuleSet {
     }
 }
 
+/// The id of the rule that excludes a unit for an item of the criteria table.
+pub const TABLE_EXCLUSION: &str = "exclude-table-item";
+
+impl RuleSet {
+    /// This set with the exclusion the criteria table itself sets: when the table has items
+    /// that make a unit not ranked (không xếp loại) and no rule of the set reads the fact
+    /// `table_disqualified`, a rule excluding a unit for which the head records it, citing the
+    /// table and its items, in the strongest tier of exclusions. The same set otherwise.
+    pub fn with_table_exclusion(&self, table: &super::CriteriaTable) -> RuleSet {
+        let items: Vec<String> = table
+            .criteria()
+            .into_iter()
+            .filter(|(_, c)| c.effect == super::criteria::Effect::Disqualify)
+            .map(|(_, c)| c.code.clone())
+            .collect();
+        let read = self.rules.iter().any(|r| {
+            let mut facts = Vec::new();
+            match &r.effect {
+                Effect::Exclude { when } | Effect::Lower { when } => when.facts(&mut facts),
+                Effect::Defer { when, .. } => when.facts(&mut facts),
+                _ => {}
+            }
+            facts.iter().any(|f| f == "table_disqualified")
+        });
+        if items.is_empty() || read || self.rules.iter().any(|r| r.id == TABLE_EXCLUSION) {
+            return self.clone();
+        }
+        let mut set = self.clone();
+        set.rules.push(Rule {
+            id: TABLE_EXCLUSION.into(),
+            citation: Citation {
+                document: table.title.clone(),
+                section: format!("nội dung “không xếp loại”: {}", items.join(", ")),
+            },
+            valid_from: 2000,
+            valid_to: None,
+            interpretation: None,
+            effect: Effect::Exclude {
+                when: Condition::Fact("table_disqualified".into()),
+            },
+        });
+        let tier = set.precedence.iter().position(|t| {
+            t.iter().any(|id| {
+                self.rules
+                    .iter()
+                    .any(|r| &r.id == id && matches!(r.effect, Effect::Exclude { .. }))
+            })
+        });
+        match tier {
+            Some(i) => set.precedence[i].push(TABLE_EXCLUSION.into()),
+            None => set.precedence.insert(0, vec![TABLE_EXCLUSION.into()]),
+        }
+        set
+    }
+}
+
 impl Rule {
     pub fn valid_in(&self, year: i32) -> bool {
         self.valid_from <= year && self.valid_to.is_none_or(|to| year <= to)
@@ -286,7 +342,7 @@ pub enum FactKind {
 }
 
 /// The facts the engine knows, with their kind and their names in both languages.
-pub const FACTS: [(&str, FactKind, &str, &str); 8] = [
+pub const FACTS: [(&str, FactKind, &str, &str); 9] = [
     (
         "party_rating",
         FactKind::Rating,
@@ -334,6 +390,12 @@ pub const FACTS: [(&str, FactKind, &str, &str); 8] = [
         FactKind::YesNo,
         "có cán bộ, công chức, viên chức bị khởi tố, truy tố",
         "an official charged or prosecuted",
+    ),
+    (
+        "table_disqualified",
+        FactKind::YesNo,
+        "có nội dung “không xếp loại” theo bảng tiêu chí của cụm",
+        "an item of the cluster's criteria table that makes the unit not ranked",
     ),
 ];
 

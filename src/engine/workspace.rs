@@ -484,11 +484,15 @@ impl Workspace {
     /// The rule set in force: the one loaded, or the default.
     /// The rule set in force: the one put in force, else the shipped one, its thresholds in
     /// proportion when the criteria table is on another scale (a 100-point table: 90 and 85
-    /// points, marked as the app's reading; `RuleSet::for_scale`).
+    /// points, marked as the app's reading; `RuleSet::for_scale`), and excluding a unit for
+    /// which the head records an item of the table that makes it not ranked
+    /// (`RuleSet::with_table_exclusion`).
     pub fn rule_set(&self) -> RuleSet {
         self.award.rule_set.clone().unwrap_or_else(|| {
             let points = self.table.scale.units() / self.table.precision.units_per_point();
-            super::default_rule_set().for_scale(u32::try_from(points).unwrap_or(0))
+            super::default_rule_set()
+                .for_scale(u32::try_from(points).unwrap_or(0))
+                .with_table_exclusion(&self.table)
         })
     }
 

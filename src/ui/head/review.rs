@@ -199,8 +199,8 @@ fn UnitReview(id: String) -> impl IntoView {
                                     )}
                                     {d.join("; ")}
                                     {tx(
-                                        ". Nếu đúng, ghi nhận thông tin tương ứng ở mục “Thông tin dùng để bình xét”: việc chấm điểm không tự loại đơn vị khỏi bình xét.",
-                                        ". If it holds, record the corresponding fact under “Facts for the award evaluation”: scoring alone does not exclude the unit.",
+                                        ". Nếu đúng, ghi nhận “có nội dung “không xếp loại” theo bảng tiêu chí của cụm” ở mục “Thông tin dùng để bình xét” (kèm văn bản làm căn cứ): khi đó đơn vị bị loại khỏi bình xét.",
+                                        ". If it holds, record “an item of the cluster's criteria table that makes the unit not ranked” under “Facts for the award evaluation” (with its source): the unit is then excluded from the awards.",
                                     )}
                                 </p>
                             }
