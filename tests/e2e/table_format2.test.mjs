@@ -124,6 +124,29 @@ test('issue 14: a member scores bands, counts and marks of a format 2 table; the
   assert.equal(await row.getAttribute('data-outcome'), 'accepted', await text(row));
   await goto(hp, 'tong-hop');
   await waitText(hp.locator(`td[data-total="${MEMBER.id}"]`).first(), '98,5');
+
+  // The head's review names the item the unit marked; recorded as the fact, with its source,
+  // the table's own exclusion rule excludes the unit (its explanation names the item).
+  await goto(hp, 'tham-dinh');
+  await hp.getByTestId('review-unit').selectOption(MEMBER.id);
+  await waitText(hp.getByTestId('review-disqualified'), /D\.2 Để xảy ra vụ việc tham nhũng/);
+  await goto(hp, 'binh-xet');
+  const result = hp.locator(`[data-testid="results-table"] tr[data-unit="${MEMBER.id}"]`);
+  await result.waitFor();
+  assert.notEqual(await result.getAttribute('data-outcome'), 'excluded', 'not excluded by the mark alone');
+  await goto(hp, 'tham-dinh');
+  await hp.getByTestId('review-unit').selectOption(MEMBER.id);
+  const fact = hp.locator('[data-testid="facts"] tr[data-fact="table_disqualified"]');
+  await fact.getByTestId('fact-value').selectOption('yes');
+  await fact.getByTestId('fact-document').fill('Báo cáo tự chấm điểm năm 2027, mục D.2');
+  await fact.getByTestId('fact-date').fill('2027-12-01');
+  await fact.getByTestId('fact-save').click();
+  await waitText(fact.locator('.notice'), 'Đã lưu.');
+  await goto(hp, 'binh-xet');
+  await result.waitFor();
+  assert.equal(await result.getAttribute('data-outcome'), 'excluded');
+  // The explanation (folded under its summary) names the table's item.
+  assert.match(await result.getByTestId('explain').evaluate((e) => e.textContent), /D\.2/);
   assert.deepEqual(m.errors, []);
   assert.deepEqual(head.errors, []);
 });
