@@ -287,30 +287,23 @@ fn ReviewRow(
         .map(|l| l.reason.clone())
         .unwrap_or_default();
     let reason_now = RwSignal::new(initial_reason.clone());
-    let on_points = {
+    // One handler for the points field: as typed (`shown: false`) a valid value counts at once
+    // (totals, the reason it now needs) and a half-typed one changes nothing; when the field is
+    // left (`shown: true`) a refusal is also said.
+    let points_handler = |shown: bool| {
         let (unit, code) = (unit.clone(), code.clone());
         move |ev: leptos::ev::Event| {
             let input = event_target_value(&ev);
             let reason = reason_now.get_untracked();
             let result =
                 state.change(|w| w.edit_review(&unit, |t, r| r.enter(t, &code, &input, &reason)));
-            error.set(result.err());
-        }
-    };
-    // As typed: a valid value counts at once (totals, the reason it now needs); a half-typed one
-    // changes nothing until the field is left, where `on_points` says what is wrong.
-    let on_points_typed = {
-        let (unit, code) = (unit.clone(), code.clone());
-        move |ev: leptos::ev::Event| {
-            let input = event_target_value(&ev);
-            let reason = reason_now.get_untracked();
-            let result =
-                state.change(|w| w.edit_review(&unit, |t, r| r.enter(t, &code, &input, &reason)));
-            if result.is_ok() {
-                error.set(None);
+            if shown || result.is_ok() {
+                error.set(result.err());
             }
         }
     };
+    let on_points = points_handler(true);
+    let on_points_typed = points_handler(false);
     let on_reason = {
         let (unit, code) = (unit.clone(), code.clone());
         move |ev: leptos::ev::Event| {
