@@ -275,6 +275,8 @@ enum Verified {
     Result(Opened, Box<ClusterResult>),
     /// A council's rule set, validated.
     RuleSet(Opened, Box<thidua::engine::RuleSet>),
+    /// A council's criteria table, validated.
+    Table(Opened, Box<thidua::engine::CriteriaTable>),
 }
 
 impl Verified {
@@ -284,7 +286,8 @@ impl Verified {
             | Verified::Submission(o, _)
             | Verified::Review(o, _)
             | Verified::Result(o, _)
-            | Verified::RuleSet(o, _) => o,
+            | Verified::RuleSet(o, _)
+            | Verified::Table(o, _) => o,
         }
     }
 }
@@ -311,6 +314,10 @@ fn check(bytes: &[u8]) -> Result<Verified, BundleError> {
         PayloadType::RuleSet => {
             let set = thidua::bundle::rules::read_rule_set(bytes)?.set;
             Verified::RuleSet(opened, Box::new(set))
+        }
+        PayloadType::CriteriaTable => {
+            let table = thidua::bundle::table_file::read_table_file(bytes)?.table;
+            Verified::Table(opened, Box::new(table))
         }
     })
 }
@@ -351,6 +358,9 @@ fn verify(files: &[String], lang: Lang) -> ExitCode {
                         r.members.len()
                     ),
                     Verified::RuleSet(_, s) => format!("{} rules={}", s.id, s.rules.len()),
+                    Verified::Table(_, t) => {
+                        format!("{} criteria={}", t.id, t.criteria().len())
+                    }
                 };
                 put_line(
                     &mut out,
@@ -453,6 +463,23 @@ fn inspect(args: &[String], lang: Lang) -> ExitCode {
                 &format!("{} ({})", set.title.get(lang), set.id),
             );
             row(&mut out, t("Số quy tắc", "Rules"), &set.rules.len());
+        }
+        Verified::Table(_, table) => {
+            row(
+                &mut out,
+                t("Bảng tiêu chí", "Criteria table"),
+                &format!("{} ({})", table.title, table.id),
+            );
+            row(
+                &mut out,
+                t("Số tiêu chí", "Criteria"),
+                &table.criteria().len(),
+            );
+            row(
+                &mut out,
+                t("Mã nhận diện bảng", "Table fingerprint"),
+                &thidua::bundle::table_file::table_fingerprint(table),
+            );
         }
         Verified::Submission(_, sub) => {
             row(&mut out, t("Đơn vị", "Unit"), &sub.unit_id);
@@ -831,7 +858,8 @@ fn head_workspace(path: &str, lang: Lang) -> Result<(Workspace, Timestamp, Opene
         Verified::Submission(o, _)
         | Verified::Review(o, _)
         | Verified::Result(o, _)
-        | Verified::RuleSet(o, _) => {
+        | Verified::RuleSet(o, _)
+        | Verified::Table(o, _) => {
             return Err(BundleError::WrongType {
                 expected: PayloadType::ClusterSetup,
                 found: o.kind,

@@ -40,15 +40,18 @@ pub enum PayloadType {
     ClusterResult,
     /// Council to the heads: an award rule set, signed with the council office's key.
     RuleSet,
+    /// Council to the heads: a criteria table, signed with the council office's key.
+    CriteriaTable,
 }
 
 impl PayloadType {
-    pub const ALL: [PayloadType; 5] = [
+    pub const ALL: [PayloadType; 6] = [
         PayloadType::ClusterSetup,
         PayloadType::UnitSubmission,
         PayloadType::ClusterReview,
         PayloadType::ClusterResult,
         PayloadType::RuleSet,
+        PayloadType::CriteriaTable,
     ];
 
     pub fn name(self) -> &'static str {
@@ -58,6 +61,7 @@ impl PayloadType {
             PayloadType::ClusterReview => "cluster-review",
             PayloadType::ClusterResult => "cluster-result",
             PayloadType::RuleSet => "rule-set",
+            PayloadType::CriteriaTable => "criteria-table",
         }
     }
 

@@ -182,6 +182,10 @@ pub fn rule_set_file_name(set_id: &str) -> String {
     format!("bo-quy-tac_{}.thidua.json", safe(set_id))
 }
 
+pub fn table_file_name(table_id: &str) -> String {
+    format!("bang-tieu-chi_{}.thidua.json", safe(table_id))
+}
+
 pub fn key_backup_file_name(unit_id: &str) -> String {
     format!("{}.thidua-key.json", safe(unit_id))
 }

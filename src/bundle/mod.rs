@@ -28,6 +28,7 @@ pub mod result;
 pub mod review;
 pub mod rules;
 pub mod setup;
+pub mod table_file;
 
 pub use crate::engine::rules::Text;
 use crate::engine::Lang;
@@ -176,6 +177,10 @@ pub enum BundleError {
     NotARuleSet(String),
     /// The council office has no name yet, so it cannot sign a rule set for the heads.
     NoCouncilName,
+    /// A criteria table (in a file, or about to be signed) with problems: every one.
+    TableInvalid(Vec<crate::engine::TableError>),
+    /// A file that is neither a signed criteria table nor a table file (the parser's detail).
+    NotATable(String),
 }
 
 impl From<String> for Text {
@@ -220,6 +225,10 @@ fn type_name(t: PayloadType, lang: Lang) -> &'static str {
             "bộ quy tắc bình xét của Hội đồng Thi đua - Khen thưởng"
         }
         (PayloadType::RuleSet, Lang::En) => "the council's award rule set",
+        (PayloadType::CriteriaTable, Lang::Vi) => {
+            "bảng tiêu chí của Hội đồng Thi đua - Khen thưởng"
+        }
+        (PayloadType::CriteriaTable, Lang::En) => "the council's criteria table",
     }
 }
 
@@ -347,6 +356,13 @@ impl BundleError {
             }
             NotARuleSet(d) if vi => format!("Tệp không phải là bộ quy tắc bình xét hợp lệ ({d})."),
             NotARuleSet(d) => format!("The file is not a valid award rule set ({d})."),
+            TableInvalid(errors) => errors
+                .iter()
+                .map(|e| e.message(lang))
+                .collect::<Vec<_>>()
+                .join(" "),
+            NotATable(d) if vi => format!("Tệp không phải là bảng tiêu chí hợp lệ ({d})."),
+            NotATable(d) => format!("The file is not a valid criteria table ({d})."),
             NoCouncilName if vi => "Hãy đặt tên Hội đồng Thi đua - Khen thưởng trước khi gửi bộ quy tắc cho các Cụm trưởng: tên được ghi và ký trong tệp.".into(),
             NoCouncilName => "Give the council its name before sending a rule set to the heads: the name is written and signed in the file.".into(),
         }

@@ -14,6 +14,7 @@ use super::review::{Review, ReviewError};
 use super::rotation::Term;
 use super::rules::{RuleError, RuleSet};
 use super::score::{check_count, check_evidence, check_points, check_value};
+use super::table_version::TableDraft;
 use super::year::{NextTerm, PastYear};
 use super::{
     Cluster, CriteriaTable, Date, Inbox, Lang, Points, ScoreError, ScoreSheet, TableError,
@@ -40,7 +41,10 @@ use super::{
 ///   stored workspace of schema 6 is never taken for the demo
 ///   (`demo::is_released_demo`); the data is unchanged. Versions 1 to 5 load and are
 ///   written back as version 6.
-pub const SCHEMA_VERSION: u32 = 6;
+/// - 7: adds the new version of the criteria table being prepared (`table_next`, see
+///   [`super::table_version`]). Versions 1 to 6 load (none being prepared) and are written
+///   back as version 7.
+pub const SCHEMA_VERSION: u32 = 7;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -48,6 +52,9 @@ pub struct Workspace {
     pub schema: u32,
     pub cluster: Cluster,
     pub table: CriteriaTable,
+    /// A new version of the table being prepared by the head, not in force until adopted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table_next: Option<TableDraft>,
     /// The member unit this workspace scores for.
     pub unit_id: String,
     /// Score sheets by unit id.
@@ -214,6 +221,7 @@ impl Workspace {
             schema: SCHEMA_VERSION,
             cluster,
             table,
+            table_next: None,
             unit_id: unit_id.to_string(),
             sheets: BTreeMap::new(),
             deadlines: Deadlines::default(),
@@ -238,6 +246,9 @@ impl Workspace {
     fn validate(&self) -> Result<(), WorkspaceError> {
         self.cluster.validate().map_err(WorkspaceError::Cluster)?;
         self.table.validate().map_err(WorkspaceError::Table)?;
+        if let Some(next) = &self.table_next {
+            next.table.validate().map_err(WorkspaceError::Table)?;
+        }
         if self.cluster.unit(&self.unit_id).is_none() {
             return Err(WorkspaceError::UnknownUnit {
                 id: self.unit_id.clone(),
@@ -599,6 +610,16 @@ pub enum WorkspaceError {
     YearFixed {
         year: u16,
     },
+    /// A change only the head's device makes (the criteria table's versions).
+    HeadOnly,
+    /// No new version of the criteria table is being prepared.
+    NoTableVersion,
+    /// The version to adopt is the table in force.
+    TableUnchanged,
+    /// Units' files were received this year, scored on the table in force.
+    TableScoresReceived {
+        files: usize,
+    },
 }
 
 /// What a year keeps for a unit, so that the unit stays in the cluster
@@ -660,6 +681,30 @@ impl WorkspaceError {
             ),
             WorkspaceError::YearFixed { year } => format!(
                 "{year} already holds data (scores, files, reviews, registrations or meetings), so its year cannot change. A new year starts with the roll-over."
+            ),
+            WorkspaceError::HeadOnly if vi => {
+                "Chỉ máy của cụm trưởng soạn và ban hành bảng tiêu chí.".into()
+            }
+            WorkspaceError::HeadOnly => {
+                "Only the head's device writes and adopts the criteria table.".into()
+            }
+            WorkspaceError::NoTableVersion if vi => {
+                "Chưa có phiên bản mới nào của bảng tiêu chí đang soạn.".into()
+            }
+            WorkspaceError::NoTableVersion => {
+                "No new version of the criteria table is being prepared.".into()
+            }
+            WorkspaceError::TableUnchanged if vi => {
+                "Phiên bản mới giống hệt bảng đang áp dụng: không có gì để ban hành.".into()
+            }
+            WorkspaceError::TableUnchanged => {
+                "The new version is the same as the table in force: nothing to adopt.".into()
+            }
+            WorkspaceError::TableScoresReceived { files } if vi => format!(
+                "Đã nhận {files} hồ sơ chấm điểm theo bảng đang áp dụng, nên năm nay không thay bảng được (điểm đã gửi gắn với bảng đó). Phiên bản mới được giữ và sẽ là bảng của năm sau khi chuyển năm."
+            ),
+            WorkspaceError::TableScoresReceived { files } => format!(
+                "{files} files scored on the table in force were received, so the table cannot change this year (the scores sent are bound to it). The new version is kept and becomes next year's table at the roll-over."
             ),
         }
     }

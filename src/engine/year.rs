@@ -362,7 +362,7 @@ impl Workspace {
     }
 
     /// Starts next year: the same cluster and members with the recorded head and deputy, the
-    /// criteria table copied as a draft, the device's identities and award settings kept, and
+    /// criteria table (the new version being prepared, if any, else a copy) as a draft, the device's identities and award settings kept, and
     /// everything else empty. This year is kept read-only in [`Workspace::past_years`], as
     /// stored ([`Workspace::to_json`]).
     pub fn start_next_year(&mut self, at: &Timestamp) -> Result<(), YearError> {
@@ -378,8 +378,15 @@ impl Workspace {
         cluster
             .validate()
             .map_err(|e| YearError::Invalid(WorkspaceError::Cluster(e)))?;
+        // A new version prepared this year (and not adopted, files having been received on
+        // the table in force) is next year's table; otherwise a copy of this one. Either way
+        // the cluster adopts it for the new year.
+        let next_table = self.table_next.take().map(|d| d.table);
         self.close_year(at);
         self.cluster = cluster;
+        if let Some(t) = next_table {
+            self.table = t;
+        }
         self.table.draft = true;
         Ok(())
     }
@@ -402,6 +409,7 @@ impl Workspace {
         let mut fresh = Workspace::empty(self.cluster.clone(), self.table.clone(), &self.unit_id);
         fresh.identities = std::mem::take(&mut self.identities);
         fresh.award = std::mem::take(&mut self.award);
+        fresh.table_next = self.table_next.take();
         fresh.terms = terms;
         fresh.past_years = past_years;
         *self = fresh;
