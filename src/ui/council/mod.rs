@@ -4,6 +4,7 @@
 
 pub mod page;
 pub mod start;
+pub mod table_card;
 
 use leptos::prelude::*;
 

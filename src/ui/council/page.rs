@@ -265,6 +265,7 @@ fn CouncilView(store: Store) -> impl IntoView {
             <ExpectedCard store />
         </div>
         <CouncilRulesCard store />
+        <super::table_card::CouncilTableCard store />
         <section class="card" data-testid="council-overview-card">
             <h3>{tx("Tổng hợp toàn quận", "The district at a glance")}</h3>
             <div class="form-row">

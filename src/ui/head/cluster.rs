@@ -318,6 +318,7 @@ pub fn ClusterPage() -> impl IntoView {
             </button>
         </div>
         {notice_view(notice)}
+        <super::table_versions::TableVersionsCard />
         <super::setup::HeadSetupCard />
     }
 }

@@ -17,6 +17,7 @@ pub mod setup;
 pub mod sign;
 pub mod table_editor;
 pub mod table_import;
+pub mod table_versions;
 pub mod unusable;
 
 use leptos::prelude::*;
