@@ -13,7 +13,9 @@
 # verification of every signed file a backup holds (issue 18: the cluster result's check in
 # every part) added 44/30/39 KB; the member's decisions on a next year's set-up (issue 18
 # item 2: a new head key, a year not reviewed, the hand-over) and the selection on entering a
-# score field 4 KB more.
+# score field 4 KB more. The criteria table's versions (issue 14, item 4: the draft kept in
+# every stored workspace, its changes listed, the table's .json and .xlsx files on the cluster
+# page, the council's signed table file) measured 580/898/548 KB, +4/+24/+10.
 # Lower a cap freely; raise it never without a measured reason in the commit message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +24,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { partsOf } from './scripts/parts.mjs';
-const CAPS = { member: 579, head: 876, council: 542 };
+const CAPS = { member: 582, head: 901, council: 551 };
 const GOALS = { member: 300, head: 450, council: 450 };
 const dist = process.argv[2];
 const html = readFileSync(join(dist, 'index.html'));

@@ -726,17 +726,17 @@ fn as_version(ws: &Workspace, version: u32) -> String {
 
 #[test]
 fn version_1_and_2_workspaces_load_without_registrations_and_are_written_back_as_current() {
-    assert_eq!(SCHEMA_VERSION, 6);
+    assert_eq!(SCHEMA_VERSION, 7);
     let mut ws = member(KIEN_HUNG, 11);
     ws.enter_points("I.1.a", "45", &at("2025-01-19T08:00:00Z"))
         .unwrap();
     let unregistered = ws.to_json();
-    assert!(unregistered.starts_with("{\"schema\":6,"));
+    assert!(unregistered.starts_with("{\"schema\":7,"));
     for version in [1, 2] {
         let old = as_version(&ws, version);
         assert!(old.contains(&format!("\"schema\":{version}")));
         let loaded = Workspace::from_json(&old).unwrap();
-        assert_eq!(loaded.schema, 6);
+        assert_eq!(loaded.schema, SCHEMA_VERSION);
         assert!(loaded.registrations.is_empty());
         assert_eq!(loaded.points("I.1.a"), ws.points("I.1.a"));
         assert_eq!(loaded.to_json(), unregistered);

@@ -140,6 +140,61 @@ fn the_changes_between_two_versions_are_listed_by_code_as_data() {
     }
 }
 
+/// `t` written with one more decimal: every value ten times as many units, the same points.
+fn one_more_decimal(t: &CriteriaTable) -> CriteriaTable {
+    fn times_ten(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, x) in map.iter_mut() {
+                    let points = ["max", "step", "per", "cap", "scale", "bonus", "deduction"];
+                    match x.as_i64() {
+                        Some(n) if points.contains(&k.as_str()) => *x = (n * 10).into(),
+                        _ => times_ten(x),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(times_ten),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(t).unwrap();
+    times_ten(&mut v);
+    v["decimals"] = (t.precision.decimals() + 1).into();
+    serde_json::from_value(v).unwrap()
+}
+
+#[test]
+fn points_are_compared_as_points_when_the_decimals_differ() {
+    let old = demo::table();
+    let finer = one_more_decimal(&old);
+    finer.validate().unwrap();
+    // The same points in one more decimal: only the decimals changed.
+    assert_eq!(
+        table_changes(&old, &finer),
+        vec![TableChange::Decimals(
+            old.precision.decimals(),
+            old.precision.decimals() + 1
+        )]
+    );
+    // The same units in one more decimal are a tenth of the points: every maximum and the
+    // scale changed, given in the finer decimals.
+    let mut tenth = old.clone();
+    tenth.precision = finer.precision;
+    let changes = table_changes(&old, &tenth);
+    let scale = old.scale.units();
+    assert!(changes.contains(&TableChange::Scale(Points(scale * 10), Points(scale))));
+    let text = changes
+        .iter()
+        .find(|c| matches!(c, TableChange::Scale(..)))
+        .unwrap()
+        .message(finer.precision, Lang::Vi);
+    let pts = |u: i64| finer.precision.format(Points(u), Lang::Vi);
+    assert_eq!(
+        text,
+        format!("Thang điểm: {} → {}.", pts(scale * 10), pts(scale))
+    );
+}
+
 #[test]
 fn a_new_version_is_a_draft_beside_the_table_in_force_until_the_head_adopts_it() {
     let mut ws = head();
@@ -155,7 +210,7 @@ fn a_new_version_is_a_draft_beside_the_table_in_force_until_the_head_adopts_it()
     let draft = ws.table_next.clone().unwrap();
     assert_eq!(draft.table, adopted);
     assert_eq!(draft.source, DraftSource::Adopted);
-    assert!(ws.table_version_changes().is_empty());
+    assert!(ws.table_version_changes().1.is_empty());
     // Nothing changed yet: nothing to adopt, and nothing was touched.
     assert_eq!(
         ws.adopt_table_version(),
@@ -174,7 +229,7 @@ fn a_new_version_is_a_draft_beside_the_table_in_force_until_the_head_adopts_it()
 
     let next = edited(&adopted);
     ws.edit_table_version(next.clone()).unwrap();
-    assert!(!ws.table_version_changes().is_empty());
+    assert!(!ws.table_version_changes().1.is_empty());
     // The table in force is untouched while the draft is edited: set-ups carry it.
     assert_eq!(ws.table, adopted);
     let (_, setup) = make_setup(&ws, &at("2026-01-04T08:00:00Z")).unwrap();

@@ -1,6 +1,8 @@
 //! What changed between two versions of a criteria table (issue 14, item 4): the adopted table
 //! and a new version being prepared. Rows are matched by their code (codes are unique in a
-//! valid table); each change is data, rendered in the reader's language when shown.
+//! valid table); each change is data, rendered in the reader's language when shown. Points are
+//! compared as points: both tables are read in the finer of their two decimals
+//! ([`common_precision`]), in which every value of a change is given.
 //!
 //! Pure: no I/O, no clock, no browser crate.
 
@@ -78,11 +80,39 @@ struct Flat {
     guidance: String,
 }
 
-fn flatten(table: &CriteriaTable) -> (BTreeMap<String, Flat>, Vec<String>, Vec<String>) {
+/// The finer of the two tables' decimals: the one a change between them is given in.
+pub fn common_precision(a: &CriteriaTable, b: &CriteriaTable) -> Precision {
+    if a.precision.decimals() >= b.precision.decimals() {
+        a.precision
+    } else {
+        b.precision
+    }
+}
+
+/// `p`, in units of `table`'s decimals, in units of `to` (never coarser).
+fn rescale(p: Points, table: &CriteriaTable, to: Precision) -> Points {
+    let factor = to.units_per_point() / table.precision.units_per_point();
+    Points(p.units().saturating_mul(factor))
+}
+
+fn rescale_caps(c: Caps, table: &CriteriaTable, to: Precision) -> Caps {
+    Caps {
+        bonus: c.bonus.map(|p| rescale(p, table, to)),
+        deduction: c.deduction.map(|p| rescale(p, table, to)),
+    }
+}
+
+fn flatten(
+    table: &CriteriaTable,
+    to: Precision,
+) -> (BTreeMap<String, Flat>, Vec<String>, Vec<String>) {
+    #[allow(clippy::too_many_arguments)]
     fn walk(
         nodes: &[Node],
         part: Part,
         parent: &str,
+        at: &dyn Fn(Points) -> Points,
+        caps: &dyn Fn(Caps) -> Caps,
         rows: &mut BTreeMap<String, Flat>,
         order: &mut Vec<String>,
         notes: &mut Vec<String>,
@@ -98,17 +128,17 @@ fn flatten(table: &CriteriaTable) -> (BTreeMap<String, Flat>, Vec<String>, Vec<S
                             parent: parent.into(),
                             group: true,
                             title: g.title.clone(),
-                            max: g.max,
+                            max: g.max.map(at),
                             step: Points::ZERO,
                             per: None,
                             effect: Effect::Score,
                             choice: g.choice,
-                            caps: g.caps,
+                            caps: caps(g.caps),
                             evidence: false,
                             guidance: String::new(),
                         },
                     );
-                    walk(&g.children, part, &g.code, rows, order, notes);
+                    walk(&g.children, part, &g.code, at, caps, rows, order, notes);
                 }
                 Node::Criterion(c) => {
                     let mut put = |c: &super::Criterion, parent: &str| {
@@ -120,12 +150,12 @@ fn flatten(table: &CriteriaTable) -> (BTreeMap<String, Flat>, Vec<String>, Vec<S
                                 parent: parent.into(),
                                 group: false,
                                 title: c.title.clone(),
-                                max: Some(c.max),
-                                step: c.step,
-                                per: c.per,
+                                max: Some(at(c.max)),
+                                step: at(c.step),
+                                per: c.per.map(at),
                                 effect: c.effect,
                                 choice: false,
-                                caps: c.caps,
+                                caps: caps(c.caps),
                                 evidence: c.evidence_required,
                                 guidance: c.guidance.clone(),
                             },
@@ -141,11 +171,15 @@ fn flatten(table: &CriteriaTable) -> (BTreeMap<String, Flat>, Vec<String>, Vec<S
         }
     }
     let (mut rows, mut order, mut notes) = (BTreeMap::new(), Vec::new(), Vec::new());
+    let at = |p: Points| rescale(p, table, to);
+    let caps = |c: Caps| rescale_caps(c, table, to);
     for part in [Part::Main, Part::Bonus, Part::Deduction] {
         walk(
             table.section(part),
             part,
             "",
+            &at,
+            &caps,
             &mut rows,
             &mut order,
             &mut notes,
@@ -155,14 +189,16 @@ fn flatten(table: &CriteriaTable) -> (BTreeMap<String, Flat>, Vec<String>, Vec<S
 }
 
 /// The differences from `old` to `new`, in the new table's order (removed rows after, in the
-/// old table's order). Empty when the two are the same table.
+/// old table's order), points in [`common_precision`]. Empty when the two are the same table.
 pub fn table_changes(old: &CriteriaTable, new: &CriteriaTable) -> Vec<TableChange> {
+    let to = common_precision(old, new);
     let mut out = Vec::new();
     if old.title != new.title {
         out.push(TableChange::TableTitle);
     }
-    if old.scale != new.scale {
-        out.push(TableChange::Scale(old.scale, new.scale));
+    let (old_scale, new_scale) = (rescale(old.scale, old, to), rescale(new.scale, new, to));
+    if old_scale != new_scale {
+        out.push(TableChange::Scale(old_scale, new_scale));
     }
     if old.precision != new.precision {
         out.push(TableChange::Decimals(
@@ -174,12 +210,13 @@ pub fn table_changes(old: &CriteriaTable, new: &CriteriaTable) -> Vec<TableChang
         (Part::Bonus, old.bonus.cap, new.bonus.cap),
         (Part::Deduction, old.deduction.cap, new.deduction.cap),
     ] {
+        let (a, b) = (rescale(a, old, to), rescale(b, new, to));
         if a != b {
             out.push(TableChange::SectionCap(part, a, b));
         }
     }
-    let (before, old_order, old_notes) = flatten(old);
-    let (after, new_order, new_notes) = flatten(new);
+    let (before, old_order, old_notes) = flatten(old, to);
+    let (after, new_order, new_notes) = flatten(new, to);
     for code in &new_order {
         let n = &after[code];
         let Some(o) = before.get(code) else {
@@ -280,7 +317,7 @@ fn effect_name(e: Effect, lang: Lang) -> &'static str {
 }
 
 impl RowField {
-    /// The change, as a phrase ("tối đa 20 → 25"); points in the new table's decimals.
+    /// The change, as a phrase ("tối đa 20 → 25"); `p` is the [`common_precision`].
     pub fn message(&self, p: Precision, lang: Lang) -> String {
         let vi = lang == Lang::Vi;
         let pts = |x: Option<Points>| x.map_or_else(|| "—".to_string(), |x| p.format(x, lang));
@@ -374,8 +411,8 @@ impl RowField {
 }
 
 impl TableChange {
-    /// The change as a line for the list the head reads before adopting; points in the
-    /// decimals of the new table.
+    /// The change as a line for the list the head reads before adopting; `p` is the
+    /// [`common_precision`] of the two tables.
     pub fn message(&self, p: Precision, lang: Lang) -> String {
         let vi = lang == Lang::Vi;
         match self {

@@ -13,8 +13,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::table_diff::{table_changes, TableChange};
-use super::{CriteriaTable, Timestamp, Workspace, WorkspaceError};
+use super::table_diff::{common_precision, table_changes, TableChange};
+use super::{CriteriaTable, Precision, Timestamp, Workspace, WorkspaceError};
 
 /// Where a draft version came from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,12 +110,16 @@ impl Workspace {
         self.table_next = None;
     }
 
-    /// What the version being prepared changes against the adopted table.
-    pub fn table_version_changes(&self) -> Vec<TableChange> {
-        self.table_next
-            .as_ref()
-            .map(|d| table_changes(&self.table, &d.table))
-            .unwrap_or_default()
+    /// What the version being prepared changes against the adopted table, and the decimals
+    /// its points are given in.
+    pub fn table_version_changes(&self) -> (Precision, Vec<TableChange>) {
+        match &self.table_next {
+            Some(d) => (
+                common_precision(&self.table, &d.table),
+                table_changes(&self.table, &d.table),
+            ),
+            None => (self.table.precision, Vec::new()),
+        }
     }
 
     /// Adopts the version being prepared: it becomes the table in force (the set-up sent next

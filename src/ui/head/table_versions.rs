@@ -178,14 +178,14 @@ pub fn TableVersionsCard() -> impl IntoView {
     let draft_view = move || {
         let lang = i18n.lang.get();
         next.get().map(|d| {
-            let list = changes.get();
+            let (precision, list) = changes.get();
             let items = if list.is_empty() {
                 view! { <li>{tx("Chưa có thay đổi nào so với bảng đang áp dụng.", "No change yet against the table in force.")}</li> }.into_any()
             } else {
                 list.iter()
                     .map(|c| {
                         let class = if c.affects_points() { "change points" } else { "change" };
-                        view! { <li class=class>{c.message(d.table.precision, lang)}</li> }
+                        view! { <li class=class>{c.message(precision, lang)}</li> }
                     })
                     .collect_view()
                     .into_any()
