@@ -308,6 +308,36 @@ fn a_draft_table_copied_from_last_year_cannot_be_sent_in_a_set_up_until_adopted(
 }
 
 #[test]
+fn a_table_version_prepared_during_the_year_is_next_years_draft_table() {
+    // The head prepares a new version in the year (files received: it waits for next year).
+    let mut ws = head();
+    let n = ws.cluster.units.len();
+    ws.start_table_version(&at("2025-11-01T08:00:00Z")).unwrap();
+    let mut next_table = ws.table_next.clone().unwrap().table;
+    next_table.title = "Bảng tiêu chí năm 2026".into();
+    ws.edit_table_version(next_table.clone()).unwrap();
+    let this_table = ws.table.clone();
+    let end = ws
+        .plan_meeting(MeetingKind::YearEnd, date("2025-12-20"), time("08:00"))
+        .unwrap();
+    prepare(&mut ws, &end);
+    attend(&mut ws, &end, n);
+    ws.record_next_term(&end, HEAD, KIEN_HUNG).unwrap();
+    ws.edit_meeting(&end, |m| m.close(time("11:30"))).unwrap();
+    ws.start_next_year(&at("2025-12-22T08:00:00Z")).unwrap();
+    // Next year's table is the version, a draft the cluster adopts; no version is pending.
+    assert_eq!(ws.cluster.year, 2026);
+    assert_eq!(ws.table.title, next_table.title);
+    assert!(ws.table.draft);
+    assert!(ws.table_next.is_none());
+    // The closed year keeps the table it was scored on.
+    let past: Workspace = Workspace::from_json(&ws.past_years[0].text).unwrap();
+    assert_eq!(past.table, this_table);
+    ws.adopt_table();
+    assert!(make_setup(&ws, &at("2026-01-05T08:00:00Z")).is_ok());
+}
+
+#[test]
 fn the_new_head_learns_the_next_term_from_the_heads_final_review_and_starts_the_year() {
     // The head of 2025 scores its own unit (so there is something to review), holds the
     // year-end meeting and records the next term.
