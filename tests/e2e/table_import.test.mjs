@@ -6,10 +6,13 @@
 // importer made for a2's bonus), adopts it and sends the set-up. A member scores a band, a
 // criterion with a per-occurrence deduction under its cap and another criterion; the total is
 // the one the engine computes natively for the same entries (tests/table_import.rs,
-// the_e2e_member_scores_the_imported_real_table: 8,5), and the head's merged view shows it.
+// the_e2e_member_scores_the_imported_real_table: 8,5), and the head's merged view, ranking and
+// Excel export (read back by openpyxl) show it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -20,6 +23,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const SOURCE = join(here, '..', 'fixtures', 'tables', 'tiengiang-stnmt-phong-tnmt-huyen-2022.txt');
 const OUT = join(SHOTS, 'table-import');
 const MEMBER = 'phong-tn-mt-thi-xa-cai-lay';
+const PY_ENV = {
+  ...process.env,
+  PYTHONPATH: [join(here, '..', '..', 'scripts', 'tools', 'py'), process.env.PYTHONPATH].filter(Boolean).join(':'),
+};
+const readXlsx = async (file) => JSON.parse((await promisify(execFile)('python3', [join(here, 'read_xlsx.py'), file], { env: PY_ENV, maxBuffer: 1 << 24 })).stdout);
 
 let env;
 before(async () => {
@@ -107,6 +115,23 @@ test('issue 14: a real table pasted from Word, corrected, adopted and scored', a
   assert.equal(await imported.getAttribute('data-outcome'), 'accepted', await text(imported));
   await goto(hp, 'tong-hop');
   await waitText(hp.locator(`td[data-total="${MEMBER}"]`).first(), '8,5');
+
+  // The ranking (on 100 points, the thresholds in proportion) and the Excel export say 8,5 too.
+  await goto(hp, 'binh-xet');
+  const ranked = hp.locator(`[data-testid="results-table"] tr[data-unit="${MEMBER}"]`);
+  await ranked.waitFor();
+  assert.equal(await text(ranked.getByTestId('own-total')), '8,5');
+  assert.match(await text(ranked.getByTestId('reviewed-total')), /^8,5/);
+  const xlsx = await downloadTo(OUT, hp, hp.getByTestId('export-xlsx'));
+  const book = await readXlsx(xlsx.path);
+  const [results, scores] = book.sheets.map((s) => s.rows);
+  const unitRow = results.find((r) => r[1] === 'Phòng TN&MT thị xã Cai Lậy');
+  assert.deepEqual(unitRow.slice(2, 4), [8.5, 8.5], 'sheet 1: self-score and reviewed score');
+  const col = scores[2].indexOf('Phòng TN&MT thị xã Cai Lậy');
+  const total = scores.find((r) => r[1] === 'TỔNG ĐIỂM');
+  assert.deepEqual([total[col], total[col + 1]], [8.5, 8.5], 'sheet 2: the total');
+  const d1 = scores.find((r) => r[0] === 'd1');
+  assert.equal(d1[col], 2.5, 'sheet 2: the criterion as scored');
   assert.deepEqual(m.errors, []);
   assert.deepEqual(head.errors, []);
 });
