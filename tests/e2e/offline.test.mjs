@@ -35,7 +35,9 @@ async function ownServer(dir) {
 
 /** Waits until the service worker controls the page and says the app is stored. */
 async function untilOffline(page) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // The worker stores every part (about 6 MB) before it takes control: on a loaded two-core
+  // machine this once took more than the default 30 s.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 90000 });
   await waitText(page.getByTestId('offline-ready'), READY, { timeout: 15000 });
 }
 
