@@ -26,7 +26,9 @@ async function ownServer(dir) {
   return {
     url: `http://127.0.0.1:${server.address().port}/`,
     seen,
+    /** Stops it; again is nothing (a test stops it on its way and again when it ends). */
     async stop() {
+      if (!server.listening) return;
       server.closeAllConnections();
       await new Promise((ok) => server.close(ok));
     },
@@ -51,9 +53,12 @@ const cached = (page) => page.evaluate(async () => {
   return out;
 });
 
-test('after one visit the app opens with the network cut: a score is saved and a bundle exported', async () => {
+test('after one visit the app opens with the network cut: a score is saved and a bundle exported', async (t) => {
   const server = await ownServer(DIST);
+  // Stopped however the test ends: a server left open keeps the test file running.
+  t.after(() => server.stop());
   const { context, page, errors } = await openApp({ browser: env.browser, url: server.url });
+  t.after(() => context.close());
   await untilOffline(page);
   await shot(page, 'offline-ready');
 
@@ -117,10 +122,15 @@ test('after one visit the app opens with the network cut: a score is saved and a
 
 test('a new release replaces the stored copy of the app, and the older copy is deleted', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'thidua-release-'));
+  // Stopped and closed however the test ends: a server left open keeps the test file running.
+  let server;
+  let context;
+  let page;
+  let errors;
   try {
     await cp(DIST, dir, { recursive: true });
-    const server = await ownServer(dir);
-    const { context, page, errors } = await openApp({ browser: env.browser, url: server.url });
+    server = await ownServer(dir);
+    ({ context, page, errors } = await openApp({ browser: env.browser, url: server.url }));
     await untilOffline(page);
     const [oldName] = Object.keys(await cached(page));
 
@@ -152,8 +162,9 @@ test('a new release replaces the stored copy of the app, and the older copy is d
     await page.waitForSelector('.criterion');
     assert.equal(await page.locator('.topbar').evaluate((e) => getComputedStyle(e).display), 'flex');
     assert.deepEqual(errors, []);
-    await context.close();
   } finally {
+    await context?.close();
+    await server?.stop();
     await rm(dir, { recursive: true, force: true });
   }
 });
