@@ -36,7 +36,7 @@ test('a first visit shows the start screen; the demo, entered from it, is marked
   assert.equal(await text(page, 'scored'), '0/45 tiêu chí');
   assert.equal(await page.locator('.criterion').count(), 52);
   // The demo is stored under its own keys, never the real workspace's.
-  assert.match(await stored(page), /^\{"schema":6,/);
+  assert.match(await stored(page), /^\{"schema":7,/);
   assert.equal(await page.evaluate(() => localStorage.getItem('thidua.workspace')), null);
   // Marked on every page the demo's browser shows, the head's and the council's included.
   await page.getByTestId('unit-select').selectOption('phuong-ha-cau');
