@@ -21,8 +21,13 @@ pub fn signing_key(seed: &[u8; 32]) -> SigningKey {
 /// the SHA-256 of the public key. Digits are easy to read aloud in Vietnamese or English.
 pub fn fingerprint(key: &VerifyingKey) -> String {
     let digest = Sha256::digest(key.as_bytes());
-    let n = u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"));
-    let digits = format!("{n:020}");
+    digit_groups(digest[..8].try_into().expect("8 bytes"))
+}
+
+/// Eight bytes as a big-endian number in 20 decimal digits, in five groups of four: the form of
+/// every fingerprint (a key's, a table's).
+pub fn digit_groups(first: [u8; 8]) -> String {
+    let digits = format!("{:020}", u64::from_be_bytes(first));
     digits
         .as_bytes()
         .chunks(4)

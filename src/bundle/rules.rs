@@ -19,7 +19,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::envelope::{hex, open, seal, unhex, PayloadType};
+use super::envelope::{hex, open, seal, unhex, Opened, PayloadType};
 use super::identity::{fingerprint, rule_set_file_name, signing_key};
 use super::json::{parse_strict, JsonError};
 use super::{BundleError, Text};
@@ -103,38 +103,52 @@ pub fn make_rule_set_file(
     Ok((rule_set_file_name(&set.id), text))
 }
 
-/// Reads a rule set file: the council's signed file, or a plain rule set file (JSON, a
-/// byte-order mark allowed). Either way the set must validate. A file that looks like a signed
-/// bundle (it has an envelope member) is read only as one: a changed byte is refused, never
-/// read as a plain file.
-pub fn read_rule_set(bytes: &[u8]) -> Result<ReadRuleSet, BundleError> {
+/// A council's file as read: a plain JSON value (no envelope member), or a bundle opened and
+/// verified, of the expected type.
+pub(crate) enum CouncilFile {
+    Plain(Value),
+    Signed(Box<Opened>),
+}
+
+/// Reads a council's file (a rule set, a criteria table): strict JSON; an object with no
+/// envelope member is a plain file (`not_object` names what it should have been), anything
+/// else is read only as a bundle of type `kind`: a changed byte is refused, never read as a
+/// plain file.
+pub(crate) fn read_council_file(
+    bytes: &[u8],
+    kind: PayloadType,
+    not_object: fn(String) -> BundleError,
+) -> Result<CouncilFile, BundleError> {
     let value = parse_strict(bytes).map_err(|e| match e {
         JsonError::Syntax(_) | JsonError::NotUtf8 => BundleError::NotJson,
         other => BundleError::Json(other),
     })?;
     let Value::Object(map) = &value else {
-        return Err(BundleError::NotARuleSet("not a JSON object".into()));
+        return Err(not_object("not a JSON object".into()));
     };
     let envelope = ["thidua", "type", "signer", "payload", "signature"];
     if !map.keys().any(|k| envelope.contains(&k.as_str())) {
-        let set =
-            RuleSet::deserialize(&value).map_err(|e| BundleError::NotARuleSet(e.to_string()))?;
-        set.validate().map_err(BundleError::RuleSetInvalid)?;
-        return Ok(ReadRuleSet {
-            set,
-            signed_by: None,
-        });
+        return Ok(CouncilFile::Plain(value));
     }
     let opened = open(bytes)?;
-    if opened.kind != PayloadType::RuleSet {
+    if opened.kind != kind {
         return Err(BundleError::WrongType {
-            expected: PayloadType::RuleSet,
+            expected: kind,
             found: opened.kind,
         });
     }
-    let file: RuleSetFile = opened.payload()?;
+    Ok(CouncilFile::Signed(Box::new(opened)))
+}
+
+/// Who signed a council's file: its council's name (not blank, within its limit), the key's
+/// fingerprint and when it was made.
+pub(crate) fn signed_by(
+    council: String,
+    opened: &Opened,
+    created: Timestamp,
+) -> Result<SignedBy, BundleError> {
     let max = ClusterField::Council.max_chars();
-    if file.council.trim().is_empty() || file.council.chars().count() > max {
+    if council.trim().is_empty() || council.chars().count() > max {
         return Err(BundleError::BadPayload(Text::of(|lang| {
             let what = ClusterField::Council.name(lang);
             match lang {
@@ -147,15 +161,36 @@ pub fn read_rule_set(bytes: &[u8]) -> Result<ReadRuleSet, BundleError> {
             }
         })));
     }
+    Ok(SignedBy {
+        council,
+        fingerprint: fingerprint(&opened.signer),
+        created,
+    })
+}
+
+/// Reads a rule set file: the council's signed file, or a plain rule set file (JSON, a
+/// byte-order mark allowed). Either way the set must validate. A file that looks like a signed
+/// bundle (it has an envelope member) is read only as one: a changed byte is refused, never
+/// read as a plain file.
+pub fn read_rule_set(bytes: &[u8]) -> Result<ReadRuleSet, BundleError> {
+    let opened = match read_council_file(bytes, PayloadType::RuleSet, BundleError::NotARuleSet)? {
+        CouncilFile::Plain(value) => {
+            let set = RuleSet::deserialize(&value)
+                .map_err(|e| BundleError::NotARuleSet(e.to_string()))?;
+            set.validate().map_err(BundleError::RuleSetInvalid)?;
+            return Ok(ReadRuleSet {
+                set,
+                signed_by: None,
+            });
+        }
+        CouncilFile::Signed(opened) => opened,
+    };
+    let file: RuleSetFile = opened.payload()?;
     file.rule_set
         .validate()
         .map_err(BundleError::RuleSetInvalid)?;
     Ok(ReadRuleSet {
         set: file.rule_set,
-        signed_by: Some(SignedBy {
-            council: file.council,
-            fingerprint: fingerprint(&opened.signer),
-            created: file.created,
-        }),
+        signed_by: Some(signed_by(file.council, &opened, file.created)?),
     })
 }

@@ -15,16 +15,13 @@
 //! fingerprint, the short form of its hash that people compare by phone.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use super::envelope::{open, seal, unhex, PayloadType};
-use super::identity::{fingerprint, signing_key, table_file_name};
-use super::json::{parse_strict, JsonError};
+use super::envelope::{seal, unhex, PayloadType};
+use super::identity::{digit_groups, signing_key, table_file_name};
 use super::payload::table_hash;
-use super::rules::SignedBy;
-use super::{BundleError, Text};
-use crate::engine::cluster::ClusterField;
-use crate::engine::{CriteriaTable, Lang, Timestamp};
+use super::rules::{read_council_file, signed_by, CouncilFile, SignedBy};
+use super::BundleError;
+use crate::engine::{CriteriaTable, Timestamp};
 
 use super::council::Council;
 
@@ -54,13 +51,7 @@ pub fn table_fingerprint(table: &CriteriaTable) -> String {
         .get(..8)
         .and_then(|b| b.try_into().ok())
         .unwrap_or_default();
-    let digits = format!("{:020}", u64::from_be_bytes(first));
-    digits
-        .as_bytes()
-        .chunks(4)
-        .map(|c| std::str::from_utf8(c).expect("ascii"))
-        .collect::<Vec<_>>()
-        .join(" ")
+    digit_groups(first)
 }
 
 /// The council's signed table file: (file name, file text). Refused for a table that does not
@@ -97,48 +88,23 @@ pub fn make_table_file(
 /// signed bundle (it has an envelope member) is read only as one: a changed byte is refused,
 /// never read as a plain file.
 pub fn read_table_file(bytes: &[u8]) -> Result<ReadTable, BundleError> {
-    let value = parse_strict(bytes).map_err(|e| match e {
-        JsonError::Syntax(_) | JsonError::NotUtf8 => BundleError::NotJson,
-        other => BundleError::Json(other),
-    })?;
-    let Value::Object(map) = &value else {
-        return Err(BundleError::NotATable("not a JSON object".into()));
+    let opened = match read_council_file(bytes, PayloadType::CriteriaTable, BundleError::NotATable)?
+    {
+        CouncilFile::Plain(value) => {
+            let table = CriteriaTable::deserialize(&value)
+                .map_err(|e| BundleError::NotATable(e.to_string()))?;
+            table.validate().map_err(BundleError::TableInvalid)?;
+            return Ok(ReadTable {
+                table,
+                signed_by: None,
+            });
+        }
+        CouncilFile::Signed(opened) => opened,
     };
-    let envelope = ["thidua", "type", "signer", "payload", "signature"];
-    if !map.keys().any(|k| envelope.contains(&k.as_str())) {
-        let table = CriteriaTable::deserialize(&value)
-            .map_err(|e| BundleError::NotATable(e.to_string()))?;
-        table.validate().map_err(BundleError::TableInvalid)?;
-        return Ok(ReadTable {
-            table,
-            signed_by: None,
-        });
-    }
-    let opened = open(bytes)?;
-    if opened.kind != PayloadType::CriteriaTable {
-        return Err(BundleError::WrongType {
-            expected: PayloadType::CriteriaTable,
-            found: opened.kind,
-        });
-    }
     let file: TableFile = opened.payload()?;
-    let max = ClusterField::Council.max_chars();
-    if file.council.trim().is_empty() || file.council.chars().count() > max {
-        return Err(BundleError::BadPayload(Text::of(|lang| {
-            let what = ClusterField::Council.name(lang);
-            match lang {
-                Lang::Vi => format!("{what}: không được để trống, tối đa {max} ký tự"),
-                Lang::En => format!("{what}: cannot be blank, at most {max} characters"),
-            }
-        })));
-    }
     file.table.validate().map_err(BundleError::TableInvalid)?;
     Ok(ReadTable {
         table: file.table,
-        signed_by: Some(SignedBy {
-            council: file.council,
-            fingerprint: fingerprint(&opened.signer),
-            created: file.created,
-        }),
+        signed_by: Some(signed_by(file.council, &opened, file.created)?),
     })
 }
