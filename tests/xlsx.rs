@@ -89,6 +89,9 @@ fn sample() -> Vec<Sheet> {
                 last_col: 0,
             },
         ],
+        header_rows: 3,
+        frozen_cols: 1,
+        landscape: true,
     };
     let second = Sheet {
         name: "tổng hợp: điểm [2024]".into(),
@@ -404,7 +407,19 @@ fn openpyxl_reads_back_the_values_formats_and_styles() {
             "merged": ["A1:C1", "A2:C2"],
             "col_widths": {"A": 6.0, "B": 30.0, "C": 12.0},
             "row_heights": {"1": 30.0},
+            // The first three rows and the first column stay in view; the three rows print
+            // on every page; A4 landscape, as wide as the page.
+            "freeze": "B4",
+            "print_titles": "$1:$3",
+            "page": {"paper": 9, "orientation": "landscape", "fit_width": 1},
         })
+    );
+    // A sheet that asks for none of it: nothing frozen, no print titles, A4 upright.
+    assert_eq!(sheets[1]["freeze"], Value::Null);
+    assert_eq!(sheets[1]["print_titles"], Value::Null);
+    assert_eq!(
+        sheets[1]["page"],
+        json!({"paper": 9, "orientation": null, "fit_width": null})
     );
     // Same name but for case: made unique. Text that looks like a formula stays text.
     assert_eq!(sheets[1]["name"], "tổng hợp- điểm -2024- (2)");

@@ -109,6 +109,9 @@ pub fn score_workbook(
         column_widths: vec![8, 34, 14, 16, 40],
         rows,
         merges: vec![merge_across(0, 5), merge_across(1, 5)],
+        header_rows: 4,
+        frozen_cols: 0,
+        landscape: false,
     };
 
     // Sheet 2: criteria × units, self-score and reviewed score.
@@ -208,6 +211,9 @@ pub fn score_workbook(
         column_widths: widths,
         rows,
         merges,
+        header_rows: 4,
+        frozen_cols: 2,
+        landscape: true,
     };
     workbook(&[summary, scores])
 }

@@ -94,6 +94,13 @@ pub struct Sheet {
     pub column_widths: Vec<u16>,
     pub rows: Vec<Row>,
     pub merges: Vec<Merge>,
+    /// The rows at the top (a title and the column headings) kept in view when scrolling and
+    /// printed again at the top of every page; 0 for none.
+    pub header_rows: u32,
+    /// The columns at the left (a code and a title) kept in view when scrolling sideways.
+    pub frozen_cols: u32,
+    /// Printed across the page (A4 landscape) and fitted to its width: for wide tables.
+    pub landscape: bool,
 }
 
 const DECL: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
@@ -117,7 +124,16 @@ pub fn workbook(sheets: &[Sheet]) -> Vec<u8> {
         .max()
         .unwrap_or(0);
     let (mut types, mut book, mut rels) = (String::new(), String::new(), String::new());
-    for (i, name) in names.iter().enumerate() {
+    let mut titles = String::new();
+    for (i, (name, sheet)) in names.iter().zip(sheets).enumerate() {
+        if sheet.header_rows > 0 {
+            // The sheet's name quoted as formulas quote it ('' for a quote inside).
+            let quoted = escape(&name.replace('\'', "''"));
+            let last = sheet.header_rows;
+            titles += &format!(
+                r#"<definedName name="_xlnm.Print_Titles" localSheetId="{i}">'{quoted}'!$1:${last}</definedName>"#
+            );
+        }
         let (n, name) = (i + 1, escape(name));
         types += &format!(
             r#"<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="{DOC}.spreadsheetml.worksheet+xml"/>"#
@@ -130,8 +146,9 @@ pub fn workbook(sheets: &[Sheet]) -> Vec<u8> {
     let content_types = format!(
         r#"{DECL}<Types xmlns="{PKG}/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="{DOC}.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="{DOC}.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="{DOC}.extended-properties+xml"/>{types}</Types>"#
     );
+    let titles = wrap("definedNames", titles);
     let book = format!(
-        r#"{DECL}<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets>{book}</sheets></workbook>"#
+        r#"{DECL}<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets>{book}</sheets>{titles}</workbook>"#
     );
     let styles_id = names.len() + 1;
     let rels = format!(
@@ -187,7 +204,13 @@ fn worksheet(sheet: &Sheet, slots: usize) -> String {
         .map(|(n, w)| format!(r#"<col min="{n}" max="{n}" width="{w}" customWidth="1"/>"#))
         .collect();
     let cols = wrap("cols", cols);
-    let mut s = format!(r#"{DECL}<worksheet xmlns="{MAIN}">{cols}<sheetData>"#);
+    let fit = if sheet.landscape {
+        r#"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
+    } else {
+        ""
+    };
+    let view = frozen_view(sheet.header_rows, sheet.frozen_cols);
+    let mut s = format!(r#"{DECL}<worksheet xmlns="{MAIN}">{fit}{view}{cols}<sheetData>"#);
     for (r, row) in sheet.rows.iter().enumerate() {
         if row.cells.is_empty() && row.height.is_none() {
             continue;
@@ -224,10 +247,44 @@ fn worksheet(sheet: &Sheet, slots: usize) -> String {
             format!(r#"<mergeCell ref="{from}{}:{to}{}"/>"#, top + 1, bottom + 1)
         })
         .collect();
-    // Printed on A4, the paper of Vietnamese official documents.
+    // Printed on A4, the paper of Vietnamese official documents; a wide table across the page,
+    // as wide as the page and as many pages long as it takes.
+    let setup = if sheet.landscape {
+        r#"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#
+    } else {
+        r#"<pageSetup paperSize="9"/>"#
+    };
     s + "</sheetData>"
         + &wrap("mergeCells", merges)
-        + r#"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9"/></worksheet>"#
+        + r#"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#
+        + setup
+        + "</worksheet>"
+}
+
+/// The sheet's view with its first `rows` rows and `cols` columns frozen, or nothing.
+fn frozen_view(rows: u32, cols: u32) -> String {
+    if rows == 0 && cols == 0 {
+        return String::new();
+    }
+    let corner = format!("{}{}", column_letters(cols), rows + 1);
+    let pane = match (rows, cols) {
+        (0, _) => "topRight",
+        (_, 0) => "bottomLeft",
+        _ => "bottomRight",
+    };
+    let x = if cols > 0 {
+        format!(r#" xSplit="{cols}""#)
+    } else {
+        String::new()
+    };
+    let y = if rows > 0 {
+        format!(r#" ySplit="{rows}""#)
+    } else {
+        String::new()
+    };
+    format!(
+        r#"<sheetViews><sheetView workbookViewId="0"><pane{x}{y} topLeftCell="{corner}" activePane="{pane}" state="frozen"/><selection pane="{pane}" activeCell="{corner}" sqref="{corner}"/></sheetView></sheetViews>"#
+    )
 }
 
 /// `<tag>items</tag>`, or nothing without items: the schema wants at least one.

@@ -64,6 +64,9 @@ pub fn export_xlsx(table: &CriteriaTable) -> Vec<u8> {
         column_widths: vec![6, 10, 60, 14, 10, 10, 10, 10, 10, 8, 10, 40],
         rows,
         merges: Vec::new(),
+        header_rows: 3,
+        frozen_cols: 0,
+        landscape: true,
     };
     workbook(&[sheet])
 }

@@ -11,7 +11,10 @@ prints {"sheets": [{"name", "rows", "formats", "bold", "merged", "col_widths", "
 - bold: parallel to rows, whether the cell's font is bold;
 - merged: the merged ranges ("A1:C1"), sorted;
 - col_widths: {column letter: width} for columns given a width;
-- row_heights: {row number: height} for rows given a height.
+- row_heights: {row number: height} for rows given a height;
+- freeze: the first cell not frozen ("C5"), null when nothing is frozen;
+- print_titles: the rows printed on every page ("$1:$4"), null for none;
+- page: {"paper", "orientation", "fit_width"} of the page set-up (openpyxl's values).
 """
 
 import json
@@ -41,6 +44,14 @@ def sheet_json(ws):
                        if dim.customWidth},
         "row_heights": {str(key): dim.height for key, dim in sorted(ws.row_dimensions.items())
                         if dim.customHeight},
+        "freeze": ws.freeze_panes,
+        "print_titles": ws.print_title_rows,
+        "page": {
+            "paper": ws.page_setup.paperSize,
+            "orientation": ws.page_setup.orientation,
+            "fit_width": ws.page_setup.fitToWidth if ws.sheet_properties.pageSetUpPr
+                         and ws.sheet_properties.pageSetUpPr.fitToPage else None,
+        },
     }
 
 

@@ -357,6 +357,13 @@ test('issue 4: the prepared scenario through review, evaluation, print, export a
   const book = await python('read_xlsx.py', xlsx.path);
   assert.deepEqual(book.sheets.map((s) => s.name), ['Kết quả', 'Bảng điểm']);
   const [results, scores] = book.sheets.map((s) => s.rows);
+  // Headings stay in view and print on every page; the wide score sheet keeps the code and
+  // criterion columns in view and prints on A4 landscape, as wide as the page (issue 17, item 11).
+  const [resultsSheet, scoresSheet] = book.sheets;
+  assert.deepEqual([resultsSheet.freeze, resultsSheet.print_titles], ['A5', '$1:$4']);
+  assert.deepEqual(resultsSheet.page, { paper: 9, orientation: null, fit_width: null });
+  assert.deepEqual([scoresSheet.freeze, scoresSheet.print_titles], ['C5', '$1:$4']);
+  assert.deepEqual(scoresSheet.page, { paper: 9, orientation: 'landscape', fit_width: 1 });
   assert.match(results[0][0], /^KẾT QUẢ CHẤM ĐIỂM, BÌNH XÉT THI ĐUA NĂM 2025/);
   assert.match(results[1][0], /\(hadong-2024\)$/);
   assert.ok(results[2].every((c) => c === null), 'row 3 is empty');
