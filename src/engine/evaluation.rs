@@ -295,6 +295,20 @@ pub struct Tie {
     pub units: Vec<String>,
 }
 
+/// One line of an outcome's explanation: its text, in the reader's language, and the id of the
+/// rule it applies (a step of the evaluation), kept as data beside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExplainLine {
+    pub rule: Option<String>,
+    pub text: String,
+}
+
+impl ExplainLine {
+    fn plain(text: String) -> ExplainLine {
+        ExplainLine { rule: None, text }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitOutcome {
     pub unit: String,
@@ -497,7 +511,22 @@ impl UnitOutcome {
     }
 
     /// The explanation, one line per rule applied, then the result.
+    /// The explanation as format 1 of the cluster result signed it: each step's line begins
+    /// with its rule's id in brackets (`[threshold-flags] …`). Only for verifying those files
+    /// ([`super::legacy`]); people read [`UnitOutcome::explain_lines`].
     pub fn explain(&self, lang: Lang) -> Vec<String> {
+        self.explain_lines(lang)
+            .into_iter()
+            .map(|l| match l.rule {
+                Some(rule) => format!("[{rule}] {}", l.text),
+                None => l.text,
+            })
+            .collect()
+    }
+
+    /// The explanation people read: the total and rank, each rule applied in words with its
+    /// clause (the rule's id kept beside the line, as data, not in the text), and the result.
+    pub fn explain_lines(&self, lang: Lang) -> Vec<ExplainLine> {
         let vi = lang == Lang::Vi;
         let precision = self
             .precision
@@ -509,7 +538,7 @@ impl UnitOutcome {
         } else {
             self.name.as_str()
         };
-        let mut lines = vec![if vi {
+        let mut lines = vec![ExplainLine::plain(if vi {
             format!(
                 "{who}: tổng điểm {}, xếp thứ {}.",
                 pts(self.score),
@@ -521,7 +550,7 @@ impl UnitOutcome {
                 pts(self.score),
                 self.rank
             )
-        }];
+        })];
         for s in &self.steps {
             let body = step_text(&s.detail, lang, &pts);
             let mark = match (s.interpretation, vi) {
@@ -529,13 +558,10 @@ impl UnitOutcome {
                 (true, true) => " [cách hiểu của phần mềm]",
                 (true, false) => " [this product's reading]",
             };
-            lines.push(format!(
-                "[{}] {} ({}{})",
-                s.rule,
-                body,
-                s.citation.display(),
-                mark
-            ));
+            lines.push(ExplainLine {
+                rule: Some(s.rule.clone()),
+                text: format!("{} ({}{})", body, s.citation.display(), mark),
+            });
         }
         let name = |id: &str| {
             self.award_names
@@ -543,7 +569,7 @@ impl UnitOutcome {
                 .map(|t| t.get(lang).to_string())
                 .unwrap_or_else(|| id.to_string())
         };
-        lines.push(match (&self.outcome, vi) {
+        lines.push(ExplainLine::plain(match (&self.outcome, vi) {
             (Outcome::Award { award }, true) => format!("Kết quả: đề nghị {}.", name(award)),
             (Outcome::Award { award }, false) => format!("Result: proposed for the {}.", name(award)),
             (Outcome::NoAward, true) => "Kết quả: không đề nghị khen thưởng.".into(),
@@ -580,7 +606,7 @@ impl UnitOutcome {
                     )
                 }
             }
-        });
+        }));
         lines
     }
 }

@@ -165,7 +165,7 @@ fn cluster_html(out: &mut String, c: &ClusterOverview, lang: Lang) {
         let (label, explanation) = c
             .evaluation
             .unit(&u.unit_id)
-            .map(|o| (o.label(lang), o.explain(lang)))
+            .map(|o| (o.label(lang), o.explain_lines(lang)))
             .unwrap_or_default();
         outcome_row(
             out,

@@ -11,7 +11,7 @@ use std::fmt::Write;
 use super::document::{place_and_date, roman};
 use super::results::Results;
 use crate::bundle::review::ReviewedUnit;
-use crate::engine::evaluation::Outcome;
+use crate::engine::evaluation::{ExplainLine, Outcome};
 use crate::engine::{Date, Lang, Precision};
 
 /// `<`, `>`, `&`, `"` and `'` as character references (and the control characters no markup
@@ -158,6 +158,17 @@ pub fn results_table(r: &Results, lang: Lang) -> String {
         );
     }
     out.push_str("</tbody></table></div>");
+    if r.rows.iter().any(|row| row.changed > 0) {
+        let _ = write!(
+            out,
+            r#"<p class="hint" data-testid="changed-legend">{}</p>"#,
+            t(
+                lang,
+                "±n sau điểm thẩm định: số tiêu chí mà điểm thẩm định khác điểm đơn vị tự chấm.",
+                "±n after a reviewed score: how many criteria were reviewed to other points than the unit's own."
+            )
+        );
+    }
     out
 }
 
@@ -173,7 +184,7 @@ pub struct OutcomeRow<'a> {
     pub after_reviewed: &'a str,
     pub outcome: &'a Outcome,
     pub label: &'a str,
-    pub explanation: &'a [String],
+    pub explanation: &'a [ExplainLine],
 }
 
 pub fn outcome_row(out: &mut String, row: OutcomeRow, lang: Lang) {
@@ -190,8 +201,21 @@ pub fn outcome_row(out: &mut String, row: OutcomeRow, lang: Lang) {
         label = escape(row.label),
         explain = t(lang, "Giải thích", "Explanation"),
     );
+    // The rule each line applies is named in its words and clause; its id stays as data.
     for line in row.explanation {
-        let _ = write!(out, "<li>{}</li>", escape(line));
+        match &line.rule {
+            Some(rule) => {
+                let _ = write!(
+                    out,
+                    r#"<li data-rule="{}">{}</li>"#,
+                    escape(rule),
+                    escape(&line.text)
+                );
+            }
+            None => {
+                let _ = write!(out, "<li>{}</li>", escape(&line.text));
+            }
+        }
     }
     out.push_str("</ol></details></td></tr>");
 }

@@ -3,7 +3,7 @@
 
 use crate::bundle::review::{award_input, ClusterReview};
 use crate::engine::award::AwardInput;
-use crate::engine::evaluation::Outcome;
+use crate::engine::evaluation::{ExplainLine, Outcome};
 use crate::engine::{Cluster, CriteriaTable, Lang, Points, Precision, RuleError};
 
 /// One unit's line of the results.
@@ -23,7 +23,7 @@ pub struct ResultRow {
     /// The outcome in a few words.
     pub label: String,
     /// The rules applied in order with their inputs and citations, then the result.
-    pub explanation: Vec<String>,
+    pub explanation: Vec<ExplainLine>,
 }
 
 /// The whole report.
@@ -89,7 +89,7 @@ pub fn results_for(input: &AwardInput, lang: Lang) -> Result<Results, Vec<RuleEr
                 changed: u.lines(table, lang).iter().filter(|l| l.differs()).count(),
                 outcome: o.outcome.clone(),
                 label: o.label(lang),
-                explanation: o.explain(lang),
+                explanation: o.explain_lines(lang),
             })
         })
         .collect();
@@ -199,7 +199,7 @@ pub fn results_text(r: &Results, lang: Lang) -> String {
     for row in &r.rows {
         line(String::new());
         for l in &row.explanation {
-            line(l.clone());
+            line(l.text.clone());
         }
     }
     out

@@ -290,15 +290,22 @@ test('issue 4: the prepared scenario through review, evaluation, print, export a
     const lines = await row.locator('details[data-testid="explain"] li').allInnerTexts();
     const explained = lines.join('\n');
     if (process.env.REVIEW_DEBUG) t.diagnostic(`${u.id}:\n${explained}`);
+    // Each rule applied is a line in words with its clause; its id is data beside the line,
+    // never in what people read (issue 17, item 4).
+    const applied = await row.locator('details[data-testid="explain"] li[data-rule]').evaluateAll((ls) => ls.map((l) => l.dataset.rule));
     for (const rule of u.rules) {
-      assert.ok(explained.includes(`[${rule}]`), `${u.id}: the explanation names [${rule}]:\n${explained}`);
+      assert.ok(applied.includes(rule), `${u.id}: the explanation applies ${rule}:\n${explained}`);
     }
-    for (const m of explained.matchAll(/\[([a-z-]+)\]/g)) seen.add(m[1]);
+    assert.ok(!/\[[a-z]+(-[a-z]+)+\]/.test(explained), `${u.id}: no rule id in the words:\n${explained}`);
+    assert.match(explained, /Hướng dẫn của UBND quận Hà Đông/, `${u.id}: the clauses are named`);
+    for (const rule of applied) seen.add(rule);
     if (u.rules.includes('defer-inspection')) {
       assert.match(explained, /mục B\.III\.1\.2, gạch đầu dòng 4/, `${u.id}: the deferral's citation`);
     }
   }
-  for (const rule of ALL_RULES) assert.ok(seen.has(rule), `no explanation names [${rule}]`);
+  for (const rule of ALL_RULES) assert.ok(seen.has(rule), `no explanation applies ${rule}`);
+  // Units were reviewed to other points: the ±n badge is explained in words under the table.
+  assert.match(await text(hp.getByTestId('changed-legend')), /^±n sau điểm thẩm định: số tiêu chí/);
   await hp.locator('[data-testid="results-table"] tr[data-unit="phuong-phu-la"]').scrollIntoViewIfNeeded();
   await shot(hp, 'results-explained');
 

@@ -101,7 +101,7 @@ pub fn ReviewedPage() -> impl IntoView {
                                 <ol>
                                     {explanation
                                         .into_iter()
-                                        .map(|l| view! { <li>{l}</li> })
+                                        .map(|l| view! { <li data-rule=l.rule>{l.text}</li> })
                                         .collect_view()}
                                 </ol>
                             </details>
