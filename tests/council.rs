@@ -239,7 +239,7 @@ fn the_result_carries_the_evaluation_and_every_members_signed_self_score() {
                 &o.label(Lang::Vi)
             )
         );
-        assert_eq!(row.explanation, o.explain(Lang::Vi));
+        assert_eq!(row.explanation, o.explain_lines(Lang::Vi));
         assert_eq!(row.outcome, u.outcome);
     }
     // In English too: the council reads what the head's screen shows in English.
@@ -248,7 +248,7 @@ fn the_result_carries_the_evaluation_and_every_members_signed_self_score() {
         let o = recorded.unit(&u.unit_id).unwrap();
         assert_eq!(
             (&row.label, &row.explanation),
-            (&o.label(Lang::En), &o.explain(Lang::En))
+            (&o.label(Lang::En), &o.explain_lines(Lang::En))
         );
     }
     let phu_la = r.outcomes.iter().find(|u| u.unit_id == PHU_LA).unwrap();
