@@ -104,6 +104,55 @@ async fn scoring_updates_subtotals_total_and_storage() {
 }
 
 #[wasm_bindgen_test]
+async fn a_total_over_the_scale_says_why_and_a_section_over_its_cap_shows_both_figures() {
+    // Every criterion at its maximum (1000) and 60 bonus points scored against a cap of 50.
+    let (root, _app) = mount(|| {
+        use thidua::engine::criteria::Part;
+        let mut ws = thidua::demo::workspace();
+        let at = thidua::engine::Timestamp::parse("2025-11-01T08:00:00Z").unwrap();
+        let p = ws.table.precision;
+        let mains: Vec<(String, thidua::engine::Points)> = ws
+            .table
+            .criteria()
+            .into_iter()
+            .filter(|(part, _)| *part == Part::Main)
+            .map(|(_, c)| (c.code.clone(), c.max))
+            .collect();
+        for (code, max) in mains {
+            ws.enter_points(&code, &p.format(max, thidua::engine::Lang::Vi), &at)
+                .unwrap();
+        }
+        for code in ["B.1", "B.2", "B.3"] {
+            ws.enter_points(code, "20", &at).unwrap();
+        }
+        storage().set_item(workspace_key(), &ws.to_json()).unwrap();
+    })
+    .await;
+    assert_eq!(text(&root, "[data-testid='total']"), "1050");
+    assert_eq!(
+        text(&root, "[data-testid='breakdown']"),
+        "Điểm các tiêu chí 1000 + điểm thưởng 50 (đã chấm 60, mức trần 50) − điểm trừ 0"
+    );
+    assert!(
+        text(&root, "[data-testid='over-scale']").starts_with(
+            "Tổng điểm vượt thang điểm 1000 vì điểm thưởng được cộng thêm ngoài thang điểm"
+        ),
+        "the total's meaning is said"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_total_within_the_scale_says_nothing_more() {
+    let (root, _app) = mount(|| ()).await;
+    type_into(&root, "I.1.a", "45").await;
+    assert!(!exists(&root, "[data-testid='over-scale']"));
+    assert_eq!(
+        text(&root, "[data-testid='breakdown']"),
+        "Điểm các tiêu chí 45 + điểm thưởng 0 − điểm trừ 0"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn an_invalid_entry_shows_its_reason_and_changes_nothing() {
     let (root, _app) = mount(|| ()).await;
     type_into(&root, "I.1.a", "20").await;

@@ -61,9 +61,31 @@ fn Summary() -> impl IntoView {
                     " / "
                     {move || fmt_points(scale(), i18n.lang.get())}
                 </span>
-                <span class="breakdown">
+                <span class="breakdown" data-testid="breakdown">
                     {move || {
                         let lang = i18n.lang.get();
+                        let caps = state.ws.with(|w| (w.table.bonus.cap, w.table.deduction.cap));
+                        // A section scored above its cap counts its cap: both said.
+                        let part = |counted: Points, raw: Points, cap: Points| {
+                            if raw > counted {
+                                match lang {
+                                    Lang::Vi => format!(
+                                        "{} (đã chấm {}, mức trần {})",
+                                        fmt_points(counted, lang),
+                                        fmt_points(raw, lang),
+                                        fmt_points(cap, lang)
+                                    ),
+                                    Lang::En => format!(
+                                        "{} (scored {}, cap {})",
+                                        fmt_points(counted, lang),
+                                        fmt_points(raw, lang),
+                                        fmt_points(cap, lang)
+                                    ),
+                                }
+                            } else {
+                                fmt_points(counted, lang)
+                            }
+                        };
                         totals
                             .with(|t| {
                                 format!(
@@ -71,13 +93,29 @@ fn Summary() -> impl IntoView {
                                     K::Main.text(lang),
                                     fmt_points(t.main, lang),
                                     K::Bonus.text(lang).to_lowercase(),
-                                    fmt_points(t.bonus, lang),
+                                    part(t.bonus, t.bonus_raw, caps.0),
                                     K::Deduction.text(lang).to_lowercase(),
-                                    fmt_points(t.deduction, lang),
+                                    part(t.deduction, t.deduction_raw, caps.1),
                                 )
                             })
                     }}
                 </span>
+                // The total passes the scale only by the bonus, which the table adds on top of
+                // it: said, so that "1002 / 1000" is not read as a mistake.
+                {move || (totals.with(|t| t.total) > scale()).then(|| view! {
+                    <span class="over-scale" data-testid="over-scale">
+                        {move || match i18n.lang.get() {
+                            Lang::Vi => format!(
+                                "Tổng điểm vượt thang điểm {} vì điểm thưởng được cộng thêm ngoài thang điểm (trong mức trần của điểm thưởng); đây không phải lỗi.",
+                                fmt_points(scale(), Lang::Vi)
+                            ),
+                            Lang::En => format!(
+                                "The total passes the {}-point scale because bonus points are added on top of it (within the bonus cap); this is not a mistake.",
+                                fmt_points(scale(), Lang::En)
+                            ),
+                        }}
+                    </span>
+                })}
             </div>
             <div class="metric">
                 <span class="label">{tr(K::Scored)}</span>
