@@ -15,7 +15,9 @@
 # item 2: a new head key, a year not reviewed, the hand-over) and the selection on entering a
 # score field 4 KB more. The criteria table's versions (issue 14, item 4: the draft kept in
 # every stored workspace, its changes listed, the table's .json and .xlsx files on the cluster
-# page, the council's signed table file) measured 580/898/548 KB, +4/+24/+10.
+# page, the council's signed table file) measured 580/898/548 KB, +4/+24/+10; the total's
+# meaning above the scale and the explanations' lines with their rules (issue 17, items 2 and
+# 4) 582/901/548 KB, +1.4/+1.3/+0.2.
 # Lower a cap freely; raise it never without a measured reason in the commit message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +26,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { partsOf } from './scripts/parts.mjs';
-const CAPS = { member: 582, head: 901, council: 551 };
+const CAPS = { member: 584, head: 903, council: 551 };
 const GOALS = { member: 300, head: 450, council: 450 };
 const dist = process.argv[2];
 const html = readFileSync(join(dist, 'index.html'));
