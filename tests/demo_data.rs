@@ -67,3 +67,14 @@ fn demo_workspace_starts_empty() {
 fn the_demo_cluster_id_constant_is_the_demo_clusters() {
     assert_eq!(demo::CLUSTER_ID, demo::cluster().id);
 }
+
+#[test]
+fn the_demos_calendar_is_shown_as_of_october_of_its_year_once_that_day_is_past() {
+    use thidua::engine::Date;
+    let d = |s: &str| Date::parse(s).unwrap();
+    assert_eq!(demo::as_of(2025, &d("2026-12-03")), d("2025-10-15"));
+    assert_eq!(demo::as_of(2025, &d("2025-10-16")), d("2025-10-15"));
+    // Before that day (the demo tried in its own year), today as it is.
+    assert_eq!(demo::as_of(2025, &d("2025-10-15")), d("2025-10-15"));
+    assert_eq!(demo::as_of(2025, &d("2025-03-01")), d("2025-03-01"));
+}

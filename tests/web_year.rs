@@ -247,6 +247,24 @@ async fn switch_language(root: &HtmlElement, lang: &str) {
 // ---- Meetings ------------------------------------------------------------------------------
 
 #[wasm_bindgen_test]
+async fn the_demos_past_year_shows_its_calendar_as_it_stood_in_october() {
+    // Today is after the demo's 2025: without this every task read "Quá hạn".
+    let (root, _app) = mount("#/cuoc-hop", None).await;
+    assert_eq!(
+        text(&root, "[data-testid='calendar-as-of']"),
+        "Dữ liệu mẫu của năm 2025, năm đã qua: lịch hiển thị như tại ngày 15/10/2025."
+    );
+    let status = |id: &str| {
+        find::<HtmlElement>(&root, &format!("tr[data-deadline='{id}']"))
+            .get_attribute("data-status")
+            .unwrap_or_default()
+    };
+    // January's registrations, not recorded: late; the year-end meeting: still ahead.
+    assert_eq!(status("registrations"), "late");
+    assert_eq!(status("year-end"), "due");
+}
+
+#[wasm_bindgen_test]
 async fn a_task_date_is_recorded_in_the_calendar() {
     let (root, _app) = mount("#/cuoc-hop", None).await;
     let row = "tr[data-deadline='registrations']";

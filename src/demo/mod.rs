@@ -1,7 +1,7 @@
 //! The sample cluster and criteria table shipped inside the app, so a first visit, offline,
 //! has something real to score. The table is labelled as a sample, not a legal text.
 
-use crate::engine::{Cluster, CriteriaTable, Workspace};
+use crate::engine::{Cluster, CriteriaTable, Date, Workspace};
 
 /// A district cluster of eight ward People's Committees (JSON, as stored).
 pub const CLUSTER_JSON: &str = include_str!("cluster.json");
@@ -23,6 +23,21 @@ pub fn workspace() -> Workspace {
     let cluster = cluster();
     let unit = cluster.units[0].id.clone();
     Workspace::new(cluster, table(), &unit).expect("the demo data validates")
+}
+
+/// The month and day of the demo's year its calendar is shown as of, once that year is past
+/// (issue 17, item 12): mid-October, when the registrations and the mid-year review are behind
+/// (done or overdue) and the year-end tasks ahead, so that trying the calendar shows every
+/// kind of status instead of every task overdue.
+pub const AS_OF_DAY: &str = "10-15";
+
+/// The day the demo's calendar is shown as of: `today`, or, when `today` is after the demo
+/// year's [`AS_OF_DAY`], that day of the demo's year.
+pub fn as_of(year: u16, today: &Date) -> Date {
+    match Date::parse(&format!("{year:04}-{AS_OF_DAY}")) {
+        Some(day) if today.as_str() > day.as_str() => day,
+        _ => today.clone(),
+    }
 }
 
 /// Whether a stored workspace is the demo as a released version stored it: before schema 6

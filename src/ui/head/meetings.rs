@@ -326,7 +326,28 @@ pub fn MeetingsPage() -> impl IntoView {
 fn calendar_card() -> C {
     let i18n = use_i18n();
     let state = use_state();
-    let today = platform::now().date();
+    // The demo's year is past: its calendar is shown as that year stood in October, and says
+    // so; a real cluster's calendar is today's.
+    let now = platform::now().date();
+    let today = if crate::storage::Space::current() == crate::storage::Space::Demo {
+        crate::demo::as_of(state.ws.with_untracked(|w| w.cluster.year), &now)
+    } else {
+        now.clone()
+    };
+    let as_of_line = (today != now).then(|| {
+        let day = today.vietnamese();
+        html("hint", "calendar-as-of", move || {
+            let year = state.ws.with(|w| w.cluster.year);
+            match i18n.lang.get() {
+                Lang::Vi => format!(
+                    "Dữ liệu mẫu của năm {year}, năm đã qua: lịch hiển thị như tại ngày {day}."
+                ),
+                Lang::En => format!(
+                    "Sample data of {year}, a year that is past: the calendar is shown as it stood on {day}."
+                ),
+            }
+        })
+    });
     let notice: Notice = RwSignal::new(None);
     let mut tasks = Vec::new();
     for d in deadlines().into_iter().filter(|d| d.meeting.is_none()) {
@@ -373,9 +394,10 @@ fn calendar_card() -> C {
     group(
         "card",
         "calendar",
-        vec![
-            C::Title(T("Lịch công tác năm", "The year's calendar")),
-            html("", "calendar-table", move || {
+        [C::Title(T("Lịch công tác năm", "The year's calendar"))]
+            .into_iter()
+            .chain(as_of_line)
+            .chain([html("", "calendar-table", move || {
                 let lang = i18n.lang.get();
                 state
                     .ws
@@ -391,7 +413,8 @@ fn calendar_card() -> C {
             )),
             group("form-row", "", tasks),
             C::Notice("task-notice", notice),
-        ],
+        ])
+        .collect(),
     )
 }
 
