@@ -4,6 +4,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use serde_json::Value;
 use thidua::bundle::backup::{
     backup_file_name, make_backup, open_backup, restored, without_secrets, BackupError, KeptError,
@@ -256,7 +258,6 @@ fn cluster() -> (Workspace, Workspace, Council) {
     use thidua::bundle::payload::{make_setup, make_submission};
     use thidua::bundle::result::make_result;
     use thidua::bundle::review::{import_review, make_review};
-    use thidua::engine::criteria::Part;
     use thidua::engine::meeting::{ClockTime, MeetingKind};
     use thidua::engine::Date;
 
@@ -269,16 +270,7 @@ fn cluster() -> (Workspace, Workspace, Council) {
     let (_, setup) = make_setup(&head, &at("2025-01-10T08:00:00Z")).unwrap();
     import_setup(&mut member, setup.as_bytes(), &at("2025-01-11T08:00:00Z")).unwrap();
     let t = at("2025-12-01T08:00:00Z");
-    let main: Vec<_> = member
-        .table
-        .criteria()
-        .into_iter()
-        .filter(|(part, _)| *part == Part::Main)
-        .map(|(_, c)| (c.code.clone(), c.max))
-        .collect();
-    for (code, max) in main {
-        member.set_points(&code, Some(max), &t).unwrap();
-    }
+    common::full_marks(&mut member, &t);
     let (name, text) = make_submission(&mut member, &at("2025-12-02T08:00:00Z")).unwrap();
     let lines = import_files(&mut head, &[(name, text.into_bytes())], &t);
     assert!(matches!(lines[0].outcome, Outcome::Accepted { .. }));

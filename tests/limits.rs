@@ -7,6 +7,8 @@
 // Native only: workspaces built in memory, no browser.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use serde_json::Value;
 use thidua::bundle::council::{add_expected, import_result, Council, CouncilError, ResultOutcome};
 use thidua::bundle::envelope::unhex;
@@ -20,7 +22,7 @@ use thidua::bundle::{seal, BundleError, PayloadType};
 use thidua::demo;
 use thidua::engine::cluster::{ClusterError, ClusterField, MAX_NAME_CHARS, MAX_UNITS};
 use thidua::engine::criteria::{
-    Node, Part, TableError, TableField, MAX_GUIDANCE_CHARS, MAX_NODES, MAX_NODE_TITLE_CHARS,
+    Node, TableError, TableField, MAX_GUIDANCE_CHARS, MAX_NODES, MAX_NODE_TITLE_CHARS,
     MAX_TITLE_CHARS,
 };
 use thidua::engine::meeting::{ClockTime, MeetingKind};
@@ -63,15 +65,7 @@ fn head_and_member() -> (Workspace, Workspace) {
     member.select_unit(KIEN_HUNG).unwrap();
     ensure_identity(&mut member, KIEN_HUNG, [2; 32]);
     let t = at("2025-12-01T08:00:00Z");
-    let main: Vec<_> = member
-        .table
-        .criteria()
-        .into_iter()
-        .filter(|(part, _)| *part == Part::Main)
-        .map(|(_, c)| (c.code.clone(), c.max))
-        .collect();
-    for (code, max) in main {
-        member.set_points(&code, Some(max), &t).unwrap();
+    for code in common::full_marks(&mut member, &t) {
         member
             .enter_evidence(&code, "Báo cáo số 01/BC-UBND")
             .unwrap();

@@ -3,6 +3,8 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use leptos::prelude::*;
 use leptos::task::tick;
 use thidua::storage::{workspace_key, LANG_KEY, MODE_KEY};
@@ -107,21 +109,9 @@ async fn scoring_updates_subtotals_total_and_storage() {
 async fn a_total_over_the_scale_says_why_and_a_section_over_its_cap_shows_both_figures() {
     // Every criterion at its maximum (1000) and 60 bonus points scored against a cap of 50.
     let (root, _app) = mount(|| {
-        use thidua::engine::criteria::Part;
         let mut ws = thidua::demo::workspace();
         let at = thidua::engine::Timestamp::parse("2025-11-01T08:00:00Z").unwrap();
-        let p = ws.table.precision;
-        let mains: Vec<(String, thidua::engine::Points)> = ws
-            .table
-            .criteria()
-            .into_iter()
-            .filter(|(part, _)| *part == Part::Main)
-            .map(|(_, c)| (c.code.clone(), c.max))
-            .collect();
-        for (code, max) in mains {
-            ws.enter_points(&code, &p.format(max, thidua::engine::Lang::Vi), &at)
-                .unwrap();
-        }
+        common::full_marks(&mut ws, &at);
         for code in ["B.1", "B.2", "B.3"] {
             ws.enter_points(code, "20", &at).unwrap();
         }

@@ -60,7 +60,7 @@ pub struct ReadRuleSet {
 }
 
 /// The council office's seed, if it has one.
-fn seed_of(c: &Council) -> Option<[u8; 32]> {
+pub(crate) fn seed_of(c: &Council) -> Option<[u8; 32]> {
     unhex(c.identity.as_deref()?)?.try_into().ok()
 }
 

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::envelope::{seal, unhex, PayloadType};
 use super::identity::{digit_groups, signing_key, table_file_name};
 use super::payload::table_hash;
-use super::rules::{read_council_file, signed_by, CouncilFile, SignedBy};
+use super::rules::{read_council_file, seed_of, signed_by, CouncilFile, SignedBy};
 use super::BundleError;
 use crate::engine::{CriteriaTable, Timestamp};
 
@@ -65,12 +65,7 @@ pub fn make_table_file(
     if c.name.trim().is_empty() {
         return Err(BundleError::NoCouncilName);
     }
-    let seed: [u8; 32] = c
-        .identity
-        .as_deref()
-        .and_then(unhex)
-        .and_then(|b| b.try_into().ok())
-        .ok_or(BundleError::NoIdentity)?;
+    let seed = seed_of(c).ok_or(BundleError::NoIdentity)?;
     let mut table = table.clone();
     table.draft = false;
     table.sample = false;

@@ -330,6 +330,17 @@ impl Section {
 }
 
 impl CriteriaTable {
+    /// The table in one line, as the cards that show a table name it: its title, how many
+    /// criteria it has and its scale.
+    pub fn summary_line(&self, lang: Lang) -> String {
+        let n = self.criteria().len();
+        let scale = self.precision.format(self.scale, lang);
+        match lang {
+            Lang::Vi => format!("{} — {n} tiêu chí, thang điểm {scale}", self.title),
+            Lang::En => format!("{} — {n} criteria, on {scale} points", self.title),
+        }
+    }
+
     pub fn section(&self, part: Part) -> &[Node] {
         match part {
             Part::Main => &self.groups,

@@ -58,11 +58,9 @@ pub fn CouncilTableCard(store: Store) -> impl IntoView {
         let lang = i18n.lang.get();
         chosen.with(|c| {
             c.as_ref().map(|(name, t)| {
-                let n = t.criteria().len();
-                let scale = t.precision.format(t.scale, lang);
                 let text = match lang {
-                    Lang::Vi => format!("{} — {n} tiêu chí, thang điểm {scale} (tệp {name})", t.title),
-                    Lang::En => format!("{} — {n} criteria, on {scale} points (file {name})", t.title),
+                    Lang::Vi => format!("{} (tệp {name})", t.summary_line(lang)),
+                    Lang::En => format!("{} (file {name})", t.summary_line(lang)),
                 };
                 view! {
                     <p data-testid="council-table-line">{text}</p>

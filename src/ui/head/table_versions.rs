@@ -19,16 +19,6 @@ use crate::ui::shared::state::use_state;
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// A table's line: its title, its number of criteria, its scale.
-fn table_line(t: &CriteriaTable, lang: Lang) -> String {
-    let n = t.criteria().len();
-    let scale = t.precision.format(t.scale, lang);
-    match lang {
-        Lang::Vi => format!("{} — {n} tiêu chí, thang điểm {scale}", t.title),
-        Lang::En => format!("{} — {n} criteria, on {scale} points", t.title),
-    }
-}
-
 fn source_line(s: &DraftSource, lang: Lang) -> String {
     match (s, lang) {
         (DraftSource::Adopted, Lang::Vi) => "Bản sao của bảng đang áp dụng.".into(),
@@ -52,17 +42,23 @@ fn source_line(s: &DraftSource, lang: Lang) -> String {
     }
 }
 
-/// Offers the table as its JSON file and as an Excel sheet.
-fn table_files(t: CriteriaTable, testid: &'static str) -> impl IntoView {
+/// Offers the table as its JSON file and as an Excel sheet; a download the browser refuses is
+/// said in `notice`.
+fn table_files(t: CriteriaTable, testid: &'static str, notice: Notice) -> impl IntoView {
     let t2 = t.clone();
+    let said = move |r: Result<(), String>| {
+        if let Err(e) = r {
+            notice.set(Some(Err(e)));
+        }
+    };
     view! {
         <button type="button" class="secondary" data-testid=format!("{testid}-json") on:click=move |_| {
             let text = serde_json::to_string_pretty(&t).unwrap_or_default();
-            let _ = download(&table_file_name(&t.id), &text);
+            said(download(&table_file_name(&t.id), &text));
         }>{tx("Tải bảng (.json)", "Download (.json)")}</button>
         <button type="button" class="secondary" data-testid=format!("{testid}-xlsx") on:click=move |_| {
             let name = table_file_name(&t2.id).replace(".thidua.json", ".xlsx");
-            let _ = download_bytes(&name, &crate::tableio::export_xlsx(&t2), XLSX);
+            said(download_bytes(&name, &crate::tableio::export_xlsx(&t2), XLSX));
         }>{tx("Tải bảng Excel (.xlsx)", "Download Excel (.xlsx)")}</button>
     }
 }
@@ -166,13 +162,13 @@ pub fn TableVersionsCard() -> impl IntoView {
             )()
         };
         view! {
-            <p data-testid="table-in-force">{table_line(&t, lang)}</p>
+            <p data-testid="table-in-force">{t.summary_line(lang)}</p>
             <p>
                 {tx("Mã nhận diện bảng: ", "Table fingerprint: ")}
                 <span class="fingerprint" data-testid="table-fingerprint">{table_fingerprint(&t)}</span>
             </p>
             <p class="hint" data-testid="table-state">{state_line}</p>
-            <div class="row">{table_files(t, "table-in-force")}</div>
+            <div class="row">{table_files(t, "table-in-force", notice)}</div>
         }
     };
     let draft_view = move || {
@@ -193,7 +189,7 @@ pub fn TableVersionsCard() -> impl IntoView {
             view! {
                 <div class="version-draft" data-testid="table-version">
                     <h4>{tx("Phiên bản mới (bản nháp, chưa áp dụng)", "New version (a draft, not in force)")}</h4>
-                    <p data-testid="table-version-line">{table_line(&d.table, lang)}</p>
+                    <p data-testid="table-version-line">{d.table.summary_line(lang)}</p>
                     <p class="hint" data-testid="table-version-source">{source_line(&d.source, lang)}</p>
                     <h5>{tx("Thay đổi so với bảng đang áp dụng", "Changes against the table in force")}</h5>
                     <ul class="table-changes" data-testid="table-changes">{items}</ul>
@@ -202,7 +198,7 @@ pub fn TableVersionsCard() -> impl IntoView {
                             on:click=move |_| editing.set(true)>
                             {tx("Sửa phiên bản mới", "Edit the new version")}
                         </button>
-                        {table_files(d.table.clone(), "table-version")}
+                        {table_files(d.table.clone(), "table-version", notice)}
                     </div>
                     <div class="row">
                         <ConfirmButton
