@@ -88,6 +88,18 @@ test('issue 14: a table version prepared, its changes listed, adopted; the counc
   assert.equal(await text(hp.getByTestId('table-fingerprint')), fp1);
   await hp.getByTestId('table-version').scrollIntoViewIfNeeded();
   await shot(hp, 'table-version-draft');
+  // On a phone the card does not scroll sideways; in English it reads in English.
+  await hp.setViewportSize({ width: 360, height: 740 });
+  const wide = await hp.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 360, `the cluster page scrolls sideways at 360 px: ${wide}`);
+  await hp.getByTestId('table-version').scrollIntoViewIfNeeded();
+  await shot(hp, 'table-version-draft-360');
+  await hp.locator('button[data-lang="en"]').click();
+  await waitText(hp.getByTestId('table-version-source'), 'A copy of the table in force.');
+  await waitText(hp.getByTestId('table-changes'), /: wording\.$/);
+  assert.match(await text(hp.getByTestId('table-in-force')), /— 9 criteria, on 1000 points$/);
+  await hp.locator('button[data-lang="vi"]').click();
+  await hp.setViewportSize({ width: 1280, height: 800 });
   await hp.getByTestId('table-version-adopt').click();
   await hp.getByTestId('table-version-adopt-confirm').click();
   await hp.getByTestId('table-version').waitFor({ state: 'detached' });
