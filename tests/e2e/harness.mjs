@@ -116,6 +116,9 @@ export async function waitText(loc, want, { timeout = 5000, normalize = false } 
 
 /** Opens a page by its tab. */
 export async function goto(page, slug) {
+  // On a phone the pages are in a menu: opened first.
+  const toggle = page.getByTestId('menu-toggle');
+  if (await toggle.isVisible()) await toggle.click();
   await page.locator(`nav a[data-page="${slug}"]`).click();
 }
 

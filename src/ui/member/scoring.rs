@@ -29,11 +29,13 @@ pub fn ScoringPage() -> impl IntoView {
             </p>
         </Show>
         <Summary />
-        <h2 class="page-title">
-            {tr(K::SelfScoring)} " — "
+        // On a phone the menu's button already names the page: only the table's title.
+        <h2 class="page-title table-title" title=move || state.ws.with(|w| w.table.title.clone())>
+            <span class="page-name">{tr(K::SelfScoring)} " — "</span>
             {move || state.ws.with(|w| w.table.title.clone())}
         </h2>
-        <p class="hint">{tr(K::EnterHint)}</p>
+        // How Enter moves on: for a keyboard; a phone's keyboard shows its own "next" key.
+        <p class="hint enter-hint">{tr(K::EnterHint)}</p>
         // A new sheet, with new fields, whenever the whole sheet is replaced (never while
         // typing). Keyed, so the old fields are dropped rather than patched: a patched field
         // would keep what was typed into it.
@@ -50,7 +52,15 @@ fn Summary() -> impl IntoView {
     let totals = state.totals;
     let scale = move || state.ws.with(|w| w.table.scale);
     let saved = move || matches!(state.status.get(), SaveStatus::Saved);
+    let breakdown = move || {
+        let caps = state
+            .ws
+            .with(|w| (w.table.bonus.cap, w.table.deduction.cap));
+        totals.with(|t| breakdown_line(t, caps, i18n.lang.get()))
+    };
     view! {
+        // One line that stays in view while scrolling (on a phone, where the keyboard takes
+        // half the screen, nothing more), and below it what explains the total.
         <section class="summary" aria-live="polite" data-testid="summary">
             <div class="metric total">
                 <span class="label">{tr(K::Total)}</span>
@@ -61,63 +71,8 @@ fn Summary() -> impl IntoView {
                     " / "
                     {move || fmt_points(scale(), i18n.lang.get())}
                 </span>
-                <span class="breakdown" data-testid="breakdown">
-                    {move || {
-                        let lang = i18n.lang.get();
-                        let caps = state.ws.with(|w| (w.table.bonus.cap, w.table.deduction.cap));
-                        // A section scored above its cap counts its cap: both said.
-                        let part = |counted: Points, raw: Points, cap: Points| {
-                            if raw > counted {
-                                match lang {
-                                    Lang::Vi => format!(
-                                        "{} (đã chấm {}, mức trần {})",
-                                        fmt_points(counted, lang),
-                                        fmt_points(raw, lang),
-                                        fmt_points(cap, lang)
-                                    ),
-                                    Lang::En => format!(
-                                        "{} (scored {}, cap {})",
-                                        fmt_points(counted, lang),
-                                        fmt_points(raw, lang),
-                                        fmt_points(cap, lang)
-                                    ),
-                                }
-                            } else {
-                                fmt_points(counted, lang)
-                            }
-                        };
-                        totals
-                            .with(|t| {
-                                format!(
-                                    "{} {} + {} {} − {} {}",
-                                    K::Main.text(lang),
-                                    fmt_points(t.main, lang),
-                                    K::Bonus.text(lang).to_lowercase(),
-                                    part(t.bonus, t.bonus_raw, caps.0),
-                                    K::Deduction.text(lang).to_lowercase(),
-                                    part(t.deduction, t.deduction_raw, caps.1),
-                                )
-                            })
-                    }}
-                </span>
-                // The total passes the scale only by the bonus, which the table adds on top of
-                // it: said, so that "1002 / 1000" is not read as a mistake.
-                {move || (totals.with(|t| t.total) > scale()).then(|| view! {
-                    <span class="over-scale" data-testid="over-scale">
-                        {move || match i18n.lang.get() {
-                            Lang::Vi => format!(
-                                "Tổng điểm vượt thang điểm {} vì điểm thưởng được cộng thêm ngoài thang điểm (trong mức trần của điểm thưởng); đây không phải lỗi.",
-                                fmt_points(scale(), Lang::Vi)
-                            ),
-                            Lang::En => format!(
-                                "The total passes the {}-point scale because bonus points are added on top of it (within the bonus cap); this is not a mistake.",
-                                fmt_points(scale(), Lang::En)
-                            ),
-                        }}
-                    </span>
-                })}
             </div>
-            <div class="metric">
+            <div class="metric scored">
                 <span class="label">{tr(K::Scored)}</span>
                 <span class="value" data-testid="scored">
                     {move || totals.with(|t| scored_of(i18n.lang.get(), t.scored, t.required))}
@@ -127,26 +82,51 @@ fn Summary() -> impl IntoView {
                     value=move || totals.with(|t| t.scored)
                 ></progress>
             </div>
-            <div class="metric">
+            <div class="metric missing">
                 <span class="label">{tr(K::MissingEvidence)}</span>
                 <span class="value" data-testid="missing-evidence">
                     {move || totals.with(|t| t.missing_evidence.len())}
                 </span>
-                <span class="codes">
-                    {move || {
-                        totals
-                            .with(|t| {
-                                t.missing_evidence
-                                    .iter()
-                                    .map(|code| {
-                                        let href = format!("#crit-{code}");
-                                        view! { <a href=href>{code.clone()}</a> }
-                                    })
-                                    .collect_view()
-                            })
+            </div>
+            <div class="metric save-state" class:ok=saved data-testid="save-state">
+                {move || saved().then(|| view! {
+                    "✓" <span class="save-text">" " {move || i18n.t(K::Saved)}</span>
+                })}
+            </div>
+        </section>
+        <div class="summary-detail">
+            <span class="breakdown" data-testid="breakdown">{breakdown}</span>
+            // The total passes the scale only by the bonus, which the table adds on top of
+            // it: said, so that "1002 / 1000" is not read as a mistake.
+            {move || (totals.with(|t| t.total) > scale()).then(|| view! {
+                <span class="over-scale" data-testid="over-scale">
+                    {move || match i18n.lang.get() {
+                        Lang::Vi => format!(
+                            "Tổng điểm vượt thang điểm {} vì điểm thưởng được cộng thêm ngoài thang điểm (trong mức trần của điểm thưởng); đây không phải lỗi.",
+                            fmt_points(scale(), Lang::Vi)
+                        ),
+                        Lang::En => format!(
+                            "The total passes the {}-point scale because bonus points are added on top of it (within the bonus cap); this is not a mistake.",
+                            fmt_points(scale(), Lang::En)
+                        ),
                     }}
                 </span>
-            </div>
+            })}
+            {move || {
+                let codes = totals.with(|t| t.missing_evidence.clone());
+                (!codes.is_empty()).then(|| view! {
+                    <span class="codes" data-testid="missing-codes">
+                        {tr(K::MissingEvidence)} ": "
+                        {codes
+                            .into_iter()
+                            .map(|code| {
+                                let href = format!("#crit-{code}");
+                                view! { <a href=href>{code}</a> }
+                            })
+                            .collect_view()}
+                    </span>
+                })
+            }}
             {move || {
                 let codes = totals.with(|t| t.disqualified.join(", "));
                 (!codes.is_empty())
@@ -164,11 +144,42 @@ fn Summary() -> impl IntoView {
                         }
                     })
             }}
-            <div class="metric save-state" class:ok=saved data-testid="save-state">
-                {move || if saved() { Some(format!("✓ {}", i18n.t(K::Saved))) } else { None }}
-            </div>
-        </section>
+        </div>
     }
+}
+
+/// "Chính 900 + thưởng 20 − trừ 5": the total's parts, a section scored above its cap with
+/// both figures.
+fn breakdown_line(t: &crate::engine::Totals, caps: (Points, Points), lang: Lang) -> String {
+    let part = |counted: Points, raw: Points, cap: Points| {
+        if raw > counted {
+            match lang {
+                Lang::Vi => format!(
+                    "{} (đã chấm {}, mức trần {})",
+                    fmt_points(counted, lang),
+                    fmt_points(raw, lang),
+                    fmt_points(cap, lang)
+                ),
+                Lang::En => format!(
+                    "{} (scored {}, cap {})",
+                    fmt_points(counted, lang),
+                    fmt_points(raw, lang),
+                    fmt_points(cap, lang)
+                ),
+            }
+        } else {
+            fmt_points(counted, lang)
+        }
+    };
+    format!(
+        "{} {} + {} {} − {} {}",
+        K::Main.text(lang),
+        fmt_points(t.main, lang),
+        K::Bonus.text(lang).to_lowercase(),
+        part(t.bonus, t.bonus_raw, caps.0),
+        K::Deduction.text(lang).to_lowercase(),
+        part(t.deduction, t.deduction_raw, caps.1),
+    )
 }
 
 #[component]

@@ -93,8 +93,11 @@ pub fn BackupReminder() -> impl IntoView {
     };
     view! {
         <Show when=show>
+            // A phone shows the short form.
             <a class="reminder" href="#/sao-luu" data-testid="backup-reminder">
-                {tx("● Có thay đổi chưa sao lưu", "● Changes not backed up")}
+                "● "
+                <span class="wide-only">{tx("Có thay đổi ", "Changes ")}</span>
+                {tx("chưa sao lưu", "not backed up")}
             </a>
         </Show>
     }

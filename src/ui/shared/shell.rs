@@ -399,26 +399,46 @@ fn Nav(page: RwSignal<Page>, has_workspace: bool) -> impl IntoView {
     let is_head = move || state.is_some_and(|s| s.ws.with(|w| w.is_head()));
     // Without a cluster workspace (the council office) only the council's pages are tabs.
     let listed = move |p: Page| has_workspace || matches!(p, Page::Council | Page::Backup);
+    // On a phone the pages are a menu under one button that names the page shown; on a wider
+    // screen the button is hidden and every tab is in view (style/main.css).
+    let open = RwSignal::new(false);
     view! {
-        <nav class="tabs" aria-label=tr(K::NavLabel)>
-            {Page::ALL
-                .into_iter()
-                .filter(|p| p.in_nav() && listed(*p))
-                .map(|p| {
-                    view! {
-                        <Show when=move || !p.head_only() || is_head()>
-                            <a
-                                href=format!("#/{}", p.slug())
-                                data-page=p.slug()
-                                aria-current=move || (page.get() == p).then_some("page")
-                                on:click=move |_| page.set(p)
-                            >
-                                {move || i18n.t(p.label())}
-                            </a>
-                        </Show>
-                    }
-                })
-                .collect_view()}
+        <nav class="tabs" class:open=open aria-label=tr(K::NavLabel)>
+            <button
+                type="button"
+                class="menu-toggle"
+                data-testid="menu-toggle"
+                aria-controls="page-links"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span class="menu-icon" aria-hidden="true">"☰"</span>
+                " "
+                {move || i18n.t(page.get().label())}
+            </button>
+            <div class="tab-links" id="page-links">
+                {Page::ALL
+                    .into_iter()
+                    .filter(|p| p.in_nav() && listed(*p))
+                    .map(|p| {
+                        view! {
+                            <Show when=move || !p.head_only() || is_head()>
+                                <a
+                                    href=format!("#/{}", p.slug())
+                                    data-page=p.slug()
+                                    aria-current=move || (page.get() == p).then_some("page")
+                                    on:click=move |_| {
+                                        page.set(p);
+                                        open.set(false);
+                                    }
+                                >
+                                    {move || i18n.t(p.label())}
+                                </a>
+                            </Show>
+                        }
+                    })
+                    .collect_view()}
+            </div>
         </nav>
     }
 }
