@@ -261,7 +261,7 @@ fn CouncilView(store: Store) -> impl IntoView {
             <section class="card" data-testid="council-import">
                 <h3>{tx("Nhận kết quả của các cụm, khối", "Import the clusters' results")}</h3>
                 <DropZone testid="council-files" on_files=import />
-                <Document html=report_html on:click=accept />
+                <Document html=report_html on_click=accept />
             </section>
             <ExpectedCard store />
         </div>
@@ -295,7 +295,7 @@ fn CouncilView(store: Store) -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <Document html=district attr:data-testid="council-overview" />
+            <Document html=district testid="council-overview" />
         </section>
     }
 }

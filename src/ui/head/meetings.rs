@@ -172,8 +172,8 @@ fn render(c: C) -> AnyView {
         } => view! {
             <Document
                 html=html
-                attr:class=(!class.is_empty()).then_some(class)
-                attr:data-testid=(!testid.is_empty()).then_some(testid)
+                class=class
+                testid=testid
             />
         }
         .into_any(),

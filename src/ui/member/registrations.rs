@@ -137,7 +137,7 @@ fn RegistrationsForm() -> impl IntoView {
     );
     view! {
         <h2 class="page-title">{tr(K::NavRegistrations)}</h2>
-        <Document html=intro attr:class="hint" />
+        <Document html=intro class="hint" />
         <section class="card" data-testid="reg-form">
             <h3>{tx("Đăng ký mô hình, chuyên đề", "Register a model or topic")}</h3>
             <div class="form-row">
@@ -188,6 +188,6 @@ fn RegistrationsForm() -> impl IntoView {
             </div>
             <div data-testid="reg-notice">{notice_view(notice)}</div>
         </section>
-        <Document html=lists on:click=on_list />
+        <Document html=lists on_click=on_list />
     }
 }

@@ -200,7 +200,7 @@ fn YearBody(notice: Notice) -> impl IntoView {
     };
 
     view! {
-        <Document html=top on:click=act />
+        <Document html=top on_click=act />
         <section class="card" class:hidden=!is_head>
             <h3>{tx("Ghi nhận tại Hội nghị tổng kết", "Record at the year-end meeting")}</h3>
             {no_year_end
@@ -224,6 +224,6 @@ fn YearBody(notice: Notice) -> impl IntoView {
             </button>
             <p data-testid="next-term">{recorded}</p>
         </section>
-        <Document html=bottom on:click=act />
+        <Document html=bottom on_click=act />
     }
 }

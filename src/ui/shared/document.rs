@@ -4,10 +4,12 @@
 //! `inner_html` appears in any other file under `src/`.
 //!
 //! Audit: the only value this module writes as HTML is a `Markup`; a `String` cannot reach
-//! `inner_html` through it. Components add attributes and listeners to the element as they
-//! would to any other (`attr:class="hint"`, `on:click=…`: a click on a report's button is
-//! read back from its `data-act`, see `notice::clicked`).
+//! `inner_html` through it. A click on a report's button reaches `on_click`, which reads it
+//! back from the button's `data-act` (`notice::clicked`). (The class, test id and listener are
+//! props, not attributes spread on the component: a listener spread on it was lost once the
+//! page was drawn again, seen in `tests/web_year.rs`.)
 
+use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use maud::Markup;
 
@@ -18,6 +20,26 @@ pub fn Document(
     /// The markup, from `report`.
     #[prop(into)]
     html: Signal<Markup>,
+    /// The `<div>`'s class, if any.
+    #[prop(optional)]
+    class: &'static str,
+    /// The `<div>`'s `data-testid`, if any.
+    #[prop(optional)]
+    testid: &'static str,
+    /// Called on a click anywhere in the markup (its buttons carry `data-act`).
+    #[prop(optional, into)]
+    on_click: Option<Callback<MouseEvent>>,
 ) -> impl IntoView {
-    view! { <div inner_html=move || html.with(|m| m.0.clone())></div> }
+    view! {
+        <div
+            class=(!class.is_empty()).then_some(class)
+            data-testid=(!testid.is_empty()).then_some(testid)
+            on:click=move |ev| {
+                if let Some(f) = on_click {
+                    f.run(ev);
+                }
+            }
+            inner_html=move || html.with(|m| m.0.clone())
+        ></div>
+    }
 }
