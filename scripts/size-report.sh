@@ -17,7 +17,10 @@
 # every stored workspace, its changes listed, the table's .json and .xlsx files on the cluster
 # page, the council's signed table file) measured 580/898/548 KB, +4/+24/+10; the total's
 # meaning above the scale and the explanations' lines with their rules (issue 17, items 2 and
-# 4) 582/901/548 KB, +1.4/+1.3/+0.2.
+# 4) 582/901/548 KB, +1.4/+1.3/+0.2. One way to make a document (issue 16, item 3: the reports as
+# maud markup, one component putting markup on the page, the printed documents' rules in their
+# own stylesheet, style/document.css, also inlined in the Word file) measured 583/903/551 KB,
+# +1.2/+1.3/+2.5 (0.65 of it the second stylesheet's own gzip, in every part).
 # Lower a cap freely; raise it never without a measured reason in the commit message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +29,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { partsOf } from './scripts/parts.mjs';
-const CAPS = { member: 584, head: 903, council: 551 };
+const CAPS = { member: 586, head: 905, council: 554 };
 const GOALS = { member: 300, head: 450, council: 450 };
 const dist = process.argv[2];
 const html = readFileSync(join(dist, 'index.html'));

@@ -604,13 +604,15 @@ fn a_council_office_without_a_workspace_backs_up_and_restores_its_store() {
         "thidua_sao-luu_hoi-dong_2026-01-06.json"
     );
     // The preview before restoring says what it holds.
-    let vi = restore_preview_html(&backup, false, Lang::Vi);
+    let vi = restore_preview_html(&backup, false, Lang::Vi).into_string();
     assert!(
         vi.contains("Hội đồng Thi đua - Khen thưởng quận Hà Đông"),
         "{vi}"
     );
     assert!(vi.contains("2 cụm, khối theo dõi"), "{vi}");
-    assert!(restore_preview_html(&backup, false, Lang::En).contains("no cluster data"));
+    assert!(restore_preview_html(&backup, false, Lang::En)
+        .into_string()
+        .contains("no cluster data"));
 
     // The member left out entirely reads the same.
     let mut v = v;

@@ -21,14 +21,14 @@ use thidua::engine::{Date, Lang, Timestamp, Workspace};
 use thidua::report::cluster_report::{
     file_name, report_doc_file, report_html, title, Narrative, Period,
 };
-use thidua::report::html::DocHeader;
+use thidua::report::printed::DocHeader;
 use thidua::report::results::results;
 
 const HEAD: &str = "phuong-ha-cau";
 const KIEN_HUNG: &str = "phuong-kien-hung";
 const PHU_LA: &str = "phuong-phu-la";
 const EVIL: &str = "<script>alert('x')</script>";
-const EVIL_ESCAPED: &str = "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;";
+const EVIL_ESCAPED: &str = "&lt;script&gt;alert('x')&lt;/script&gt;";
 
 fn at(text: &str) -> Timestamp {
     Timestamp::parse(text).unwrap()
@@ -174,10 +174,11 @@ fn half(ws: &Workspace, narrative: &Narrative) -> String {
         &day("2025-07-25"),
         narrative,
     )
+    .into_string()
 }
 
 fn year(ws: &Workspace, narrative: &Narrative) -> String {
-    report_html(Period::Year, &header(), ws, &day("2025-12-10"), narrative)
+    report_html(Period::Year, &header(), ws, &day("2025-12-10"), narrative).into_string()
 }
 
 /// The report's sections: [0] is everything before section I.
@@ -461,18 +462,29 @@ fn what_the_head_typed_is_one_paragraph_per_line_and_blank_leaves_a_line_to_fill
 #[test]
 fn the_doc_file_opens_in_word_with_the_document_and_its_a4_style() {
     let ws = head_year("UBND phường Kiến Hưng", "Hội trường");
-    let body = year(&ws, &Narrative::default());
-    let doc = report_doc_file(&body, &title(Period::Year, &ws));
+    let markup = report_html(
+        Period::Year,
+        &header(),
+        &ws,
+        &day("2025-12-10"),
+        &Narrative::default(),
+    );
+    let body = markup.clone().into_string();
+    let doc = report_doc_file(&markup, &title(Period::Year, &ws));
     assert!(doc.starts_with(
         r#"<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word""#
     ));
     assert!(doc.contains(r#"content="text/html; charset=utf-8""#));
     assert!(doc.contains("<w:View>Print</w:View>"));
-    assert!(doc.contains("@page WordSection1{size:21cm 29.7cm;margin:2cm 1.5cm 2cm 3cm"));
-    assert!(doc.contains("font-family:'Times New Roman'"));
+    // The printed documents' one stylesheet, as the page links it: A4 with Decree 30's margins.
+    assert!(doc.contains(thidua::report::cluster_report::DOCUMENT_CSS));
+    assert!(doc.contains("@page WordSection1 { size: 21cm 29.7cm; margin: 20mm 15mm 20mm 30mm;"));
+    assert!(doc.contains(r#"font-family: "Times New Roman""#));
     assert!(doc
         .contains("<title>Kết quả hoạt động Cụm thi đua số 3 – UBND các phường năm 2025</title>"));
-    assert!(doc.contains(&format!(r#"<div class="WordSection1">{body}</div>"#)));
+    assert!(doc.contains(&format!(
+        r#"<body class="doc-file"><div class="WordSection1">{body}</div>"#
+    )));
     assert!(doc.ends_with("</body></html>"));
     // Every style class the document uses is in the file's style.
     for class in [
@@ -511,7 +523,8 @@ fn text_from_data_and_from_the_head_is_escaped() {
     h.signer = EVIL.into();
     h.number = EVIL.into();
     for period in [Period::FirstHalf, Period::Year] {
-        let html = report_html(period, &h, &ws, &day("2025-12-10"), &narrative);
+        let markup = report_html(period, &h, &ws, &day("2025-12-10"), &narrative);
+        let html = markup.clone().into_string();
         assert!(!html.contains("<script>"), "unescaped: {html}");
         let s = sections(&html);
         // The unit's name in the members, the registrations and the scores; the meeting's
@@ -524,7 +537,7 @@ fn text_from_data_and_from_the_head_is_escaped() {
             r#"<p class="doc-lead">{EVIL_ESCAPED} &amp; &quot;x&quot;</p>"#
         )));
         assert!(html.contains(&format!(r#"<p class="doc-sign-unit">{EVIL_ESCAPED}</p>"#)));
-        let doc = report_doc_file(&html, EVIL);
+        let doc = report_doc_file(&markup, EVIL);
         assert!(!doc.contains("<script>"));
         assert!(doc.contains(&format!("<title>{EVIL_ESCAPED}</title>")));
     }

@@ -487,8 +487,8 @@ fn the_signed_outcomes_are_data_and_no_rendered_text_so_a_wording_change_changes
     // The council reads them in its language.
     let mut c = Council::default();
     import(&mut c, "r.thidua.json", &text, "2025-12-21T00:00:00Z");
-    let en = district_html(&overview(&c, 2025), Lang::En);
-    let vi = district_html(&overview(&c, 2025), Lang::Vi);
+    let en = district_html(&overview(&c, 2025), Lang::En).into_string();
+    let vi = district_html(&overview(&c, 2025), Lang::Vi).into_string();
     assert!(en.contains(", rank 1.") && !en.contains("xếp thứ"), "{en}");
     assert!(
         vi.contains(", xếp thứ 1.") && !vi.contains(", rank 1."),
@@ -695,12 +695,14 @@ fn the_council_sees_the_district_with_the_clusters_that_reported_and_those_that_
     assert_eq!(o.meetings.len(), 1);
     assert_eq!(o.registrations, 1);
 
-    let html = district_html(&d, Lang::Vi);
+    let html = district_html(&d, Lang::Vi).into_string();
     assert!(html.contains("2/6 cụm"), "{html}");
     assert!(html.contains("Cụm chưa báo cáo"));
     assert!(html.contains(r#"data-cluster="cum-2""#));
     assert!(html.contains("Cờ thi đua"));
-    assert!(district_html(&d, Lang::En).contains("Clusters that have not reported"));
+    assert!(district_html(&d, Lang::En)
+        .into_string()
+        .contains("Clusters that have not reported"));
 
     // Another year: nothing reported, every listed cluster missing.
     let empty = overview(&c, 2024);
@@ -712,7 +714,9 @@ fn the_council_sees_the_district_with_the_clusters_that_reported_and_those_that_
     let d = overview(&c, 2025);
     assert_eq!(d.clusters[0].cluster_id, "cum-3");
     assert!(!d.clusters[1].expected);
-    assert!(district_html(&d, Lang::Vi).contains("unexpected-cluster"));
+    assert!(district_html(&d, Lang::Vi)
+        .into_string()
+        .contains("unexpected-cluster"));
 }
 
 #[test]
@@ -875,7 +879,7 @@ fn the_district_and_the_import_report_show_data_as_text() {
         b"{}",
         &at(MADE),
     );
-    let report = import_report_html(&[line, bad], Lang::Vi);
+    let report = import_report_html(&[line, bad], Lang::Vi).into_string();
     assert!(
         !report.contains("<script>") && !report.contains("<img"),
         "{report}"
@@ -886,7 +890,7 @@ fn the_district_and_the_import_report_show_data_as_text() {
     assert_eq!(d.clusters.len(), 1);
     let mut counts = BTreeMap::new();
     for lang in [Lang::Vi, Lang::En] {
-        let html = district_html(&d, lang);
+        let html = district_html(&d, lang).into_string();
         assert!(
             !html.contains("<script>") && !html.contains("<b>"),
             "{html}"
@@ -943,7 +947,7 @@ fn the_council_accepts_a_heads_new_key_only_deliberately_and_records_it() {
 
     // The report line: both fingerprints, what to compare by phone, the button.
     for lang in [Lang::Vi, Lang::En] {
-        let html = import_report_html(std::slice::from_ref(&line), lang);
+        let html = import_report_html(std::slice::from_ref(&line), lang).into_string();
         assert!(html.contains(r#"data-outcome="key-changed""#), "{html}");
         assert!(
             html.contains(&format!(r#"data-testid="kept-fingerprint">{old_fp}<"#)),
@@ -965,7 +969,9 @@ fn the_council_accepts_a_heads_new_key_only_deliberately_and_records_it() {
     }
     // Other lines have no button.
     let dup = import_result(&mut c, &name, first.as_bytes(), &at("2025-12-24T01:00:00Z"));
-    assert!(!import_report_html(&[dup], Lang::Vi).contains("accept-key"));
+    assert!(!import_report_html(&[dup], Lang::Vi)
+        .into_string()
+        .contains("accept-key"));
 
     let now = at("2025-12-24T02:30:00Z");
     // Another fingerprint than the file's (here the kept key's): refused as a changed key
@@ -1029,14 +1035,16 @@ fn the_council_accepts_a_heads_new_key_only_deliberately_and_records_it() {
         d.clusters[0].key_change,
         Some((old_fp.clone(), now.clone()))
     );
-    let html = district_html(&d, Lang::Vi);
+    let html = district_html(&d, Lang::Vi).into_string();
     // 02:30 UTC is 09:30 on 24/12/2025 in Vietnam.
     assert!(
         html.contains("Khoá của Cụm trưởng đã đổi, được Hội đồng chấp nhận ngày 24/12/2025"),
         "{html}"
     );
     assert!(html.contains(&old_fp));
-    assert!(district_html(&d, Lang::En).contains("the council accepted it on 24/12/2025"));
+    assert!(district_html(&d, Lang::En)
+        .into_string()
+        .contains("the council accepted it on 24/12/2025"));
 
     // Stored and read back with the decision.
     let json = c.to_json();
@@ -1117,7 +1125,7 @@ fn the_key_change_line_and_note_show_data_as_text() {
         second.as_bytes(),
         &at("2025-12-24T00:00:00Z"),
     );
-    let html = import_report_html(std::slice::from_ref(&line), Lang::Vi);
+    let html = import_report_html(std::slice::from_ref(&line), Lang::Vi).into_string();
     assert!(
         html.contains("accept-key") && !html.contains("<script>"),
         "{html}"
@@ -1133,8 +1141,8 @@ fn the_key_change_line_and_note_show_data_as_text() {
         &found,
     );
     assert_eq!(line.outcome.kind(), "key-accepted");
-    let report = import_report_html(&[line], Lang::Vi);
-    let html = district_html(&overview(&c, 2025), Lang::Vi);
+    let report = import_report_html(&[line], Lang::Vi).into_string();
+    let html = district_html(&overview(&c, 2025), Lang::Vi).into_string();
     for h in [report, html] {
         assert!(
             !h.contains("<script>") && h.contains("&lt;script&gt;"),

@@ -71,7 +71,7 @@ fn row(html: &str, id: DeadlineId) -> &str {
 #[test]
 fn the_calendar_lists_every_deadline_with_its_last_day_rule_and_source() {
     let ws = head();
-    let html = calendar_html(&ws.calendar(&date("2025-02-10")), Lang::Vi);
+    let html = calendar_html(&ws.calendar(&date("2025-02-10")), Lang::Vi).into_string();
     for d in deadlines() {
         let r = row(&html, d.id);
         assert!(r.contains(d.id.name(Lang::Vi)), "{r}");
@@ -103,12 +103,12 @@ fn the_calendar_shows_done_for_a_held_meeting_and_a_recorded_task_in_english_too
     let id = meeting_with(&mut ws, MeetingKind::Compact, "2025-03-10", 6);
     ws.edit_meeting(&id, |m| m.close(time("10:30"))).unwrap();
     ws.set_task_date(DeadlineId::Registrations, Some(date("2025-01-20")));
-    let vi = calendar_html(&ws.calendar(&date("2025-04-01")), Lang::Vi);
+    let vi = calendar_html(&ws.calendar(&date("2025-04-01")), Lang::Vi).into_string();
     let compact = row(&vi, DeadlineId::Compact);
     assert!(compact.contains("data-status=\"done\""), "{compact}");
     assert!(compact.contains("Đã xong ngày 10/03/2025"), "{compact}");
     assert!(row(&vi, DeadlineId::Registrations).contains("data-status=\"done\""));
-    let en = calendar_html(&ws.calendar(&date("2025-04-01")), Lang::En);
+    let en = calendar_html(&ws.calendar(&date("2025-04-01")), Lang::En).into_string();
     assert!(row(&en, DeadlineId::Compact).contains("Done on 10/03/2025"));
     assert!(en.contains("<th>Last day</th>"));
     assert!(!en.contains("Hạn chót</th>"));
@@ -124,8 +124,10 @@ fn a_meeting_closed_without_quorum_is_not_held_and_its_deadline_stays_open() {
     ws.edit_meeting(&id, |m| m.close(time("09:00"))).unwrap();
     let m = ws.meeting(&id).unwrap();
     assert!(meeting_status(m, Lang::Vi).starts_with("Không đủ 2/3 thành viên"));
-    assert!(meeting_item_html(m, &[], Lang::Vi).contains("data-status=\"no-quorum\""));
-    let html = calendar_html(&ws.calendar(&date("2025-03-20")), Lang::Vi);
+    assert!(meeting_item_html(m, &[], Lang::Vi)
+        .into_string()
+        .contains("data-status=\"no-quorum\""));
+    let html = calendar_html(&ws.calendar(&date("2025-03-20")), Lang::Vi).into_string();
     assert!(row(&html, DeadlineId::Compact).contains("data-status=\"due\""));
 
     let held = meeting_with(&mut ws, MeetingKind::MidYear, "2025-07-10", 6);
@@ -134,17 +136,19 @@ fn a_meeting_closed_without_quorum_is_not_held_and_its_deadline_stays_open() {
     assert_eq!(meeting_status(m, Lang::Vi), "Đã họp");
     assert_eq!(meeting_status(m, Lang::En), "Held");
     assert_eq!(
-        meeting_heading(m, Lang::Vi),
+        meeting_heading(m, Lang::Vi).into_string(),
         "<h3>Hội nghị sơ kết 6 tháng đầu năm — 10/07/2025 · Đã họp</h3>"
     );
-    assert!(meeting_item_html(m, &[], Lang::Vi).contains("data-status=\"held\""));
+    assert!(meeting_item_html(m, &[], Lang::Vi)
+        .into_string()
+        .contains("data-status=\"held\""));
 }
 
 #[test]
 fn the_quorum_line_says_met_or_not_with_the_rounding_and_the_clause() {
     let mut ws = head();
     let short = meeting_with(&mut ws, MeetingKind::MidYear, "2025-07-10", 5);
-    let html = quorum_html(ws.meeting(&short).unwrap(), Lang::Vi);
+    let html = quorum_html(ws.meeting(&short).unwrap(), Lang::Vi).into_string();
     assert!(html.contains("data-quorum=\"not-met\""), "{html}");
     assert!(
         html.contains("Chưa đủ số thành viên dự họp: có mặt 5/8, cần ít nhất 6"),
@@ -155,13 +159,13 @@ fn the_quorum_line_says_met_or_not_with_the_rounding_and_the_clause() {
     assert!(html.contains("notice warn"), "{html}");
 
     let enough = meeting_with(&mut ws, MeetingKind::YearEnd, "2025-12-20", 6);
-    let html = quorum_html(ws.meeting(&enough).unwrap(), Lang::Vi);
+    let html = quorum_html(ws.meeting(&enough).unwrap(), Lang::Vi).into_string();
     assert!(html.contains("data-quorum=\"met\""), "{html}");
     assert!(
         html.contains("Đủ số thành viên dự họp: có mặt 6/8"),
         "{html}"
     );
-    let en = quorum_html(ws.meeting(&enough).unwrap(), Lang::En);
+    let en = quorum_html(ws.meeting(&enough).unwrap(), Lang::En).into_string();
     assert!(
         en.contains("Quorum met: present 6/8, needed at least 6"),
         "{en}"
@@ -172,7 +176,7 @@ fn the_quorum_line_says_met_or_not_with_the_rounding_and_the_clause() {
     let id = ws
         .plan_meeting(MeetingKind::Topic, date("2025-05-05"), time("14:00"))
         .unwrap();
-    let html = quorum_html(ws.meeting(&id).unwrap(), Lang::Vi);
+    let html = quorum_html(ws.meeting(&id).unwrap(), Lang::Vi).into_string();
     assert!(html.contains("có mặt 0/8"), "{html}");
     assert!(html.contains("Còn 8 đơn vị chưa điểm danh"), "{html}");
 }
@@ -185,12 +189,12 @@ fn a_date_that_breaks_a_rule_is_warned_about_with_the_rule_and_its_source() {
         .unwrap();
     let warnings = ws.meeting_warnings(&late);
     assert_eq!(warnings.len(), 1);
-    let html = warnings_html(&warnings, Lang::Vi);
+    let html = warnings_html(&warnings, Lang::Vi).into_string();
     assert!(html.contains("class=\"notice warn\""), "{html}");
     assert!(html.contains("data-testid=\"meeting-warnings\""), "{html}");
     assert!(html.contains("chậm nhất ngày 29/07/2025"), "{html}");
     assert!(html.contains("mục A.II.3, điểm 3.2.a"), "{html}");
-    let item = meeting_item_html(ws.meeting(&late).unwrap(), &warnings, Lang::Vi);
+    let item = meeting_item_html(ws.meeting(&late).unwrap(), &warnings, Lang::Vi).into_string();
     assert!(item.contains("30/07/2025 · 8 giờ 00 phút"), "{item}");
     assert!(item.contains("chậm nhất ngày 29/07/2025"), "{item}");
 
@@ -198,8 +202,8 @@ fn a_date_that_breaks_a_rule_is_warned_about_with_the_rule_and_its_source() {
         .plan_meeting(MeetingKind::MidYear, date("2025-07-15"), time("08:00"))
         .unwrap();
     assert!(ws.meeting_warnings(&fine).is_empty());
-    assert_eq!(warnings_html(&[], Lang::Vi), "");
-    let item = meeting_item_html(ws.meeting(&fine).unwrap(), &[], Lang::Vi);
+    assert_eq!(warnings_html(&[], Lang::Vi).into_string(), "");
+    let item = meeting_item_html(ws.meeting(&fine).unwrap(), &[], Lang::Vi).into_string();
     assert!(!item.contains("notice warn"), "{item}");
 }
 
@@ -250,7 +254,7 @@ fn the_record_of_a_closed_meeting_lists_everything_in_the_minutes() {
         m.close(time("11:15"))
     })
     .unwrap();
-    let html = meeting_html(ws.meeting(&id).unwrap(), &ws.cluster, Lang::Vi);
+    let html = meeting_html(ws.meeting(&id).unwrap(), &ws.cluster, Lang::Vi).into_string();
     for needle in [
         "20/12/2025 · 8 giờ 00 phút",
         "Hội trường UBND phường Hà Cầu",
@@ -269,7 +273,7 @@ fn the_record_of_a_closed_meeting_lists_everything_in_the_minutes() {
     // member the cluster no longer has comes last, under its id.
     let mut cluster = ws.cluster.clone();
     let gone = cluster.units.remove(2);
-    let table = attendance_html(ws.meeting(&id).unwrap(), &cluster, Lang::Vi);
+    let table = attendance_html(ws.meeting(&id).unwrap(), &cluster, Lang::Vi).into_string();
     assert_eq!(table.matches("<tr><td>").count(), 8, "{table}");
     assert_eq!(table.matches("Có mặt").count(), 7, "{table}");
     let names: Vec<&str> = table
@@ -304,9 +308,9 @@ fn every_text_from_data_is_escaped() {
     .unwrap();
     let m = ws.meeting(&id).unwrap();
     for html in [
-        meeting_html(m, &ws.cluster, Lang::Vi),
-        attendance_html(m, &ws.cluster, Lang::En),
-        meeting_item_html(m, &[], Lang::Vi),
+        meeting_html(m, &ws.cluster, Lang::Vi).into_string(),
+        attendance_html(m, &ws.cluster, Lang::En).into_string(),
+        meeting_item_html(m, &[], Lang::Vi).into_string(),
     ] {
         assert!(!html.contains("<script"), "{html}");
         assert!(
@@ -316,7 +320,7 @@ fn every_text_from_data_is_escaped() {
     }
     // The record shows the payload wherever it was typed: place, chair (name and position),
     // secretary, content, decision, representative, unit name.
-    let html = meeting_html(m, &ws.cluster, Lang::Vi);
+    let html = meeting_html(m, &ws.cluster, Lang::Vi).into_string();
     assert_eq!(html.matches("&lt;script&gt;").count(), 8, "{html}");
 }
 

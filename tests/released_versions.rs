@@ -722,8 +722,8 @@ fn the_released_result_of_format_1_verifies_against_its_prose_and_shows_in_eithe
         let line = import_result(&mut council, &name, text.as_bytes(), &now());
         assert!(matches!(line.outcome, ResultOutcome::Accepted { .. }));
         let district = overview(&council, 2025);
-        let en = district_html(&district, Lang::En);
-        let vi = district_html(&district, Lang::Vi);
+        let en = district_html(&district, Lang::En).into_string();
+        let vi = district_html(&district, Lang::Vi).into_string();
         assert!(en.contains("No award proposed"), "{en}");
         assert!(!en.contains("Không đề nghị khen thưởng"), "{en}");
         assert!(en.contains("final score 994, rank 1."), "{en}");

@@ -14,7 +14,7 @@ use thidua::engine::meeting::{Attendance, ClockTime, MeetingError, MeetingKind, 
 use thidua::engine::registration::{Registration, RegistrationKind};
 use thidua::engine::year::{NextTerm, PastYear, YearError};
 use thidua::engine::{Date, Lang, Timestamp, Workspace};
-use thidua::report::html::DocHeader;
+use thidua::report::printed::DocHeader;
 use thidua::report::year::{
     consolidated_table, next_term_text, own_registrations, past_year_file_name, past_year_summary,
     past_years_list, registration_intro, registration_lists, registrations_document, rotation_html,
@@ -114,12 +114,12 @@ fn ready_to_roll_over() -> (Workspace, String) {
 
 #[test]
 fn the_introduction_cites_the_duty_and_the_january_deadline_and_says_how_they_travel() {
-    let vi = registration_intro(2025, Lang::Vi);
+    let vi = registration_intro(2025, Lang::Vi).into_string();
     assert!(vi.contains("Hướng dẫn của UBND quận Hà Đông (2024), mục A.II.2, điểm 2.3.a"));
     assert!(vi.contains("trong tháng 01 năm 2025"));
     assert!(vi.contains("lần gửi tiếp theo"));
     assert!(vi.contains("Gửi &amp; nhận hồ sơ"), "markup-safe: {vi}");
-    let en = registration_intro(2026, Lang::En);
+    let en = registration_intro(2026, Lang::En).into_string();
     assert!(en.contains("in January 2026"));
     assert!(en.contains("next submission"));
 }
@@ -127,7 +127,9 @@ fn the_introduction_cites_the_duty_and_the_january_deadline_and_says_how_they_tr
 #[test]
 fn the_own_list_shows_each_registration_in_the_kept_order_with_its_buttons() {
     let mut ws = head();
-    assert!(own_registrations(ws.registrations(), Lang::Vi).contains("reg-empty"));
+    assert!(own_registrations(ws.registrations(), Lang::Vi)
+        .into_string()
+        .contains("reg-empty"));
     ws.add_registration(reg(
         RegistrationKind::Topic,
         "Chuyển đổi số",
@@ -142,7 +144,7 @@ fn the_own_list_shows_each_registration_in_the_kept_order_with_its_buttons() {
         "2025-01-10",
     ))
     .unwrap();
-    let html = own_registrations(ws.registrations(), Lang::Vi);
+    let html = own_registrations(ws.registrations(), Lang::Vi).into_string();
     // Models before topics: the model added second is row 0.
     let model = html.find("Dân vận khéo").unwrap();
     let topic = html.find("Chuyển đổi số").unwrap();
@@ -157,7 +159,7 @@ fn the_own_list_shows_each_registration_in_the_kept_order_with_its_buttons() {
     assert!(html.contains("Mô hình thi đua") && html.contains("Chuyên đề thi đua"));
     assert!(html.contains("10/01/2025"));
     assert!(html.contains("Dòng 1<br>Dòng 2"), "line breaks kept");
-    let en = own_registrations(ws.registrations(), Lang::En);
+    let en = own_registrations(ws.registrations(), Lang::En).into_string();
     assert!(en.contains("Emulation model") && en.contains(">Edit<"));
 }
 
@@ -166,7 +168,7 @@ fn the_own_list_escapes_titles_and_descriptions() {
     let mut ws = head();
     ws.add_registration(reg(RegistrationKind::Model, SCRIPT, SCRIPT, "2025-01-10"))
         .unwrap();
-    assert_escaped(&own_registrations(ws.registrations(), Lang::Vi));
+    assert_escaped(&own_registrations(ws.registrations(), Lang::Vi).into_string());
 }
 
 /// The head with its own registration and Kiến Hưng's received in a signed submission.
@@ -199,7 +201,7 @@ fn head_with_a_member_submission(title: &str) -> Workspace {
 fn the_consolidated_list_shows_every_unit_where_its_list_comes_from_and_who_has_not_registered() {
     let ws = head_with_a_member_submission("Chuyển đổi số");
     let list = consolidated_registrations(&ws);
-    let html = consolidated_table(&list, Lang::Vi);
+    let html = consolidated_table(&list, Lang::Vi).into_string();
     assert!(html.contains("8 đơn vị; 2 đơn vị đã đăng ký 1 mô hình, 1 chuyên đề thi đua."));
     assert!(html.contains("Đơn vị chưa đăng ký: UBND phường Phú La"));
     assert!(html.contains("Đơn vị cụm trưởng"), "the head's own list");
@@ -207,7 +209,7 @@ fn the_consolidated_list_shows_every_unit_where_its_list_comes_from_and_who_has_
     assert!(html.contains("Chưa gửi hồ sơ"));
     assert_eq!(html.matches("<em>Chưa đăng ký</em>").count(), 6);
     assert_eq!(html.matches("<tr data-unit=").count(), 8);
-    let en = consolidated_table(&list, Lang::En);
+    let en = consolidated_table(&list, Lang::En).into_string();
     assert!(en.contains("Bundle, revision 1") && en.contains("Nothing registered"));
 }
 
@@ -215,7 +217,7 @@ fn the_consolidated_list_shows_every_unit_where_its_list_comes_from_and_who_has_
 fn the_consolidated_list_and_its_document_escape_what_members_sent() {
     let ws = head_with_a_member_submission(SCRIPT);
     let list = consolidated_registrations(&ws);
-    assert_escaped(&consolidated_table(&list, Lang::Vi));
+    assert_escaped(&consolidated_table(&list, Lang::Vi).into_string());
     let header = DocHeader {
         superior: SCRIPT.into(),
         issuer: "Cụm thi đua số 3".into(),
@@ -224,7 +226,7 @@ fn the_consolidated_list_and_its_document_escape_what_members_sent() {
         date: Some(day("2025-01-31")),
         signer: SCRIPT.into(),
     };
-    assert_escaped(&registrations_document(&list, &header));
+    assert_escaped(&registrations_document(&list, &header).into_string());
 }
 
 #[test]
@@ -239,7 +241,7 @@ fn the_printed_list_is_in_the_decree_30_layout_and_in_vietnamese() {
         date: Some(day("2025-01-05")),
         signer: "UBND phường Hà Cầu".into(),
     };
-    let doc = registrations_document(&list, &header);
+    let doc = registrations_document(&list, &header).into_string();
     let order = [
         "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG QUẬN HÀ ĐÔNG",
         "CỤM THI ĐUA SỐ 3",
@@ -281,7 +283,7 @@ fn the_printed_list_is_in_the_decree_30_layout_and_in_vietnamese() {
 fn the_suggestion_names_next_years_head_and_deputy_with_its_reasons_and_citation() {
     let ws = head();
     let s = ws.rotation_suggestion().unwrap();
-    let html = rotation_html(&ws, Lang::Vi);
+    let html = rotation_html(&ws, Lang::Vi).into_string();
     assert!(html.contains(&format!("data-head=\"{}\"", s.head)));
     assert!(html.contains(&format!("data-deputy=\"{}\"", s.deputy)));
     assert!(html.contains("Đề xuất cho năm 2026"));
@@ -291,7 +293,7 @@ fn the_suggestion_names_next_years_head_and_deputy_with_its_reasons_and_citation
         assert!(html.contains(reason.as_str()), "{reason}");
     }
     assert!(html.contains("Căn cứ: Hướng dẫn của UBND quận Hà Đông (2024), mục A.I.2."));
-    let en = rotation_html(&ws, Lang::En);
+    let en = rotation_html(&ws, Lang::En).into_string();
     assert!(en.contains("Suggested for 2026") && en.contains("Basis:"));
 }
 
@@ -299,7 +301,7 @@ fn the_suggestion_names_next_years_head_and_deputy_with_its_reasons_and_citation
 fn a_cluster_of_two_gets_no_suggestion_but_says_so() {
     let mut ws = head();
     ws.cluster.units.truncate(2);
-    let html = rotation_html(&ws, Lang::Vi);
+    let html = rotation_html(&ws, Lang::Vi).into_string();
     assert!(html.contains("dưới 3 đơn vị"));
     assert!(!html.contains("data-head"));
 }
@@ -310,8 +312,8 @@ fn names_from_data_are_escaped_in_the_suggestion_and_the_terms() {
     for u in &mut ws.cluster.units {
         u.name = format!("{SCRIPT} {}", u.id);
     }
-    assert_escaped(&rotation_html(&ws, Lang::Vi));
-    assert_escaped(&term_history(&ws, Lang::Vi));
+    assert_escaped(&rotation_html(&ws, Lang::Vi).into_string());
+    assert_escaped(&term_history(&ws, Lang::Vi).into_string());
     let id = meeting(&mut ws, MeetingKind::YearEnd, 8);
     ws.record_next_term(&id, DEPUTY, PHU_LA).unwrap();
     assert!(!next_term_text(&ws, Lang::Vi).unwrap().is_empty());
@@ -320,7 +322,7 @@ fn names_from_data_are_escaped_in_the_suggestion_and_the_terms() {
 #[test]
 fn the_term_history_shows_this_year_and_next_year_once_recorded() {
     let mut ws = head();
-    let html = term_history(&ws, Lang::Vi);
+    let html = term_history(&ws, Lang::Vi).into_string();
     assert!(html.contains(
         "<tr><td>2025</td><td>UBND phường Hà Cầu</td><td>UBND phường Kiến Hưng</td><td>Năm hiện tại</td></tr>"
     ));
@@ -329,7 +331,7 @@ fn the_term_history_shows_this_year_and_next_year_once_recorded() {
 
     let id = meeting(&mut ws, MeetingKind::YearEnd, 6);
     ws.record_next_term(&id, DEPUTY, PHU_LA).unwrap();
-    let html = term_history(&ws, Lang::Vi);
+    let html = term_history(&ws, Lang::Vi).into_string();
     assert!(html.contains(
         "<tr><td>2026</td><td>UBND phường Kiến Hưng</td><td>UBND phường Phú La</td><td>Năm sau"
     ));
@@ -520,7 +522,7 @@ fn earlier_years_are_kept_side_by_side_not_nested() {
     assert_eq!(years, [2025, 2026]);
     assert!(ws.past_years[1].workspace().unwrap().past_years.is_empty());
     assert_eq!(ws.terms.len(), 2);
-    let list = past_years_list(&ws.past_years, Lang::Vi);
+    let list = past_years_list(&ws.past_years, Lang::Vi).into_string();
     assert!(list.contains("data-testid=\"past-year-2025\"") && list.contains("data-i=\"0\""));
     assert!(list.contains("data-testid=\"past-year-2026\"") && list.contains("data-i=\"1\""));
 }
@@ -535,12 +537,14 @@ fn an_earlier_year_reads_back_with_its_head_members_meetings_and_results() {
     ws.enter_points(&code, "10", &at("2025-11-01T08:00:00Z"))
         .unwrap();
     ws.start_next_year(&at("2025-12-31T09:00:00Z")).unwrap();
-    assert!(past_years_list(&[], Lang::Vi).contains("Chưa có năm trước"));
-    let list = past_years_list(&ws.past_years, Lang::Vi);
+    assert!(past_years_list(&[], Lang::Vi)
+        .into_string()
+        .contains("Chưa có năm trước"));
+    let list = past_years_list(&ws.past_years, Lang::Vi).into_string();
     assert!(list.contains("Năm 2025 — Cụm thi đua số 3"));
     assert!(list.contains("16:00 31/12/2025"), "closed at, Vietnam time");
 
-    let html = past_year_summary(&ws.past_years[0], Lang::Vi);
+    let html = past_year_summary(&ws.past_years[0], Lang::Vi).into_string();
     assert!(html.contains("Năm 2025 — Cụm thi đua số 3"));
     assert!(html.contains("Cụm trưởng: UBND phường Hà Cầu; Cụm phó: UBND phường Kiến Hưng."));
     assert!(html.contains("Đơn vị thành viên (8)"));
@@ -555,7 +559,7 @@ fn an_earlier_year_reads_back_with_its_head_members_meetings_and_results() {
     );
     assert!(html.contains("data-unit=\"phuong-ha-cau\""));
     assert!(html.contains("Chỉ để xem"));
-    let en = past_year_summary(&ws.past_years[0], Lang::En);
+    let en = past_year_summary(&ws.past_years[0], Lang::En).into_string();
     assert!(en.contains("Meetings held (1/1)") && en.contains("Read-only"));
 }
 
@@ -563,14 +567,14 @@ fn an_earlier_year_reads_back_with_its_head_members_meetings_and_results() {
 fn an_earlier_year_without_scores_says_so_and_a_damaged_one_shows_why() {
     let (mut ws, _) = ready_to_roll_over();
     ws.start_next_year(&at("2025-12-31T09:00:00Z")).unwrap();
-    let html = past_year_summary(&ws.past_years[0], Lang::Vi);
+    let html = past_year_summary(&ws.past_years[0], Lang::Vi).into_string();
     assert!(html.contains("không có điểm tự chấm"));
     assert!(!html.contains("results-table"));
     let damaged = PastYear {
         text: "{ không phải JSON".into(),
         ..ws.past_years[0].clone()
     };
-    let html = past_year_summary(&damaged, Lang::Vi);
+    let html = past_year_summary(&damaged, Lang::Vi).into_string();
     assert!(html.contains("notice error") && html.contains("không đọc được"));
 }
 
@@ -583,8 +587,8 @@ fn an_earlier_years_summary_escapes_its_data() {
     ws.enter_points(&code, "10", &at("2025-11-01T08:00:00Z"))
         .unwrap();
     ws.start_next_year(&at("2025-12-31T09:00:00Z")).unwrap();
-    assert_escaped(&past_years_list(&ws.past_years, Lang::Vi));
-    assert_escaped(&past_year_summary(&ws.past_years[0], Lang::Vi));
+    assert_escaped(&past_years_list(&ws.past_years, Lang::Vi).into_string());
+    assert_escaped(&past_year_summary(&ws.past_years[0], Lang::Vi).into_string());
 }
 
 #[test]
@@ -602,7 +606,7 @@ fn an_earlier_years_file_name_is_safe() {
 #[test]
 fn the_consolidated_list_and_its_print_link_are_for_the_head_only() {
     let ws = head_with_a_member_submission("Chuyển đổi số");
-    let html = registration_lists(&ws, Lang::Vi);
+    let html = registration_lists(&ws, Lang::Vi).into_string();
     assert!(html.contains("data-testid=\"reg-list\""));
     assert!(html.contains("data-testid=\"reg-consolidated\""));
     assert!(html.contains("href=\"#/in-danh-sach-dang-ky\""));
@@ -611,7 +615,7 @@ fn the_consolidated_list_and_its_print_link_are_for_the_head_only() {
 
     let mut member = demo::workspace();
     member.select_unit(DEPUTY).unwrap();
-    let html = registration_lists(&member, Lang::Vi);
+    let html = registration_lists(&member, Lang::Vi).into_string();
     assert!(html.contains("data-testid=\"reg-list\"") && html.contains("reg-empty"));
     assert!(!html.contains("reg-consolidated") && !html.contains("print-registrations"));
 }
@@ -619,22 +623,24 @@ fn the_consolidated_list_and_its_print_link_are_for_the_head_only() {
 #[test]
 fn the_year_page_asks_for_confirmation_before_starting_the_next_year() {
     let ws = head();
-    let idle = year_bottom(&ws, Lang::Vi, false, None);
+    let idle = year_bottom(&ws, Lang::Vi, false, None).into_string();
     assert!(idle.contains("data-act=\"start\""));
     assert!(idle.contains(">Bắt đầu năm 2026<"));
     assert!(!idle.contains("confirm-next-year"));
-    let asking = year_bottom(&ws, Lang::Vi, true, None);
+    let asking = year_bottom(&ws, Lang::Vi, true, None).into_string();
     assert!(!asking.contains("data-testid=\"start-next-year\""));
     assert!(asking.contains("data-act=\"confirm\"") && asking.contains("confirm-next-year"));
     assert!(asking.contains("data-act=\"cancel\""));
     assert!(asking.contains("Năm 2025 sẽ chỉ còn để xem"));
-    assert!(year_bottom(&ws, Lang::En, true, None).contains("Start year 2026?"));
+    assert!(year_bottom(&ws, Lang::En, true, None)
+        .into_string()
+        .contains("Start year 2026?"));
 }
 
 #[test]
 fn the_year_page_shows_the_draft_banner_until_the_table_is_adopted() {
     let ws = head();
-    let top = year_top(&ws, Lang::Vi);
+    let top = year_top(&ws, Lang::Vi).into_string();
     assert!(!top.contains("draft-table"));
     assert!(top.contains("data-testid=\"term-history\""));
     assert!(top.contains("data-testid=\"rotation-suggestion\""));
@@ -642,23 +648,25 @@ fn the_year_page_shows_the_draft_banner_until_the_table_is_adopted() {
     let (mut ws, _) = ready_to_roll_over();
     ws.start_next_year(&at("2025-12-31T09:00:00Z")).unwrap();
     ws.select_unit(DEPUTY).unwrap();
-    let top = year_top(&ws, Lang::Vi);
+    let top = year_top(&ws, Lang::Vi).into_string();
     assert!(top.contains("data-testid=\"draft-table\""));
     assert!(top.contains("data-act=\"adopt\"") && top.contains("adopt-table"));
     ws.adopt_table();
-    assert!(!year_top(&ws, Lang::Vi).contains("draft-table"));
+    assert!(!year_top(&ws, Lang::Vi)
+        .into_string()
+        .contains("draft-table"));
 }
 
 #[test]
 fn an_earlier_year_is_viewed_with_its_download_and_nothing_to_edit() {
     let (mut ws, _) = ready_to_roll_over();
     ws.start_next_year(&at("2025-12-31T09:00:00Z")).unwrap();
-    let closed = year_bottom(&ws, Lang::Vi, false, None);
+    let closed = year_bottom(&ws, Lang::Vi, false, None).into_string();
     assert!(
         closed.contains("data-testid=\"past-year-2025\"") && closed.contains("data-act=\"view\"")
     );
     assert!(!closed.contains("past-year-view"));
-    let open = year_bottom(&ws, Lang::Vi, false, Some(0));
+    let open = year_bottom(&ws, Lang::Vi, false, Some(0)).into_string();
     assert!(open.contains("data-testid=\"past-year-view\""));
     assert!(open.contains("data-act=\"download\" data-i=\"0\" data-testid=\"past-year-download\""));
     assert!(open.contains("Cuộc họp đã tiến hành (1/1)"));
@@ -672,5 +680,7 @@ fn an_earlier_year_is_viewed_with_its_download_and_nothing_to_edit() {
         assert!(!open.contains(editing), "read-only: {editing}");
     }
     // A position that does not exist shows nothing rather than failing.
-    assert!(!year_bottom(&ws, Lang::Vi, false, Some(5)).contains("past-year-view"));
+    assert!(!year_bottom(&ws, Lang::Vi, false, Some(5))
+        .into_string()
+        .contains("past-year-view"));
 }

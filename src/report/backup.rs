@@ -1,8 +1,10 @@
-//! The backup page's read-only parts as escaped HTML: when the data was last backed up, what a
+//! The backup page's read-only parts as markup (`maud`, see `report::html`): when the data was last backed up, what a
 //! chosen backup file holds before it replaces anything, and how the browser keeps the data.
 //! Buttons carry `data-act` for the page's one click handler.
 
-use super::html::escape;
+use maud::{html, Markup};
+
+use super::html::t;
 use crate::bundle::backup::Backup;
 use crate::engine::{Lang, Timestamp};
 
@@ -29,15 +31,8 @@ pub struct StorageFacts {
     pub persistence: Persistence,
 }
 
-fn pick(lang: Lang, vi: &str, en: &str) -> String {
-    match lang {
-        Lang::Vi => vi.to_string(),
-        Lang::En => en.to_string(),
-    }
-}
-
 /// The backup card's title, explanation and status line.
-pub fn backup_top_html(f: &StorageFacts, lang: Lang) -> String {
+pub fn backup_top_html(f: &StorageFacts, lang: Lang) -> Markup {
     let when = f.last_backup.as_ref().map(Timestamp::display);
     let status = match (when, f.changed, lang) {
         (None, _, Lang::Vi) => "Chưa sao lưu lần nào.".to_string(),
@@ -53,33 +48,31 @@ pub fn backup_top_html(f: &StorageFacts, lang: Lang) -> String {
             format!("Last backup: {t}. Changes since then are not backed up.")
         }
     };
-    format!(
-        "<h2>{}</h2><p class=\"hint\">{}</p><p data-testid=\"backup-status\">{}</p>",
-        pick(lang, "Sao lưu toàn bộ dữ liệu", "Back up all data"),
-        pick(
+    html! {
+        h2 { (t(lang, "Sao lưu toàn bộ dữ liệu", "Back up all data")) }
+        p.hint { (t(
             lang,
-            "Một tệp chứa toàn bộ dữ liệu trên máy này: cụm, bảng tiêu chí, điểm, hồ sơ đã nhận, cuộc họp, các năm trước và dữ liệu của Hội đồng (nếu có). Tệp không chứa khoá ký bí mật: khoá có bản sao lưu riêng, có mật khẩu, ở trang «Gửi &amp; nhận hồ sơ».",
-            "One file with all the data on this device: the cluster, the criteria table, the scores, received bundles, meetings, earlier years and the council's data (if any). It holds no secret signing key: keys have their own passphrase-protected backup on the “Send &amp; receive” page.",
-        ),
-        escape(&status)
-    )
+            "Một tệp chứa toàn bộ dữ liệu trên máy này: cụm, bảng tiêu chí, điểm, hồ sơ đã nhận, cuộc họp, các năm trước và dữ liệu của Hội đồng (nếu có). Tệp không chứa khoá ký bí mật: khoá có bản sao lưu riêng, có mật khẩu, ở trang «Gửi & nhận hồ sơ».",
+            "One file with all the data on this device: the cluster, the criteria table, the scores, received bundles, meetings, earlier years and the council's data (if any). It holds no secret signing key: keys have their own passphrase-protected backup on the “Send & receive” page.",
+        )) }
+        p data-testid="backup-status" { (status) }
+    }
 }
 
-pub fn restore_intro_html(lang: Lang) -> String {
-    format!(
-        "<h2>{}</h2><p class=\"hint\">{}</p>",
-        pick(lang, "Khôi phục từ bản sao lưu", "Restore from a backup"),
-        pick(
+pub fn restore_intro_html(lang: Lang) -> Markup {
+    html! {
+        h2 { (t(lang, "Khôi phục từ bản sao lưu", "Restore from a backup")) }
+        p.hint { (t(
             lang,
             "Tệp được kiểm tra toàn bộ trước; dữ liệu hiện có chỉ bị thay khi bạn xác nhận. Khoá ký trên máy này được giữ lại.",
             "The whole file is checked first; the current data is replaced only when you confirm. The signing keys on this device are kept.",
-        )
-    )
+        )) }
+    }
 }
 
 /// What a checked backup file holds, and the buttons to replace the current data with it.
 /// `changed`: the current data has changes in no backup file (they would be lost).
-pub fn restore_preview_html(b: &Backup, changed: bool, lang: Lang) -> String {
+pub fn restore_preview_html(b: &Backup, changed: bool, lang: Lang) -> Markup {
     let clusters = b.council.as_ref().map_or(0, |c| c.results.len());
     let made = b.created.display();
     let facts = match &b.workspace {
@@ -107,30 +100,27 @@ pub fn restore_preview_html(b: &Backup, changed: bool, lang: Lang) -> String {
             }
         }
     };
-    let warning = if changed {
-        format!(
-            "<p class=\"notice error\">{}</p>",
-            pick(
-                lang,
-                "Dữ liệu hiện tại có thay đổi chưa sao lưu; khôi phục sẽ thay chúng. Hãy tải bản sao lưu dữ liệu hiện tại trước nếu cần giữ.",
-                "The current data has changes that are not backed up; restoring replaces them. Download a backup of the current data first if you need it.",
-            )
-        )
-    } else {
-        String::new()
-    };
-    format!(
-        "<div class=\"confirm\" role=\"alertdialog\" data-testid=\"restore-preview\"><p>{}</p>{warning}\
-         <button type=\"button\" class=\"danger\" data-act=\"restore\" data-testid=\"restore-confirm\">{}</button> \
-         <button type=\"button\" data-act=\"cancel\" data-testid=\"restore-cancel\">{}</button></div>",
-        escape(&facts),
-        pick(lang, "Thay dữ liệu hiện có bằng bản sao lưu này", "Replace the current data with this backup"),
-        pick(lang, "Huỷ", "Cancel"),
-    )
+    html! {
+        div.confirm role="alertdialog" data-testid="restore-preview" {
+            p { (facts) }
+            @if changed {
+                p.notice.error { (t(
+                    lang,
+                    "Dữ liệu hiện tại có thay đổi chưa sao lưu; khôi phục sẽ thay chúng. Hãy tải bản sao lưu dữ liệu hiện tại trước nếu cần giữ.",
+                    "The current data has changes that are not backed up; restoring replaces them. Download a backup of the current data first if you need it.",
+                )) }
+            }
+            button type="button" class="danger" data-act="restore" data-testid="restore-confirm" {
+                (t(lang, "Thay dữ liệu hiện có bằng bản sao lưu này", "Replace the current data with this backup"))
+            }
+            " "
+            button type="button" data-act="cancel" data-testid="restore-cancel" { (t(lang, "Huỷ", "Cancel")) }
+        }
+    }
 }
 
 /// How full the storage is and whether the browser keeps it for good.
-pub fn storage_html(f: &StorageFacts, lang: Lang) -> String {
+pub fn storage_html(f: &StorageFacts, lang: Lang) -> Markup {
     let percent = f.used * 100 / f.quota.max(1);
     let (used, quota) = (f.used / 1000, f.quota / 1000);
     let usage = match lang {
@@ -138,27 +128,25 @@ pub fn storage_html(f: &StorageFacts, lang: Lang) -> String {
         Lang::En => format!("The data takes about {percent}% of the browser storage given to this site ({used} thousand of about {quota} thousand characters)."),
     };
     let persist = match f.persistence {
-        Persistence::Asking => String::new(),
-        Persistence::Granted => pick(lang, "Trình duyệt đã đồng ý lưu trữ bền vững: dữ liệu không bị tự xoá khi máy thiếu dung lượng.", "The browser granted persistent storage: the data is not cleared when the disk runs short."),
-        Persistence::NotGranted => pick(lang, "Trình duyệt chưa đồng ý lưu trữ bền vững: khi máy thiếu dung lượng, trình duyệt có thể xoá dữ liệu của trang. Hãy sao lưu thường xuyên; cài ứng dụng hoặc đánh dấu trang giúp trình duyệt đồng ý.", "The browser has not granted persistent storage: when the disk runs short it may clear this site's data. Back up often; installing the app or bookmarking the page helps the browser agree."),
-        Persistence::Unsupported => pick(lang, "Trình duyệt này không cho biết dữ liệu có được lưu bền vững hay không. Hãy sao lưu thường xuyên.", "This browser does not tell whether the data is kept for good. Back up often."),
+        Persistence::Asking => "",
+        Persistence::Granted => t(lang, "Trình duyệt đã đồng ý lưu trữ bền vững: dữ liệu không bị tự xoá khi máy thiếu dung lượng.", "The browser granted persistent storage: the data is not cleared when the disk runs short."),
+        Persistence::NotGranted => t(lang, "Trình duyệt chưa đồng ý lưu trữ bền vững: khi máy thiếu dung lượng, trình duyệt có thể xoá dữ liệu của trang. Hãy sao lưu thường xuyên; cài ứng dụng hoặc đánh dấu trang giúp trình duyệt đồng ý.", "The browser has not granted persistent storage: when the disk runs short it may clear this site's data. Back up often; installing the app or bookmarking the page helps the browser agree."),
+        Persistence::Unsupported => t(lang, "Trình duyệt này không cho biết dữ liệu có được lưu bền vững hay không. Hãy sao lưu thường xuyên.", "This browser does not tell whether the data is kept for good. Back up often."),
     };
-    let ask = if f.persistence == Persistence::NotGranted {
-        format!(
-            "<button type=\"button\" class=\"secondary\" data-act=\"persist\" data-testid=\"storage-persist-request\">{}</button>",
-            pick(lang, "Xin trình duyệt lưu trữ bền vững", "Ask the browser to keep the data")
-        )
-    } else {
-        String::new()
+    let state = match f.persistence {
+        Persistence::Asking => "asking",
+        Persistence::Granted => "granted",
+        Persistence::NotGranted => "not-granted",
+        Persistence::Unsupported => "unsupported",
     };
-    format!(
-        "<h2>{}</h2><p data-testid=\"storage-usage\">{usage}</p><p data-testid=\"storage-persist\" data-state=\"{}\">{persist}</p>{ask}",
-        pick(lang, "Bộ nhớ trên máy này", "Storage on this device"),
-        match f.persistence {
-            Persistence::Asking => "asking",
-            Persistence::Granted => "granted",
-            Persistence::NotGranted => "not-granted",
-            Persistence::Unsupported => "unsupported",
+    html! {
+        h2 { (t(lang, "Bộ nhớ trên máy này", "Storage on this device")) }
+        p data-testid="storage-usage" { (usage) }
+        p data-testid="storage-persist" data-state=(state) { (persist) }
+        @if f.persistence == Persistence::NotGranted {
+            button type="button" class="secondary" data-act="persist" data-testid="storage-persist-request" {
+                (t(lang, "Xin trình duyệt lưu trữ bền vững", "Ask the browser to keep the data"))
+            }
         }
-    )
+    }
 }

@@ -8,12 +8,14 @@
 //! recommendations), which is passed in and never stored here.
 //!
 //! Also the same document as a Word-openable `.doc` (HTML with the Office namespaces and the
-//! document's style inlined). Pure: the day is passed in; every text from data is escaped.
+//! one stylesheet of the printed documents, `style/document.css`, inlined). Pure: the day is
+//! passed in; markup made with `maud` (see `report::html`), every text from data escaped by
+//! construction.
 
-use std::fmt::Write;
+use maud::{html, Markup, PreEscaped};
 
 use super::document::roman;
-use super::html::{escape, header_html, DocHeader};
+use super::printed::{doc_table, footer, header, DocHeader, Signature};
 use super::results::results;
 use crate::bundle::import::consolidated_registrations;
 use crate::bundle::review::{review_payload, self_score};
@@ -118,98 +120,121 @@ pub fn meeting_status(m: &Meeting, today: &Date) -> String {
     }
 }
 
-fn table_head(out: &mut String, heads: &[&str]) {
-    out.push_str(r#"<table class="doc-table"><thead><tr>"#);
-    for h in heads {
-        let _ = write!(out, "<th>{h}</th>");
-    }
-    out.push_str("</tr></thead><tbody>");
-}
-
-/// A row of cells already escaped; the first (the number) centred.
-fn row(out: &mut String, cells: &[&str]) {
-    out.push_str("<tr>");
-    for (i, c) in cells.iter().enumerate() {
-        let class = if i == 0 { r#" class="c""# } else { "" };
-        let _ = write!(out, "<td{class}>{c}</td>");
-    }
-    out.push_str("</tr>");
-}
-
-fn para(out: &mut String, text: &str) {
-    let _ = write!(out, r#"<p class="doc-lead">{}</p>"#, escape(text));
+/// A paragraph of the report's body (indented, justified).
+fn para(text: &str) -> Markup {
+    html! { p.doc-lead { (text) } }
 }
 
 /// What the head typed, a paragraph per line; a dotted line to fill in when empty.
-fn typed(out: &mut String, text: &str) {
-    let mut any = false;
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        para(out, line);
-        any = true;
-    }
-    if !any {
-        out.push_str(r#"<p class="doc-lead">……………………………………………………………………</p>"#);
+fn typed(text: &str) -> Markup {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    html! {
+        @for line in &lines { (para(line)) }
+        @if lines.is_empty() { (para("……………………………………………………………………")) }
     }
 }
 
-/// The report as HTML text, for the page (`inner_html`) and inside [`report_doc_file`].
+/// A section's heading: "I. TỔ CHỨC VÀ HOẠT ĐỘNG CỦA CỤM".
+fn section(n: u32, heading: &str) -> Markup {
+    html! { h2.doc-section { (roman(n)) ". " (heading) } }
+}
+
+/// The report, for the page and inside [`report_doc_file`].
 pub fn report_html(
     period: Period,
     h: &DocHeader,
     ws: &Workspace,
     today: &Date,
     narrative: &Narrative,
-) -> String {
+) -> Markup {
     let c = &ws.cluster;
     let year = c.year;
     let cum = match c.kind {
         ClusterKind::Cum => "Cụm",
         ClusterKind::Khoi => "Khối",
     };
+    let phrase = period.phrase(year);
+    let (scores, evaluated) = scores(period, ws, today, cum);
+    // I, II and III always; IV, the proposals, for the year only.
+    let mut n = if period == Period::Year { 4 } else { 3 };
+    let mut next = || {
+        n += 1;
+        n
+    };
+    html! {
+        (header(h))
+        h1.doc-title { "BÁO CÁO" }
+        p.doc-subtitle { (title(period, ws)) }
+        (para(&format!(
+            "Thực hiện chế độ báo cáo định kỳ 6 tháng, 01 năm của Cụm, khối thi đua ({GUIDANCE}, mục A.II.2, điểm 2.1.a), {} báo cáo kết quả hoạt động {phrase} như sau:",
+            c.name
+        )))
+        (section(1, &format!("TỔ CHỨC VÀ HOẠT ĐỘNG CỦA {}", cum.to_uppercase())))
+        (organisation(period, ws, today, cum))
+        (section(2, "ĐĂNG KÝ MÔ HÌNH, CHUYÊN ĐỀ THI ĐUA"))
+        (registrations(ws))
+        (section(3, "KẾT QUẢ CHẤM ĐIỂM THI ĐUA"))
+        (scores)
+        @if period == Period::Year {
+            (section(4, "ĐỀ NGHỊ KHEN THƯỞNG"))
+            @match &evaluated {
+                Some(r) if !r.rows.is_empty() => {
+                    @for (id, award, quota) in &r.quotas {
+                        @let units: Vec<&str> = r.proposed_for(id).map(|x| x.name.as_str()).collect();
+                        (para(&format!(
+                            "- {award} (cơ cấu: {quota} đơn vị): {}.",
+                            if units.is_empty() {
+                                "không có đơn vị được đề nghị".to_string()
+                            } else {
+                                units.join(", ")
+                            }
+                        )))
+                    }
+                    @for t in &r.ties { (para(&format!("- Đề nghị Hội nghị quyết định: {t}"))) }
+                    (para("(Chi tiết tại Danh sách đề nghị khen thưởng của Cụm kèm theo.)"))
+                }
+                _ => (para("Chưa có kết quả bình xét để đề nghị khen thưởng.")),
+            }
+        }
+        // What the head writes.
+        (section(next(), "ĐÁNH GIÁ CHUNG"))
+        (typed(&narrative.assessment))
+        (section(next(), &match period {
+            Period::FirstHalf => format!("PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM {year}"),
+            Period::Year => format!("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {}", year.saturating_add(1)),
+        }))
+        (typed(&narrative.directions))
+        (section(next(), "KIẾN NGHỊ, ĐỀ XUẤT"))
+        (typed(&narrative.recommendations))
+        (para(&format!("Trên đây là báo cáo kết quả hoạt động {phrase} của {}./.", c.name)))
+        (footer(
+            &[
+                "Thường trực Hội đồng Thi đua - Khen thưởng (qua phòng Nội vụ);",
+                &format!("Các đơn vị thành viên của {cum};"),
+                "Lưu: VT.",
+            ],
+            Signature {
+                for_: &format!("TM. {}", c.kind.name(Lang::Vi).to_uppercase()),
+                title: &format!("{cum} trưởng").to_uppercase(),
+                unit: &h.signer,
+            },
+        ))
+    }
+}
+
+/// Section I: the members, the meetings of the period, the deadlines, next year's head.
+fn organisation(period: Period, ws: &Workspace, today: &Date, cum: &str) -> Markup {
+    let c = &ws.cluster;
+    let year = c.year;
     let name_of = |id: &str| {
         c.unit(id)
             .map_or_else(|| id.to_string(), |u| u.name.clone())
     };
-    let phrase = period.phrase(year);
-    let mut out = header_html(h);
-    let _ = write!(
-        out,
-        r#"<h1 class="doc-title">BÁO CÁO</h1><p class="doc-subtitle">{}</p>"#,
-        escape(&title(period, ws))
-    );
-    para(
-        &mut out,
-        &format!(
-            "Thực hiện chế độ báo cáo định kỳ 6 tháng, 01 năm của Cụm, khối thi đua ({GUIDANCE}, mục A.II.2, điểm 2.1.a), {} báo cáo kết quả hoạt động {phrase} như sau:",
-            c.name
-        ),
-    );
-    let mut n = 0;
-    let mut section = |out: &mut String, heading: &str| {
-        n += 1;
-        let _ = write!(
-            out,
-            r#"<h2 class="doc-section">{}. {heading}</h2>"#,
-            roman(n)
-        );
-    };
-
-    // I. The cluster: members, meetings, deadlines.
-    section(
-        &mut out,
-        &format!("TỔ CHỨC VÀ HOẠT ĐỘNG CỦA {}", cum.to_uppercase()),
-    );
     let names: Vec<&str> = c.units.iter().map(|u| u.name.as_str()).collect();
-    para(
-        &mut out,
-        &format!(
-            "1. Thành viên: {cum} gồm {} đơn vị thành viên: {}. {cum} trưởng: {}; {cum} phó: {}.",
-            names.len(),
-            names.join(", "),
-            name_of(&c.head),
-            name_of(&c.deputy)
-        ),
-    );
     let mut meetings: Vec<&Meeting> = ws
         .meetings
         .iter()
@@ -218,102 +243,69 @@ pub fn report_html(
     meetings.sort_by(|a, b| (&a.date, a.start).cmp(&(&b.date, b.start)));
     let held = meetings.iter().filter(|m| m.held()).count();
     let failed = meetings.iter().filter(|m| m.failed()).count();
-    para(
-        &mut out,
-        &if meetings.is_empty() {
-            "2. Hội nghị, cuộc họp: trong kỳ chưa có hội nghị, cuộc họp nào được lên lịch.".into()
-        } else {
-            format!("2. Hội nghị, cuộc họp: trong kỳ đã tổ chức {held} hội nghị, cuộc họp; {failed} cuộc họp không tiến hành được do không đủ 2/3 thành viên dự họp.")
-        },
-    );
-    if !meetings.is_empty() {
-        table_head(
-            &mut out,
-            &[
-                "STT",
-                "Hội nghị, cuộc họp",
-                "Thời gian, địa điểm",
-                "Số đơn vị dự họp",
-                "Kết quả",
-            ],
-        );
-        for (i, m) in meetings.iter().enumerate() {
-            let q = m.quorum();
-            let place = if m.place.is_empty() {
-                String::new()
-            } else {
-                format!(", {}", escape(&m.place))
-            };
-            let present = if m.is_closed() {
-                format!("{}/{}", q.present, q.members)
-            } else {
-                String::new()
-            };
-            row(
-                &mut out,
-                &[
-                    &(i + 1).to_string(),
-                    m.kind.name(Lang::Vi),
-                    &format!(
-                        "{}, ngày {}{place}",
-                        m.start.display(Lang::Vi),
-                        m.date.vietnamese()
-                    ),
-                    &present,
-                    &meeting_status(m, today),
-                ],
-            );
+    let calendar = ws.calendar(today);
+    let deadlines = calendar.iter().filter(|d| period.covers_deadline(d.id));
+    html! {
+        (para(&format!(
+            "1. Thành viên: {cum} gồm {} đơn vị thành viên: {}. {cum} trưởng: {}; {cum} phó: {}.",
+            names.len(),
+            names.join(", "),
+            name_of(&c.head),
+            name_of(&c.deputy)
+        )))
+        @if meetings.is_empty() {
+            (para("2. Hội nghị, cuộc họp: trong kỳ chưa có hội nghị, cuộc họp nào được lên lịch."))
+        } @else {
+            (para(&format!("2. Hội nghị, cuộc họp: trong kỳ đã tổ chức {held} hội nghị, cuộc họp; {failed} cuộc họp không tiến hành được do không đủ 2/3 thành viên dự họp.")))
+            (doc_table(
+                &["STT", "Hội nghị, cuộc họp", "Thời gian, địa điểm", "Số đơn vị dự họp", "Kết quả"],
+                html! { @for (i, m) in meetings.iter().enumerate() {
+                    @let q = m.quorum();
+                    tr {
+                        td.c { (i + 1) }
+                        td { (m.kind.name(Lang::Vi)) }
+                        td {
+                            (m.start.display(Lang::Vi)) ", ngày " (m.date.vietnamese())
+                            @if !m.place.is_empty() { ", " (m.place) }
+                        }
+                        td { @if m.is_closed() { (q.present) "/" (q.members) } }
+                        td { (meeting_status(m, today)) }
+                    }
+                } },
+            ))
         }
-        out.push_str("</tbody></table>");
-    }
-    para(
-        &mut out,
-        &format!(
+        (para(&format!(
             "3. Tiến độ thực hiện các mốc thời gian trong năm (tính đến ngày {}):",
             today.vietnamese()
-        ),
-    );
-    table_head(&mut out, &["STT", "Nội dung", "Tình hình thực hiện"]);
-    for (i, d) in ws
-        .calendar(today)
-        .iter()
-        .filter(|d| period.covers_deadline(d.id))
-        .enumerate()
-    {
-        row(
-            &mut out,
-            &[
-                &(i + 1).to_string(),
-                d.id.name(Lang::Vi),
-                &escape(&d.summary(Lang::Vi)),
-            ],
-        );
-    }
-    out.push_str("</tbody></table>");
-    if period == Period::Year {
-        if let Some(next) = &ws.next_term {
-            para(
-                &mut out,
-                &format!(
+        )))
+        (doc_table(
+            &["STT", "Nội dung", "Tình hình thực hiện"],
+            html! { @for (i, d) in deadlines.enumerate() {
+                tr { td.c { (i + 1) } td { (d.id.name(Lang::Vi)) } td { (d.summary(Lang::Vi)) } }
+            } },
+        ))
+        @if period == Period::Year {
+            @if let Some(next) = &ws.next_term {
+                (para(&format!(
                     "4. Hội nghị tổng kết đã thống nhất giới thiệu {} làm {cum} trưởng, {} làm {cum} phó năm {}.",
                     name_of(&next.term.head),
                     name_of(&next.term.deputy),
                     next.term.year
-                ),
-            );
+                )))
+            }
         }
     }
+}
 
-    // II. Registrations.
-    section(&mut out, "ĐĂNG KÝ MÔ HÌNH, CHUYÊN ĐỀ THI ĐUA");
+/// Section II: the registered models and topics, unit by unit.
+fn registrations(ws: &Workspace) -> Markup {
     let list = consolidated_registrations(ws);
     let without: Vec<&str> = list
         .without_registrations()
         .map(|u| u.unit_name.as_str())
         .collect();
-    para(
-        &mut out,
-        &format!(
+    html! {
+        (para(&format!(
             "{} đơn vị đã đăng ký {} mô hình, {} chuyên đề thi đua; {}",
             list.units.len() - without.len(),
             list.count(RegistrationKind::Model),
@@ -321,193 +313,92 @@ pub fn report_html(
             if without.is_empty() {
                 "tất cả các đơn vị đã đăng ký.".to_string()
             } else {
-                format!(
-                    "{} đơn vị chưa đăng ký: {}.",
-                    without.len(),
-                    without.join(", ")
-                )
+                format!("{} đơn vị chưa đăng ký: {}.", without.len(), without.join(", "))
             }
-        ),
-    );
-    table_head(
-        &mut out,
-        &[
-            "STT",
-            "Tên đơn vị",
-            "Số mô hình",
-            "Số chuyên đề",
-            "Tên mô hình, chuyên đề",
-        ],
-    );
-    for (i, u) in list.units.iter().enumerate() {
-        let count = |k| {
-            u.registrations
-                .iter()
-                .filter(|r| r.kind == k)
-                .count()
-                .to_string()
-        };
-        let titles = if u.registrations.is_empty() {
-            match u.source {
-                ListSource::NotSubmitted => "Chưa nhận được hồ sơ đăng ký".into(),
-                _ => "Chưa đăng ký".into(),
-            }
-        } else {
-            u.registrations
-                .iter()
-                .map(|r| format!("{}: {}", r.kind.name(Lang::Vi), escape(&r.title)))
-                .collect::<Vec<_>>()
-                .join("<br>")
-        };
-        row(
-            &mut out,
-            &[
-                &(i + 1).to_string(),
-                &escape(&u.unit_name),
-                &count(RegistrationKind::Model),
-                &count(RegistrationKind::Topic),
-                &titles,
-            ],
-        );
-    }
-    out.push_str("</tbody></table>");
-
-    // III. Scores.
-    section(&mut out, "KẾT QUẢ CHẤM ĐIỂM THI ĐUA");
-    let p = ws.table.precision;
-    let evaluated = match period {
-        Period::FirstHalf => {
-            first_half_scores(&mut out, ws, today);
-            None
-        }
-        Period::Year => {
-            let at = Timestamp::parse(&format!("{}T00:00:00Z", today.as_str()));
-            let payload = at.map(|at| review_payload(ws, &at));
-            match payload.map(|pl| results(c, &ws.table, &pl, Lang::Vi)) {
-                Some(Ok(r)) => Some(r),
-                Some(Err(errors)) => {
-                    let text: Vec<String> = errors.iter().map(|e| e.message(Lang::Vi)).collect();
-                    para(
-                        &mut out,
-                        &format!("Chưa tính được kết quả bình xét: {}", text.join(" ")),
-                    );
-                    None
+        )))
+        (doc_table(
+            &["STT", "Tên đơn vị", "Số mô hình", "Số chuyên đề", "Tên mô hình, chuyên đề"],
+            html! { @for (i, u) in list.units.iter().enumerate() {
+                @let count = |k| u.registrations.iter().filter(|r| r.kind == k).count();
+                tr {
+                    td.c { (i + 1) }
+                    td { (u.unit_name) }
+                    td { (count(RegistrationKind::Model)) }
+                    td { (count(RegistrationKind::Topic)) }
+                    td {
+                        @if u.registrations.is_empty() {
+                            @match u.source {
+                                ListSource::NotSubmitted => "Chưa nhận được hồ sơ đăng ký",
+                                _ => "Chưa đăng ký",
+                            }
+                        }
+                        @for (k, r) in u.registrations.iter().enumerate() {
+                            @if k > 0 { br; }
+                            (r.kind.name(Lang::Vi)) ": " (r.title)
+                        }
+                    }
                 }
-                None => None,
-            }
+            } },
+        ))
+    }
+}
+
+/// Section III: for the first half the self-scores received so far; for the year the ranked
+/// results of the one evaluation (also returned, for section IV), or why there are none.
+fn scores(
+    period: Period,
+    ws: &Workspace,
+    today: &Date,
+    cum: &str,
+) -> (Markup, Option<super::results::Results>) {
+    let c = &ws.cluster;
+    let p = ws.table.precision;
+    if period == Period::FirstHalf {
+        return (first_half_scores(ws, today), None);
+    }
+    let at = Timestamp::parse(&format!("{}T00:00:00Z", today.as_str()));
+    let evaluated = match at.map(|at| results(c, &ws.table, &review_payload(ws, &at), Lang::Vi)) {
+        Some(Ok(r)) => r,
+        Some(Err(errors)) => {
+            let text: Vec<String> = errors.iter().map(|e| e.message(Lang::Vi)).collect();
+            let why = format!("Chưa tính được kết quả bình xét: {}", text.join(" "));
+            return (para(&why), None);
+        }
+        None => return (html! {}, None),
+    };
+    let r = &evaluated;
+    let markup = html! {
+        @if r.rows.is_empty() {
+            (para("Chưa có đơn vị nào gửi kết quả tự chấm điểm."))
+        } @else {
+            (para(&format!(
+                "Căn cứ kết quả tự chấm điểm của các đơn vị và kết quả thẩm định của {cum} trưởng, {cum} phó; bộ quy tắc bình xét: {}. Kết quả xếp thứ như sau:",
+                r.rule_set_title
+            )))
+            (doc_table(
+                &["Xếp thứ", "Tên đơn vị", "Điểm tự chấm", "Điểm thẩm định", "Kết quả bình xét"],
+                html! { @for x in &r.rows { tr {
+                    td.c { (x.rank) }
+                    td { (x.name) }
+                    td { (p.format(x.own_total, Lang::Vi)) }
+                    td { strong { (p.format(x.reviewed_total, Lang::Vi)) } }
+                    td { (x.label) }
+                } } },
+            ))
+        }
+        @if !r.not_evaluated.is_empty() {
+            (para(&format!(
+                "Đơn vị chưa gửi kết quả tự chấm, chưa bình xét: {}.",
+                r.not_evaluated.join(", ")
+            )))
         }
     };
-    if let Some(r) = &evaluated {
-        if r.rows.is_empty() {
-            para(&mut out, "Chưa có đơn vị nào gửi kết quả tự chấm điểm.");
-        } else {
-            para(
-                &mut out,
-                &format!(
-                    "Căn cứ kết quả tự chấm điểm của các đơn vị và kết quả thẩm định của {cum} trưởng, {cum} phó; bộ quy tắc bình xét: {}. Kết quả xếp thứ như sau:",
-                    r.rule_set_title
-                ),
-            );
-            table_head(
-                &mut out,
-                &[
-                    "Xếp thứ",
-                    "Tên đơn vị",
-                    "Điểm tự chấm",
-                    "Điểm thẩm định",
-                    "Kết quả bình xét",
-                ],
-            );
-            for x in &r.rows {
-                row(
-                    &mut out,
-                    &[
-                        &x.rank.to_string(),
-                        &escape(&x.name),
-                        &p.format(x.own_total, Lang::Vi),
-                        &format!("<strong>{}</strong>", p.format(x.reviewed_total, Lang::Vi)),
-                        &escape(&x.label),
-                    ],
-                );
-            }
-            out.push_str("</tbody></table>");
-        }
-        if !r.not_evaluated.is_empty() {
-            para(
-                &mut out,
-                &format!(
-                    "Đơn vị chưa gửi kết quả tự chấm, chưa bình xét: {}.",
-                    r.not_evaluated.join(", ")
-                ),
-            );
-        }
-    }
-
-    // IV. (Year) Award proposals.
-    if period == Period::Year {
-        section(&mut out, "ĐỀ NGHỊ KHEN THƯỞNG");
-        match &evaluated {
-            Some(r) if !r.rows.is_empty() => {
-                for (id, award, quota) in &r.quotas {
-                    let units: Vec<&str> = r.proposed_for(id).map(|x| x.name.as_str()).collect();
-                    para(
-                        &mut out,
-                        &format!(
-                            "- {award} (cơ cấu: {quota} đơn vị): {}.",
-                            if units.is_empty() {
-                                "không có đơn vị được đề nghị".to_string()
-                            } else {
-                                units.join(", ")
-                            }
-                        ),
-                    );
-                }
-                for t in &r.ties {
-                    para(&mut out, &format!("- Đề nghị Hội nghị quyết định: {t}"));
-                }
-                para(
-                    &mut out,
-                    "(Chi tiết tại Danh sách đề nghị khen thưởng của Cụm kèm theo.)",
-                );
-            }
-            _ => para(&mut out, "Chưa có kết quả bình xét để đề nghị khen thưởng."),
-        }
-    }
-
-    // What the head writes.
-    section(&mut out, "ĐÁNH GIÁ CHUNG");
-    typed(&mut out, &narrative.assessment);
-    section(
-        &mut out,
-        &match period {
-            Period::FirstHalf => format!("PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM {year}"),
-            Period::Year => format!("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {}", year.saturating_add(1)),
-        },
-    );
-    typed(&mut out, &narrative.directions);
-    section(&mut out, "KIẾN NGHỊ, ĐỀ XUẤT");
-    typed(&mut out, &narrative.recommendations);
-    para(
-        &mut out,
-        &format!(
-            "Trên đây là báo cáo kết quả hoạt động {phrase} của {}./.",
-            c.name
-        ),
-    );
-
-    let _ = write!(
-        out,
-        r#"<table class="doc-footer"><tr><td class="doc-recipients"><p class="doc-recipients-title">Nơi nhận:</p><p>- Thường trực Hội đồng Thi đua - Khen thưởng (qua phòng Nội vụ);</p><p>- Các đơn vị thành viên của {cum};</p><p>- Lưu: VT.</p></td><td class="doc-signature"><p class="doc-sign-for">TM. {kind}</p><p class="doc-sign-title">{head}</p><p class="doc-sign-unit">{signer}</p><p class="doc-sign-note">(Ký, ghi rõ họ tên, đóng dấu)</p><p class="doc-sign-space"></p></td></tr></table>"#,
-        kind = c.kind.name(Lang::Vi).to_uppercase(),
-        head = format!("{cum} trưởng").to_uppercase(),
-        signer = escape(&h.signer)
-    );
-    out
+    (markup, Some(evaluated))
 }
 
 /// The first half: the self-scores the head has received so far, unit by unit; the year's
 /// review and evaluation come at the year's end (seed 001 §B.II).
-fn first_half_scores(out: &mut String, ws: &Workspace, today: &Date) {
+fn first_half_scores(ws: &Workspace, today: &Date) -> Markup {
     let p = ws.table.precision;
     let scores: Vec<_> = ws
         .cluster
@@ -517,69 +408,70 @@ fn first_half_scores(out: &mut String, ws: &Workspace, today: &Date) {
         .collect();
     let received = scores.iter().filter(|(_, s)| s.is_some()).count();
     if received == 0 {
-        para(
-            out,
-            &format!(
-                "Đến ngày {}, chưa có đơn vị nào gửi kết quả tự chấm điểm. Việc chấm điểm, thẩm định và bình xét thi đua thực hiện vào cuối năm.",
-                today.vietnamese()
-            ),
-        );
-        return;
+        return para(&format!(
+            "Đến ngày {}, chưa có đơn vị nào gửi kết quả tự chấm điểm. Việc chấm điểm, thẩm định và bình xét thi đua thực hiện vào cuối năm.",
+            today.vietnamese()
+        ));
     }
-    para(
-        out,
-        &format!(
+    let line = |u: &crate::engine::Unit, s: &Option<crate::bundle::review::SelfScore>| match s {
+        None => (String::new(), "Chưa có".to_string()),
+        Some(s) => {
+            let sheet = ScoreSheet {
+                unit_id: u.id.clone(),
+                table_id: ws.table.id.clone(),
+                entries: s.entries.clone(),
+                changes: Vec::new(),
+            };
+            let t = sheet.totals(&ws.table);
+            let from = match (&s.submission, ws.inbox.current(&u.id)) {
+                (Some((_, revision)), Some(r)) => {
+                    format!("hồ sơ lần {revision}, nhận lúc {}", r.received_at.display())
+                }
+                _ => "bảng tự chấm của đơn vị Cụm trưởng".into(),
+            };
+            (
+                p.format(t.total, Lang::Vi),
+                format!("Đã chấm {}/{} tiêu chí; {from}", t.scored, t.required),
+            )
+        }
+    };
+    html! {
+        (para(&format!(
             "Đến ngày {}, đã có {received}/{} đơn vị gửi kết quả tự chấm điểm (chưa thẩm định; việc thẩm định và bình xét thi đua thực hiện vào cuối năm):",
             today.vietnamese(),
             scores.len()
-        ),
-    );
-    table_head(out, &["STT", "Tên đơn vị", "Điểm tự chấm", "Ghi chú"]);
-    for (i, (u, s)) in scores.iter().enumerate() {
-        let (total, note) = match s {
-            None => (String::new(), "Chưa có".to_string()),
-            Some(s) => {
-                let sheet = ScoreSheet {
-                    unit_id: u.id.clone(),
-                    table_id: ws.table.id.clone(),
-                    entries: s.entries.clone(),
-                    changes: Vec::new(),
-                };
-                let t = sheet.totals(&ws.table);
-                let from = match (&s.submission, ws.inbox.current(&u.id)) {
-                    (Some((_, revision)), Some(r)) => {
-                        format!("hồ sơ lần {revision}, nhận lúc {}", r.received_at.display())
-                    }
-                    _ => "bảng tự chấm của đơn vị Cụm trưởng".into(),
-                };
-                (
-                    p.format(t.total, Lang::Vi),
-                    format!("Đã chấm {}/{} tiêu chí; {from}", t.scored, t.required),
-                )
-            }
-        };
-        row(
-            out,
-            &[
-                &(i + 1).to_string(),
-                &escape(&u.name),
-                &total,
-                &escape(&note),
-            ],
-        );
+        )))
+        (doc_table(
+            &["STT", "Tên đơn vị", "Điểm tự chấm", "Ghi chú"],
+            html! { @for (i, (u, s)) in scores.iter().enumerate() {
+                @let (total, note) = line(u, s);
+                tr { td.c { (i + 1) } td { (u.name) } td { (total) } td { (note) } }
+            } },
+        ))
     }
-    out.push_str("</tbody></table>");
 }
 
-/// The style the `.doc` file carries: the printed document's (style/main.css, `.doc`), A4
-/// with the margins of Decree 30/2020 (top and bottom 2 cm, left 3 cm, right 1.5 cm).
-const DOC_CSS: &str = "@page WordSection1{size:21cm 29.7cm;margin:2cm 1.5cm 2cm 3cm;mso-page-orientation:portrait}div.WordSection1{page:WordSection1}body{font-family:'Times New Roman',serif;font-size:13pt;line-height:1.3}p{margin:0}.doc-header,.doc-footer{width:100%;border-collapse:collapse}.doc-header td,.doc-footer td{vertical-align:top;text-align:center;padding:0}.doc-issuer{width:40%}.doc-superior,.doc-issuer-name,.doc-national,.doc-sign-unit,.doc-sign-note,.doc-recipients-title{font-size:12pt}.doc-issuer-name,.doc-national,.doc-motto,.doc-title,.doc-subtitle,.doc-section,.doc-sign-for,.doc-sign-title,.doc-recipients-title{font-weight:bold}.doc-rule{margin:0 30% 6pt;border-top:solid windowtext .5pt;font-size:2pt}.doc-place-date,.doc-sign-note,.doc-recipients-title{font-style:italic}.doc-title{font-size:14pt;text-align:center;margin:18pt 0 0}.doc-subtitle{text-align:center;margin-bottom:12pt}.doc-lead{text-indent:1cm;text-align:justify;margin-bottom:6pt}.doc-section{font-size:13pt;margin:10pt 0 4pt}.doc-table{width:100%;border-collapse:collapse;margin:4pt 0 8pt}.doc-table th,.doc-table td{border:solid windowtext .5pt;padding:3pt 5pt;vertical-align:middle}.doc-table th,.doc-table td.c{text-align:center}.doc-footer{margin-top:14pt}.doc-recipients{width:45%;text-align:left;font-size:11pt}.doc-sign-space{height:22mm}";
+/// The printed documents' one stylesheet (the page links the same file): what the `.doc` file
+/// carries, so that Word lays the report out as the page prints it (A4 with the margins of
+/// Decree 30/2020, `@page WordSection1`).
+pub const DOCUMENT_CSS: &str = include_str!("../../style/document.css");
 
 /// The report as a Word-openable `.doc`: an HTML file with the Office namespaces, opened in
-/// print layout, the document's style inlined. `html_body` is [`report_html`]'s output.
-pub fn report_doc_file(html_body: &str, title: &str) -> String {
-    format!(
-        r#"<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>{}</title><!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View><w:Zoom>100</w:Zoom></w:WordDocument></xml><![endif]--><style>{DOC_CSS}</style></head><body><div class="WordSection1">{html_body}</div></body></html>"#,
-        escape(title)
-    )
+/// print layout, the printed documents' stylesheet inlined. `body` is [`report_html`]'s output.
+pub fn report_doc_file(body: &Markup, title: &str) -> String {
+    html! {
+        html xmlns:o="urn:schemas-microsoft-com:office:office"
+            xmlns:w="urn:schemas-microsoft-com:office:word"
+            xmlns="http://www.w3.org/TR/REC-html40" {
+            head {
+                meta http-equiv="Content-Type" content="text/html; charset=utf-8";
+                title { (title) }
+                // Word's own switch to print layout, in the conditional comment Word reads.
+                (PreEscaped("<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View><w:Zoom>100</w:Zoom></w:WordDocument></xml><![endif]-->"))
+                style { (PreEscaped(DOCUMENT_CSS)) }
+            }
+            body.doc-file { div.WordSection1 { (body) } }
+        }
+    }
+    .into_string()
 }

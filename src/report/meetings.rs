@@ -1,25 +1,18 @@
-//! The read-only parts of the head's meetings screen as escaped HTML text: the year's calendar
+//! The read-only parts of the head's meetings screen as markup (`maud`, see `report::html`): the year's calendar
 //! (every deadline with its last day, status and rule), a meeting's line in the list, the
 //! warnings on its planned date, the quorum line, and a closed meeting's record. The screen adds
 //! only the inputs and buttons around them (see `ui::meetings`).
 //!
-//! Every text that comes from data (unit names, places, people, content, decisions) goes
-//! through [`escape`]. Nothing here decides a rule: statuses, warnings, the quorum and their
+//! Every text that comes from data (unit names, places, people, content, decisions) is
+//! escaped by construction. Nothing here decides a rule: statuses, warnings, the quorum and their
 //! sentences all come from the engine (`engine::calendar`, `engine::meeting`).
 
-use std::fmt::Write;
+use maud::{html, Markup};
 
-use super::html::escape;
+use super::html::{multiline, t};
 use crate::engine::calendar::{DeadlineId, DeadlineStatus, Status, Warning};
 use crate::engine::meeting::{Attendance, Decision, Meeting, MeetingKind, Person, Votes};
 use crate::engine::{Cluster, Lang};
-
-fn t(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
-}
 
 /// The short name of a task deadline in `data-testid`s (`task-date-registrations`).
 pub fn task_slug(id: DeadlineId) -> &'static str {
@@ -45,56 +38,47 @@ fn status_slug(s: Status) -> &'static str {
 /// The year's deadlines: what, who, the last day, the status with its sentence, and the rule
 /// with its citation, the clause quoted and this product's reading of it where there is one.
 /// A late deadline's row is highlighted.
-pub fn calendar_html(statuses: &[DeadlineStatus], lang: Lang) -> String {
-    let mut out = format!(
-        r#"<div class="table-wrap"><table class="data calendar-table"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>"#,
-        t(lang, "Việc", "Task"),
-        t(lang, "Thực hiện", "Who"),
-        t(lang, "Hạn chót", "Last day"),
-        t(lang, "Tình trạng", "Status"),
-        t(lang, "Quy định", "Rule"),
-    );
-    for s in statuses {
-        let d = s.id.deadline();
-        let slug = status_slug(s.status);
-        let last_day = match &s.last_day {
-            Some(day) => day.vietnamese(),
-            None => t(lang, "theo ngày họp tổng kết", "from the year-end meeting").to_string(),
-        };
-        let _ = write!(
-            out,
-            r#"<tr data-deadline="{}" data-status="{slug}"{}><td>{}</td><td>{}</td><td class="num">{}</td><td><strong class="deadline-status {slug}">{}</strong><br>{}</td><td>{}<details class="explain"><summary>{}</summary><p>{}: “{}”</p>"#,
-            task_slug(s.id),
-            if s.status == Status::Late {
-                r#" class="late differs""#
-            } else {
-                ""
-            },
-            escape(s.id.name(lang)),
-            escape(d.actor.name(lang)),
-            escape(&last_day),
-            escape(s.status.name(lang)),
-            escape(&s.summary(lang)),
-            escape(d.rule_text(lang)),
-            t(lang, "Căn cứ", "Source"),
-            escape(&d.citation.display()),
-            escape(d.quote),
-        );
-        if let Some(reading) = &d.interpretation {
-            let _ = write!(
-                out,
-                "<p>{}: {}</p>",
-                t(lang, "Cách hiểu của phần mềm", "This product's reading"),
-                escape(match lang {
-                    Lang::Vi => &reading.vi,
-                    Lang::En => &reading.en,
-                })
-            );
-        }
-        out.push_str("</details></td></tr>");
+pub fn calendar_html(statuses: &[DeadlineStatus], lang: Lang) -> Markup {
+    html! {
+        div.table-wrap { table.data.calendar-table {
+            thead { tr {
+                th { (t(lang, "Việc", "Task")) }
+                th { (t(lang, "Thực hiện", "Who")) }
+                th { (t(lang, "Hạn chót", "Last day")) }
+                th { (t(lang, "Tình trạng", "Status")) }
+                th { (t(lang, "Quy định", "Rule")) }
+            } }
+            tbody { @for s in statuses {
+                @let d = s.id.deadline();
+                @let slug = status_slug(s.status);
+                tr data-deadline=(task_slug(s.id)) data-status=(slug)
+                    class=[(s.status == Status::Late).then_some("late differs")] {
+                    td { (s.id.name(lang)) }
+                    td { (d.actor.name(lang)) }
+                    td.num {
+                        @match &s.last_day {
+                            Some(day) => (day.vietnamese()),
+                            None => (t(lang, "theo ngày họp tổng kết", "from the year-end meeting")),
+                        }
+                    }
+                    td { strong class={ "deadline-status " (slug) } { (s.status.name(lang)) } br; (s.summary(lang)) }
+                    td {
+                        (d.rule_text(lang))
+                        details.explain {
+                            summary { (t(lang, "Căn cứ", "Source")) }
+                            p { (d.citation.display()) ": “" (d.quote) "”" }
+                            @if let Some(reading) = &d.interpretation {
+                                p {
+                                    (t(lang, "Cách hiểu của phần mềm", "This product's reading")) ": "
+                                    (match lang { Lang::Vi => &reading.vi, Lang::En => &reading.en })
+                                }
+                            }
+                        }
+                    }
+                }
+            } }
+        } }
     }
-    out.push_str("</tbody></table></div>");
-    out
 }
 
 /// Where a meeting stands: planned (minutes open), held (closed with its quorum), or closed
@@ -118,13 +102,8 @@ pub fn meeting_status(m: &Meeting, lang: Lang) -> &'static str {
 }
 
 /// The editor's heading: `<h3>` with the kind, the date and the status.
-pub fn meeting_heading(m: &Meeting, lang: Lang) -> String {
-    format!(
-        "<h3>{} — {} · {}</h3>",
-        escape(m.kind.name(lang)),
-        escape(&m.date.vietnamese()),
-        escape(meeting_status(m, lang))
-    )
+pub fn meeting_heading(m: &Meeting, lang: Lang) -> Markup {
+    html! { h3 { (m.kind.name(lang)) " — " (m.date.vietnamese()) " · " (meeting_status(m, lang)) } }
 }
 
 fn status_attr(m: &Meeting) -> &'static str {
@@ -137,55 +116,37 @@ fn status_attr(m: &Meeting) -> &'static str {
     }
 }
 
-/// The warnings on a meeting's planned date, each naming the rule and its source; empty text
+/// The warnings on a meeting's planned date, each naming the rule and its source; nothing
 /// when there are none.
-pub fn warnings_html(warnings: &[Warning], lang: Lang) -> String {
-    if warnings.is_empty() {
-        return String::new();
+pub fn warnings_html(warnings: &[Warning], lang: Lang) -> Markup {
+    html! {
+        @if !warnings.is_empty() {
+            div.notice.warn data-testid="meeting-warnings" role="note" {
+                strong { (t(lang, "Ngày họp chưa đúng quy định:", "The planned date breaks a rule:")) }
+                ul { @for w in warnings { li { (w.message(lang)) } } }
+            }
+        }
     }
-    let mut out = format!(
-        r#"<div class="notice warn" data-testid="meeting-warnings" role="note"><strong>{}</strong><ul>"#,
-        t(
-            lang,
-            "Ngày họp chưa đúng quy định:",
-            "The planned date breaks a rule:"
-        )
-    );
-    for w in warnings {
-        let _ = write!(out, "<li>{}</li>", escape(&w.message(lang)));
-    }
-    out.push_str("</ul></div>");
-    out
 }
 
 /// A meeting's line in the list: date and time, place, status, attendance count, and the
 /// warnings on its date.
-pub fn meeting_item_html(m: &Meeting, warnings: &[Warning], lang: Lang) -> String {
+pub fn meeting_item_html(m: &Meeting, warnings: &[Warning], lang: Lang) -> Markup {
     let q = m.quorum();
-    let mut out = format!(
-        r#"<p class="meeting-line" data-status="{}">{} · {}"#,
-        status_attr(m),
-        escape(&m.date.vietnamese()),
-        escape(&m.start.display(lang)),
-    );
-    if !m.place.is_empty() {
-        let _ = write!(out, " · {}", escape(&m.place));
+    html! {
+        p.meeting-line data-status=(status_attr(m)) {
+            (m.date.vietnamese()) " · " (m.start.display(lang))
+            @if !m.place.is_empty() { " · " (m.place) }
+            " · " strong { (meeting_status(m, lang)) } " · " (t(lang, "có mặt", "present")) " "
+            (q.present) "/" (q.members)
+        }
+        (warnings_html(warnings, lang))
     }
-    let _ = write!(
-        out,
-        " · <strong>{}</strong> · {} {}/{}</p>",
-        meeting_status(m, lang),
-        t(lang, "có mặt", "present"),
-        q.present,
-        q.members
-    );
-    out.push_str(&warnings_html(warnings, lang));
-    out
 }
 
 /// The quorum as the attendance stands: met or not in a headline (present, needed, members),
 /// then the engine's explanation with the rounding and the clause it comes from.
-pub fn quorum_html(m: &Meeting, lang: Lang) -> String {
+pub fn quorum_html(m: &Meeting, lang: Lang) -> Markup {
     let q = m.quorum();
     let (class, attr, head) = if q.met {
         (
@@ -200,15 +161,15 @@ pub fn quorum_html(m: &Meeting, lang: Lang) -> String {
             t(lang, "Chưa đủ số thành viên dự họp", "No quorum"),
         )
     };
-    format!(
-        r#"<div class="notice {class}" data-quorum="{attr}"><p><strong>{head}: {} {}/{}, {} {}.</strong></p><p>{}</p></div>"#,
-        t(lang, "có mặt", "present"),
-        q.present,
-        q.members,
-        t(lang, "cần ít nhất", "needed at least"),
-        q.required,
-        escape(&q.explanation(lang)),
-    )
+    html! {
+        div class={ "notice " (class) } data-quorum=(attr) {
+            p { strong {
+                (head) ": " (t(lang, "có mặt", "present")) " " (q.present) "/" (q.members) ", "
+                (t(lang, "cần ít nhất", "needed at least")) " " (q.required) "."
+            } }
+            p { (q.explanation(lang)) }
+        }
+    }
 }
 
 /// A vote in words: "tán thành 7, không tán thành 0, không biểu quyết 1".
@@ -235,8 +196,8 @@ pub fn decision_text(d: &Decision, lang: Lang) -> String {
 
 fn person(p: &Option<Person>) -> String {
     match p {
-        Some(p) if p.position.is_empty() => escape(&p.name),
-        Some(p) => format!("{} — {}", escape(&p.name), escape(&p.position)),
+        Some(p) if p.position.is_empty() => p.name.clone(),
+        Some(p) => format!("{} — {}", p.name, p.position),
         None => "—".into(),
     }
 }
@@ -259,72 +220,47 @@ pub fn members_in_order<'a>(m: &'a Meeting, cluster: &'a Cluster) -> Vec<(&'a st
 
 /// The attendance of every member unit of the meeting: name, status (or not recorded yet) and
 /// who attended for it.
-pub fn attendance_html(m: &Meeting, cluster: &Cluster, lang: Lang) -> String {
-    let mut out = format!(
-        r#"<div class="table-wrap"><table class="data attendance-table"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>"#,
-        t(lang, "Đơn vị thành viên", "Member unit"),
-        t(lang, "Điểm danh", "Attendance"),
-        t(lang, "Người dự họp", "Representative"),
-    );
-    for (id, name) in members_in_order(m, cluster) {
-        let (status, who) = match m.attendance.get(id) {
-            Some(a) => (a.status.name(lang), escape(&a.representative)),
-            None => (t(lang, "Chưa ghi nhận", "Not recorded"), String::new()),
-        };
-        let _ = write!(
-            out,
-            "<tr><td>{}</td><td>{}</td><td>{who}</td></tr>",
-            escape(name),
-            status
-        );
+pub fn attendance_html(m: &Meeting, cluster: &Cluster, lang: Lang) -> Markup {
+    html! {
+        div.table-wrap { table.data.attendance-table {
+            thead { tr {
+                th { (t(lang, "Đơn vị thành viên", "Member unit")) }
+                th { (t(lang, "Điểm danh", "Attendance")) }
+                th { (t(lang, "Người dự họp", "Representative")) }
+            } }
+            tbody { @for (id, name) in members_in_order(m, cluster) {
+                tr {
+                    td { (name) }
+                    @match m.attendance.get(id) {
+                        Some(a) => { td { (a.status.name(lang)) } td { (a.representative) } }
+                        None => { td { (t(lang, "Chưa ghi nhận", "Not recorded")) } td {} }
+                    }
+                }
+            } }
+        } }
     }
-    out.push_str("</tbody></table></div>");
-    out
 }
 
 /// A meeting's record on screen (used for closed minutes, which change only after reopening):
 /// time and place, chair and secretary, attendance, quorum, content, decisions, closing time.
-pub fn meeting_html(m: &Meeting, cluster: &Cluster, lang: Lang) -> String {
-    let mut out = format!(
-        "<p><strong>{}</strong> {} · {}</p><p><strong>{}</strong> {}</p><p><strong>{}</strong> {}</p><p><strong>{}</strong> {}</p>",
-        t(lang, "Thời gian:", "Time:"),
-        escape(&m.date.vietnamese()),
-        escape(&m.start.display(lang)),
-        t(lang, "Địa điểm:", "Place:"),
-        escape(&m.place),
-        t(lang, "Chủ trì:", "Chair:"),
-        person(&m.chair),
-        t(lang, "Thư ký:", "Secretary:"),
-        person(&m.secretary),
-    );
-    out.push_str(&attendance_html(m, cluster, lang));
-    out.push_str(&quorum_html(m, lang));
-    let _ = write!(
-        out,
-        "<p><strong>{}</strong></p><p>{}</p>",
-        t(lang, "Nội dung:", "Content:"),
-        escape(&m.content).replace('\n', "<br>")
-    );
-    if !m.decisions.is_empty() {
-        let _ = write!(
-            out,
-            "<p><strong>{}</strong></p><ol>",
-            t(lang, "Kết luận, quyết định:", "Decisions:")
-        );
-        for d in &m.decisions {
-            let _ = write!(out, "<li>{}</li>", escape(&decision_text(d, lang)));
+pub fn meeting_html(m: &Meeting, cluster: &Cluster, lang: Lang) -> Markup {
+    html! {
+        p { strong { (t(lang, "Thời gian:", "Time:")) } " " (m.date.vietnamese()) " · " (m.start.display(lang)) }
+        p { strong { (t(lang, "Địa điểm:", "Place:")) } " " (m.place) }
+        p { strong { (t(lang, "Chủ trì:", "Chair:")) } " " (person(&m.chair)) }
+        p { strong { (t(lang, "Thư ký:", "Secretary:")) } " " (person(&m.secretary)) }
+        (attendance_html(m, cluster, lang))
+        (quorum_html(m, lang))
+        p { strong { (t(lang, "Nội dung:", "Content:")) } }
+        p { (multiline(&m.content)) }
+        @if !m.decisions.is_empty() {
+            p { strong { (t(lang, "Kết luận, quyết định:", "Decisions:")) } }
+            ol { @for d in &m.decisions { li { (decision_text(d, lang)) } } }
         }
-        out.push_str("</ol>");
+        @if let Some(closing) = m.closing {
+            p { strong { (t(lang, "Kết thúc:", "Closed at:")) } " " (closing.display(lang)) }
+        }
     }
-    if let Some(closing) = m.closing {
-        let _ = write!(
-            out,
-            "<p><strong>{}</strong> {}</p>",
-            t(lang, "Kết thúc:", "Closed at:"),
-            escape(&closing.display(lang))
-        );
-    }
-    out
 }
 
 /// A meeting kind as stored (`year_end`), the value of its option in the plan form.

@@ -6,6 +6,7 @@ pub mod council;
 pub mod document;
 pub mod html;
 pub mod meetings;
+pub mod printed;
 pub mod results;
 pub mod workbook;
 pub mod xlsx;

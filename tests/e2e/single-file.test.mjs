@@ -81,10 +81,15 @@ test('the one file names no other file, carries its policy and holds the app', a
   assert.ok(!sources.some((s) => /^'unsafe-(inline|eval)'$|^https?:|^\*$|^blob:$/.test(s)), `no loophole: ${sources.join(' ')}`);
   assert.ok(policy['script-src'].includes("'wasm-unsafe-eval'"));
   assert.equal(policy['script-src'].filter((s) => s.startsWith("'sha256-")).length, 1, 'one inline script allowed, by its hash');
-  assert.equal(policy['style-src'].filter((s) => s.startsWith("'sha256-")).length, 1, 'one inline style sheet allowed, by its hash');
+  // Each of the served page's style sheets (the app's and the printed documents') inlined and
+  // allowed by its hash, no other.
+  const served = await readFile(join(DIST, 'index.html'), 'utf8');
+  const sheets = (served.match(/<link\b[^>]*\brel=["']?stylesheet/gi) ?? []).length;
+  assert.equal(sheets, 2, 'the served page links main.css and document.css');
+  assert.equal((html.match(/<style>/g) ?? []).length, sheets, 'every style sheet inline');
+  assert.equal(policy['style-src'].filter((s) => s.startsWith("'sha256-")).length, sheets, 'each inline style sheet allowed, by its hash');
 
   // Only the served app's files are counted by the size report and cached by the worker.
-  const served = await readFile(join(DIST, 'index.html'), 'utf8');
   assert.doesNotMatch(served, /thidua\.html/, 'index.html does not name the one file');
   assert.ok((await readdir(DIST)).includes('index.html'));
 });

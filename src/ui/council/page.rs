@@ -25,6 +25,7 @@ use crate::platform;
 use crate::report::council::{district_html, import_report_html};
 use crate::storage;
 use crate::ui::shared::backup::BackupButton;
+use crate::ui::shared::document::Document;
 use crate::ui::shared::files::download;
 use crate::ui::shared::files::{DropZone, Incoming};
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
@@ -219,7 +220,7 @@ fn CouncilView(store: Store) -> impl IntoView {
     let report_html = move || {
         let lines: Vec<ResultLine> = report.with(|r| r.iter().map(|(l, _)| l.clone()).collect());
         if lines.is_empty() {
-            String::new()
+            maud::html! {}
         } else {
             import_report_html(&lines, i18n.lang.get())
         }
@@ -260,7 +261,7 @@ fn CouncilView(store: Store) -> impl IntoView {
             <section class="card" data-testid="council-import">
                 <h3>{tx("Nhận kết quả của các cụm, khối", "Import the clusters' results")}</h3>
                 <DropZone testid="council-files" on_files=import />
-                <div inner_html=report_html on:click=accept></div>
+                <Document html=report_html on_click=accept />
             </section>
             <ExpectedCard store />
         </div>
@@ -294,7 +295,7 @@ fn CouncilView(store: Store) -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <div data-testid="council-overview" inner_html=district></div>
+            <Document html=district testid="council-overview" />
         </section>
     }
 }

@@ -14,6 +14,7 @@ use crate::bundle::import::{
 use crate::engine::{Points, Received, Status};
 use crate::platform;
 use crate::report::html::{data_table, Row};
+use crate::ui::shared::document::Document;
 use crate::ui::shared::files::{DropZone, Incoming};
 use crate::ui::shared::i18n::{status_name, tr, tx, use_i18n, K};
 use crate::ui::shared::state::use_state;
@@ -47,7 +48,7 @@ pub fn InboxPage() -> impl IntoView {
                 <DropZone testid="inbox-files" on_files=import />
                 <Show when=move || !report.with(Vec::is_empty)>
                     <h4>{tr(K::ReportTitle)}</h4>
-                    <div inner_html=move || {
+                    <Document html=move || {
                         let lang = i18n.lang.get();
                         let rows: Vec<Row> = report
                             .get()
@@ -67,7 +68,7 @@ pub fn InboxPage() -> impl IntoView {
                             .collect();
                         let headers = [K::ColFile, K::ColUnit, K::ColResult].map(|k| k.text(lang));
                         data_table("import-report", &headers, &rows)
-                    }></div>
+                    } />
                 </Show>
             </section>
             <Pending />
@@ -287,7 +288,7 @@ fn Audit() -> impl IntoView {
             view! {
                 <section class="card" data-testid="audit">
                     <h3>{K::AuditTitle.text(lang)}</h3>
-                    <div inner_html={
+                    <Document html={
                         let rows: Vec<Row> = received
                             .into_iter()
                             .rev()
@@ -305,7 +306,7 @@ fn Audit() -> impl IntoView {
                         let headers = [K::ReceivedAt, K::ColUnit, K::Revision, K::Status, K::ColFile]
                             .map(|k| k.text(lang));
                         data_table("audit-table", &headers, &rows)
-                    }></div>
+                    } />
                 </section>
             }
         })

@@ -3,7 +3,7 @@
 //! minutes (place, chair, secretary, attendance and quorum, content, decisions, closing); and
 //! the printed minutes (biên bản) in the Decree 30/2020 layout.
 //!
-//! Read-only parts are HTML text from `report::meetings`; every change is an engine operation
+//! Read-only parts are markup from `report::meetings`; every change is an engine operation
 //! (`Workspace::plan_meeting`, `edit_meeting`, `remove_meeting`, `set_task_date`) applied through
 //! [`AppState::change`]; a refusal shows the engine's message and stores nothing.
 //!
@@ -14,6 +14,7 @@ use std::convert::Infallible;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use maud::Markup;
 
 use crate::engine::calendar::deadlines;
 use crate::engine::meeting::{
@@ -21,9 +22,10 @@ use crate::engine::meeting::{
 };
 use crate::engine::{Date, Lang, Workspace};
 use crate::platform;
-use crate::report::html::minutes;
 use crate::report::meetings as rm;
+use crate::report::printed::minutes;
 use crate::ui::head::print::{DocFields, PrintToolbar};
+use crate::ui::shared::document::Document;
 use crate::ui::shared::i18n::{use_i18n, K};
 use crate::ui::shared::notice::{notice_view, Notice};
 use crate::ui::shared::state::{use_state, AppState};
@@ -64,11 +66,11 @@ enum C {
     Sub(Txt),
     Hint(Txt),
     Span(Txt),
-    /// Escaped HTML text from `report::meetings`, recomputed when what it reads changes.
+    /// Markup from `report::meetings`, recomputed when what it reads changes.
     Html {
         class: &'static str,
         testid: &'static str,
-        html: Signal<String>,
+        html: Signal<Markup>,
     },
     /// A labelled input (`kind` "text", "date", "time") or, with `kind` "textarea", a text area.
     /// `on_input` runs after each keystroke is put into `value`.
@@ -141,7 +143,7 @@ fn button(label: Txt, testid: impl Into<String>, class: &'static str, on: Act) -
 fn html(
     class: &'static str,
     testid: &'static str,
-    f: impl Fn() -> String + Send + Sync + 'static,
+    f: impl Fn() -> Markup + Send + Sync + 'static,
 ) -> C {
     C::Html {
         class,
@@ -168,11 +170,11 @@ fn render(c: C) -> AnyView {
             testid,
             html,
         } => view! {
-            <div
+            <Document
+                html=html
                 class=class
-                data-testid=(!testid.is_empty()).then_some(testid)
-                inner_html=move || html.get()
-            ></div>
+                testid=testid
+            />
         }
         .into_any(),
         C::Input {
@@ -339,12 +341,12 @@ fn calendar_card() -> C {
         html("hint", "calendar-as-of", move || {
             let year = state.ws.with(|w| w.cluster.year);
             match i18n.lang.get() {
-                Lang::Vi => format!(
-                    "Dữ liệu mẫu của năm {year}, năm đã qua: lịch hiển thị như tại ngày {day}."
-                ),
-                Lang::En => format!(
-                    "Sample data of {year}, a year that is past: the calendar is shown as it stood on {day}."
-                ),
+                Lang::Vi => maud::html! {
+                    "Dữ liệu mẫu của năm " (year) ", năm đã qua: lịch hiển thị như tại ngày " (day) "."
+                },
+                Lang::En => maud::html! {
+                    "Sample data of " (year) ", a year that is past: the calendar is shown as it stood on " (day) "."
+                },
             }
         })
     });
@@ -1081,18 +1083,18 @@ pub fn PrintMinutesPage() -> impl IntoView {
         id.with_value(|id| state.ws.with(|w| w.meeting(id).map(Meeting::is_closed)))
     });
     let status = html("", "", move || {
-        let (vi, en) = match found.get() {
-            None => (
-                r#"<p class="notice error" data-testid="doc-missing">Không tìm thấy cuộc họp cần in.</p>"#,
-                r#"<p class="notice error" data-testid="doc-missing">The meeting to print was not found.</p>"#,
-            ),
-            Some(false) => (
-                r#"<p class="notice warn" data-testid="minutes-draft">Biên bản chưa khóa: đây là bản dự thảo.</p>"#,
-                r#"<p class="notice warn" data-testid="minutes-draft">The minutes are not closed: this is a draft.</p>"#,
-            ),
-            Some(true) => ("", ""),
-        };
-        pick(lang.get(), vi, en)
+        let lang = lang.get();
+        maud::html! {
+            @match found.get() {
+                None => p.notice.error data-testid="doc-missing" {
+                    (pick(lang, "Không tìm thấy cuộc họp cần in.", "The meeting to print was not found."))
+                },
+                Some(false) => p.notice.warn data-testid="minutes-draft" {
+                    (pick(lang, "Biên bản chưa khóa: đây là bản dự thảo.", "The minutes are not closed: this is a draft."))
+                },
+                Some(true) => {},
+            }
+        }
     });
     let doc = dyn_(move || {
         if found.get().is_none() {
@@ -1103,11 +1105,14 @@ pub fn PrintMinutesPage() -> impl IntoView {
         vec![html("doc", "doc", move || {
             id.with_value(|id| {
                 state.ws.with(|w| {
-                    w.meeting(id).map_or_else(String::new, |m| {
-                        let header =
-                            fields.header(w.cluster.name.clone(), head.clone(), head.clone());
-                        minutes(m, &w.cluster, &header)
-                    })
+                    w.meeting(id).map_or_else(
+                        || maud::html! {},
+                        |m| {
+                            let header =
+                                fields.header(w.cluster.name.clone(), head.clone(), head.clone());
+                            minutes(m, &w.cluster, &header)
+                        },
+                    )
                 })
             })
         })]

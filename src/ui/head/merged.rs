@@ -1,11 +1,12 @@
 //! "Bảng tổng hợp" (head): every member's self-score in force, criterion by criterion, side by
 //! side, with totals, revisions, reception times and who has not submitted. The table is
-//! read-only, so it is built as escaped HTML text by `report::html::merged_table`.
+//! read-only, so it is built as markup by `report::html::merged_table`.
 
 use leptos::prelude::*;
 
 use crate::bundle::merge::merge;
 use crate::report::html::merged_table;
+use crate::ui::shared::document::Document;
 use crate::ui::shared::i18n::{submitted_of, tr, use_i18n, K};
 use crate::ui::shared::state::use_state;
 
@@ -39,7 +40,7 @@ pub fn MergedPage() -> impl IntoView {
         <section class="card merged" data-testid="merged">
             <h3>{tr(K::MergedTitle)}</h3>
             <p data-testid="merged-summary">{summary}</p>
-            <div inner_html=table></div>
+            <Document html=table />
         </section>
     }
 }

@@ -9,9 +9,10 @@ use leptos::prelude::*;
 use crate::engine::{Date, Lang};
 use crate::platform;
 use crate::report::document::place_of;
-pub use crate::report::html::Doc;
-use crate::report::html::{document, DocHeader};
+pub use crate::report::printed::Doc;
+use crate::report::printed::{document, DocHeader};
 use crate::ui::head::results::{cannot_evaluate, current_results};
+use crate::ui::shared::document::Document;
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
 use crate::ui::shared::state::use_state;
 use crate::ui::shared::table::Field;
@@ -114,7 +115,11 @@ pub fn PrintPage(doc: Doc) -> impl IntoView {
             Err(errors) => cannot_evaluate(&errors, i18n.lang.get()).into_any(),
             Ok(r) => {
                 let header = fields.header(council.clone(), r.cluster_name.clone(), head_name.clone());
-                view! { <article class="doc" data-testid="doc" inner_html=document(doc, &header, &r)></article> }
+                view! {
+                    <article class="doc" data-testid="doc">
+                        <Document html=document(doc, &header, &r) />
+                    </article>
+                }
                     .into_any()
             }
         }}

@@ -6,6 +6,7 @@ use crate::bundle::import::consolidated_registrations;
 use crate::platform;
 use crate::report::year::registrations_document;
 use crate::ui::head::print::{council_and_head, DocFields, PrintToolbar};
+use crate::ui::shared::document::Document;
 use crate::ui::shared::state::use_state;
 
 /// The consolidated list as a printed document (Danh sách đăng ký mô hình, chuyên đề thi đua),
@@ -27,6 +28,8 @@ pub fn PrintRegistrationsPage() -> impl IntoView {
             back_label=("← Đăng ký thi đua", "← Registrations")
             fields=fields
         />
-        <article class="doc" data-testid="doc" inner_html=doc></article>
+        <article class="doc" data-testid="doc">
+            <Document html=doc />
+        </article>
     }
 }

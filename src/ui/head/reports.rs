@@ -5,6 +5,7 @@
 //! like the other printed documents' fields.
 
 use leptos::prelude::*;
+use maud::Markup;
 
 use crate::engine::{Date, Lang, Workspace};
 use crate::platform;
@@ -12,8 +13,9 @@ use crate::report::cluster_report::{
     file_name, report_doc_file, report_html, title, Narrative, Period,
 };
 use crate::report::document::place_of;
-use crate::report::html::DocHeader;
+use crate::report::printed::DocHeader;
 use crate::ui::head::print::{DocFields, PrintToolbar};
+use crate::ui::shared::document::Document;
 use crate::ui::shared::files::download_bytes;
 use crate::ui::shared::i18n::{tx, use_i18n, K};
 use crate::ui::shared::notice::{notice_view, Notice};
@@ -36,7 +38,7 @@ fn header(ws: &Workspace, number: String, place: String, date: Option<Date>) -> 
 }
 
 /// The report as of its date (today when it has none).
-fn html(period: Period, h: &DocHeader, ws: &Workspace, n: &Narrative) -> String {
+fn html(period: Period, h: &DocHeader, ws: &Workspace, n: &Narrative) -> Markup {
     let as_of = h.date.clone().unwrap_or_else(|| platform::now().date());
     report_html(period, h, ws, &as_of, n)
 }
@@ -243,6 +245,8 @@ pub fn PrintReportPage() -> impl IntoView {
             </p>
             <div data-testid="report-notice">{notice_view(notice)}</div>
         </PrintToolbar>
-        <article class="doc" data-testid="doc" inner_html=doc></article>
+        <article class="doc" data-testid="doc">
+            <Document html=doc />
+        </article>
     }
 }

@@ -14,6 +14,7 @@ use crate::report::html::results_table;
 use crate::report::results::{results, results_for, Results};
 use crate::report::workbook::{file_name as xlsx_name, score_workbook};
 use crate::ui::head::sign::sign_and_offer;
+use crate::ui::shared::document::Document;
 use crate::ui::shared::files::{download_bytes, FileButton, Incoming};
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
 use crate::ui::shared::notice::{notice_view, Notice};
@@ -366,7 +367,7 @@ pub fn cannot_evaluate(errors: &[RuleError], lang: Lang) -> impl IntoView {
 
 fn results_view(r: Results) -> impl IntoView {
     let lang = use_i18n().lang.get_untracked();
-    view! { <div inner_html=results_table(&r, lang)></div> }
+    view! { <Document html=results_table(&r, lang) /> }
 }
 
 #[component]

@@ -12,6 +12,7 @@ use crate::engine::registration::{Registration, RegistrationError, RegistrationK
 use crate::engine::{Date, Lang};
 use crate::platform;
 use crate::report::year::{registration_intro, registration_lists};
+use crate::ui::shared::document::Document;
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
 use crate::ui::shared::notice::clicked;
 use crate::ui::shared::notice::{notice_view, Notice};
@@ -136,7 +137,7 @@ fn RegistrationsForm() -> impl IntoView {
     );
     view! {
         <h2 class="page-title">{tr(K::NavRegistrations)}</h2>
-        <div class="hint" inner_html=intro></div>
+        <Document html=intro class="hint" />
         <section class="card" data-testid="reg-form">
             <h3>{tx("Đăng ký mô hình, chuyên đề", "Register a model or topic")}</h3>
             <div class="form-row">
@@ -187,6 +188,6 @@ fn RegistrationsForm() -> impl IntoView {
             </div>
             <div data-testid="reg-notice">{notice_view(notice)}</div>
         </section>
-        <div on:click=on_list inner_html=lists></div>
+        <Document html=lists on_click=on_list />
     }
 }

@@ -9,6 +9,7 @@ use crate::bundle::BundleError;
 use crate::platform;
 use crate::report::html::reviewed_table;
 use crate::report::results::results;
+use crate::ui::shared::document::Document;
 use crate::ui::shared::files::{FileButton, Incoming};
 use crate::ui::shared::i18n::{tr, use_i18n, K};
 use crate::ui::shared::notice::{notice_view, Notice};
@@ -121,7 +122,7 @@ pub fn ReviewedPage() -> impl IntoView {
                             </strong>
                         </p>
                         {outcome}
-                        <div inner_html=table></div>
+                        <Document html=table />
                     }
                     .into_any()
                 }

@@ -15,6 +15,7 @@ use crate::engine::meeting::MeetingKind;
 use crate::engine::{Lang, Workspace};
 use crate::platform;
 use crate::report::year::{next_term_text, past_year_file_name, year_bottom, year_top};
+use crate::ui::shared::document::Document;
 use crate::ui::shared::files::download;
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
 use crate::ui::shared::notice::clicked;
@@ -199,7 +200,7 @@ fn YearBody(notice: Notice) -> impl IntoView {
     };
 
     view! {
-        <div on:click=act inner_html=top></div>
+        <Document html=top on_click=act />
         <section class="card" class:hidden=!is_head>
             <h3>{tx("Ghi nhận tại Hội nghị tổng kết", "Record at the year-end meeting")}</h3>
             {no_year_end
@@ -223,6 +224,6 @@ fn YearBody(notice: Notice) -> impl IntoView {
             </button>
             <p data-testid="next-term">{recorded}</p>
         </section>
-        <div on:click=act inner_html=bottom></div>
+        <Document html=bottom on_click=act />
     }
 }

@@ -15,6 +15,7 @@ use crate::report::backup::{
     backup_top_html, restore_intro_html, restore_preview_html, storage_html, Persistence,
     StorageFacts,
 };
+use crate::ui::shared::document::Document;
 use crate::ui::shared::files::{download, FileButton, Incoming};
 use crate::ui::shared::i18n::{tx, use_i18n, K};
 use crate::ui::shared::notice::clicked;
@@ -124,16 +125,13 @@ pub fn BackupPage() -> impl IntoView {
     view! {
         <div class="cards">
         <section class="card" data-testid="workspace-backup">
-            <div inner_html=move || backup_top_html(&facts(), i18n.lang.get())></div>
+            <Document html=move || backup_top_html(&facts(), i18n.lang.get()) />
             <BackupButton />
         </section>
         <RestoreCard on_restored=Callback::new(move |()| used.set(storage::used_units())) />
-        <section
-            class="card"
-            data-testid="storage-info"
-            on:click=act
-            inner_html=move || storage_html(&facts(), i18n.lang.get())
-        ></section>
+        <section class="card" data-testid="storage-info" on:click=act>
+            <Document html=move || storage_html(&facts(), i18n.lang.get()) />
+        </section>
         </div>
     }
 }
@@ -233,19 +231,19 @@ pub fn RestoreCard(#[prop(optional)] on_restored: Option<Callback<()>>) -> impl 
         pending.with(|p| {
             p.as_ref()
                 .map(|b| restore_preview_html(b, changed, i18n.lang.get()))
-                .unwrap_or_default()
+                .unwrap_or_else(|| maud::html! {})
         })
     };
     view! {
         <section class="card" data-testid="workspace-restore" on:click=act>
-            <div inner_html=move || restore_intro_html(i18n.lang.get())></div>
+            <Document html=move || restore_intro_html(i18n.lang.get()) />
             <FileButton
                 label=K::RestoreWorkspace
                 testid="restore-workspace-file"
                 on_file=on_file
                 max_bytes=MAX_BACKUP_BYTES
             />
-            <div inner_html=preview></div>
+            <Document html=preview />
             {notice_view(notice)}
         </section>
     }

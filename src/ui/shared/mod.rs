@@ -2,6 +2,7 @@
 //! catalogue, file input and output, notices, small widgets, the save status and the backup.
 
 pub mod backup;
+pub mod document;
 pub mod files;
 pub mod i18n;
 pub mod notice;
