@@ -161,4 +161,7 @@ fn the_binary_exports_every_call_by_the_name_the_app_uses() {
             "src/bin/thidua-files.rs exports {name}"
         );
     }
+    // The page's loader defines the function the app calls to load the module.
+    let parts = include_str!("../scripts/parts.mjs");
+    assert!(parts.contains(&format!("export const FILES_LOADER = '{}';", fm::LOADER)));
 }
