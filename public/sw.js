@@ -25,8 +25,9 @@ const isPage = (url) => {
 /** The same-origin files a page names (link href, script src, the loader's parts). */
 function shellFiles(html, base) {
   const found = new Set();
-  // `js:` and `wasm:` are the loader's names of each part's files (scripts/parts.mjs): every
-  // part is cached, so every role works offline after one visit.
+  // `js:` and `wasm:` are the loader's names of each part's files and of the on-demand files
+  // module's (scripts/parts.mjs): every part and the module are cached, so every role works
+  // offline after one visit, reading and making files included.
   const re = /(?:\b(?:href|src)\s*=\s*|\bfrom\s+|\bmodule_or_path\s*:\s*|\b(?:js|wasm)\s*:\s*)["']([^"'#]+)["']/g;
   for (const [, ref] of html.matchAll(re)) {
     const url = new URL(ref, base);

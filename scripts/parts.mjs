@@ -1,19 +1,26 @@
-// Puts the app's three parts into one release build (ARCHITECTURE.md, "Parts"):
+// Puts the app's three parts and its on-demand files module into one release build
+// (ARCHITECTURE.md, "Parts"):
 //
 //   node scripts/parts.mjs [dist] [partsDir]
 //
 // trunk builds the member's part from index.html into dist/ (its loader and the Content-Security-
-// Policy included), and the head's and the council's parts from public/parts/<part>.html into
-// <partsDir>/<part>/ (scripts/build-parts.sh runs the three builds). This script:
-//   - copies each other part's hashed .js glue and .wasm into dist/;
+// Policy included), and the head's and the council's parts and the files module from
+// public/parts/<name>.html into <partsDir>/<name>/ (scripts/release.sh runs the builds). This
+// script:
+//   - copies each other part's and the files module's hashed .js glue and .wasm into dist/;
 //   - replaces trunk's loader in dist/index.html with one that starts the part stored under
 //     localStorage "thidua.part" (member when none or unknown), fetching its .wasm while its glue
 //     loads; a part asked for a page it does not serve stores the right one and reloads
 //     (src/ui/shared/shell.rs);
+//   - defines in that loader `window.thiduaFiles()`, which imports the files module (the table
+//     readers and the .xlsx writers, src/bin/thidua-files.rs) the first time a part calls it and
+//     resolves to its exports (src/ui/shared/files_module.rs); a failed load is forgotten, so a
+//     later call tries again;
 //   - drops trunk's preloads (they would fetch the member's part on every device);
 //   - writes the policy again (scripts/csp.mjs), for the new loader's hash.
-// The loader names every part's files as `js: '…'` / `wasm: '…'`, which is how public/sw.js
-// finds them to cache every part after one visit, and scripts/single-file.mjs to inline them.
+// The loader names every part's files as `js: '…'` / `wasm: '…'`, and the files module's the
+// same way, which is how public/sw.js finds them to cache them all after one visit, and
+// scripts/single-file.mjs to inline them.
 //
 // Fails loudly (non-zero exit, index.html untouched) if a piece is missing.
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,6 +31,10 @@ import { withCsp } from './csp.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const PARTS = ['member', 'head', 'council'];
 export const PART_KEY = 'thidua.part';
+/** The on-demand files module: its build's folder under partsDir, and the global function the
+ * loader defines to load it (`files_module::LOADER` in Rust). */
+export const FILES = 'files';
+export const FILES_LOADER = 'thiduaFiles';
 
 const fail = (msg) => {
   throw new Error(msg);
@@ -37,13 +48,23 @@ function trunkPart(html, where) {
   return { js: m[1], wasm: m[2], loader: m[0] };
 }
 
-/** The loader that starts the stored part; `files` maps each part to its { js, wasm }. */
+/** The loader that starts the stored part; `files` maps each part, and FILES, to its
+ * { js, wasm }. */
 export function loader(files) {
   const map = PARTS.map((p) => `  ${p}: { js: './${files[p].js}', wasm: './${files[p].wasm}' },`).join('\n');
   return `<script type="module">
 const parts = {
 ${map}
 };
+const filesModule = { js: './${files[FILES].js}', wasm: './${files[FILES].wasm}' };
+let filesLoading;
+window.${FILES_LOADER} = () => (filesLoading ??= import(filesModule.js).then(async (m) => {
+  await m.default({ module_or_path: fetch(filesModule.wasm) });
+  return m;
+}).catch((e) => {
+  filesLoading = undefined;
+  throw e;
+}));
 let name = 'member';
 try {
   const stored = localStorage.getItem('${PART_KEY}');
@@ -66,7 +87,14 @@ export function partsOf(html) {
     found[m[1]] = { js: m[2], wasm: m[3] };
   }
   for (const p of PARTS) if (!found[p]) fail(`index.html: the loader names no ${p} part`);
-  return found;
+  return Object.fromEntries(PARTS.map((p) => [p, found[p]]));
+}
+
+/** The files module a built index.html's loader names: { js, wasm }. */
+export function filesOf(html) {
+  const m = /\bconst filesModule = \{ js: '\.\/([^']+)', wasm: '\.\/([^']+)' \}/.exec(html)
+    ?? fail('index.html: the loader names no files module');
+  return { js: m[1], wasm: m[2] };
 }
 
 export function assemble(dist, partsDir, { root = ROOT } = {}) {
@@ -75,7 +103,7 @@ export function assemble(dist, partsDir, { root = ROOT } = {}) {
   let html = readFileSync(indexPath, 'utf8');
   const member = trunkPart(html, indexPath);
   const files = { member: { js: member.js, wasm: member.wasm } };
-  for (const p of PARTS.filter((p) => p !== 'member')) {
+  for (const p of [...PARTS.filter((p) => p !== 'member'), FILES]) {
     const dir = join(partsDir, p);
     const page = join(dir, 'index.html');
     if (!existsSync(page)) fail(`${page}: missing (build the ${p} part first)`);
@@ -98,7 +126,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   try {
     const { html, files } = assemble(dist, partsDir);
     writeFileSync(join(dist, 'index.html'), html);
-    for (const p of PARTS) console.log(`parts: ${p}: ${files[p].js}, ${files[p].wasm}`);
+    for (const p of [...PARTS, FILES]) console.log(`parts: ${p}: ${files[p].js}, ${files[p].wasm}`);
   } catch (e) {
     console.error(`parts: ${e.message}`);
     process.exit(1);

@@ -12,10 +12,12 @@
 //   - every part's glue inlined into the module script, each wrapped in a function so that its
 //     top-level names stay its own (its `export`s become the `bindings` object trunk's loader
 //     exposes), run only for the part that starts (the stored one, as scripts/parts.mjs does);
-//   - every part's .wasm gzip-compressed and base64-encoded in a data block (<script type=
-//     "application/octet-stream">, never run), the started part's decoded in the page with
-//     DecompressionStream and given to its glue's init({ module_or_path: bytes }), so nothing
-//     is fetched;
+//     the on-demand files module's glue the same way, run by `window.thiduaFiles()` the first
+//     time a part reads or makes a file (as the served loader imports it);
+//   - every part's .wasm, and the files module's, gzip-compressed and base64-encoded in a data
+//     block (<script type="application/octet-stream">, never run), the started part's decoded
+//     in the page with DecompressionStream and given to its glue's init({ module_or_path:
+//     bytes }), the files module's only when it is asked for, so nothing is fetched;
 //   - the Content-Security-Policy of the served app (scripts/csp.mjs, withCsp), computed on this
 //     page: its inline module script and <style> allowed by hash, 'wasm-unsafe-eval' for the
 //     wasm, nothing else.
@@ -32,7 +34,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { withCsp } from './csp.mjs';
-import { PARTS, PART_KEY, partsOf } from './parts.mjs';
+import { FILES, FILES_LOADER, PARTS, PART_KEY, filesOf, partsOf } from './parts.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUTPUT = 'thidua.html';
@@ -87,7 +89,8 @@ export function glueAsFunction(glue) {
 /**
  * The module script of the one file: every part's glue (each wrapped in a function, run only
  * when its part starts), and the start of the stored part (as the served loader does,
- * scripts/parts.mjs) with its wasm decoded from its data block.
+ * scripts/parts.mjs) with its wasm decoded from its data block; the files module's glue, run
+ * with its wasm by `window.thiduaFiles()` when a part first asks for it.
  */
 function loader(glues) {
   const factories = PARTS.map((p) => `  ${p}: () => {\n${glueAsFunction(glues[p])}\n  },`).join('\n');
@@ -95,21 +98,33 @@ function loader(glues) {
 const parts = {
 ${factories}
 };
+const filesGlue = () => {
+${glueAsFunction(glues[FILES])}
+};
+const decoded = async (id) => {
+  const b64 = document.getElementById('thidua-wasm-' + id).textContent.replace(/\\s+/g, '');
+  const raw = atob(b64);
+  const gz = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i += 1) gz[i] = raw.charCodeAt(i);
+  const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+};
+let filesLoading;
+window.${FILES_LOADER} = () => (filesLoading ??= (async () => {
+  const m = filesGlue();
+  await m.default({ module_or_path: await decoded('${FILES}') });
+  return m;
+})().catch((e) => {
+  filesLoading = undefined;
+  throw e;
+}));
 let name = 'member';
 try {
   const stored = localStorage.getItem('${PART_KEY}');
   if (stored && Object.hasOwn(parts, stored)) name = stored;
 } catch (_) {}
 const bindings = parts[name]();
-const bytes = await (async () => {
-  const b64 = document.getElementById('thidua-wasm-' + name).textContent.replace(/\\s+/g, '');
-  const raw = atob(b64);
-  const gz = new Uint8Array(raw.length);
-  for (let i = 0; i < raw.length; i += 1) gz[i] = raw.charCodeAt(i);
-  const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-})();
-const wasm = await bindings.default({ module_or_path: bytes });
+const wasm = await bindings.default({ module_or_path: await decoded(name) });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 `;
@@ -127,10 +142,10 @@ export function singleFile(dir, { root = ROOT } = {}) {
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)];
   const boot = scripts.filter((m) => /\bconst parts = \{/.test(m[2]));
   if (boot.length !== 1) fail(`index.html: expected one parts loader script, found ${boot.length}`);
-  const files = partsOf(boot[0][0]);
+  const files = { ...partsOf(boot[0][0]), [FILES]: filesOf(boot[0][0]) };
   const glues = {};
   let blocks = '';
-  for (const p of PARTS) {
+  for (const p of [...PARTS, FILES]) {
     glues[p] = piece(dir, files[p].js).toString('utf8');
     const wasmBytes = piece(dir, files[p].wasm);
     if (wasmBytes.subarray(0, 4).toString('latin1') !== '\0asm') fail(`${files[p].wasm}: not a WebAssembly module`);

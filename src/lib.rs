@@ -8,6 +8,9 @@
 //! - [`report`]: reports the head prints or exports (the .xlsx writer). Pure.
 //! - [`tableio`]: criteria tables read from pasted text, HTML, .xlsx, .docx and JSON, and
 //!   written as .xlsx. Pure; beside `bundle`, over `engine` (and `report::xlsx`).
+//! - [`files_module`]: the calls of the on-demand files module (`src/bin/thidua-files.rs`),
+//!   which reads and writes the .xlsx/.docx files so that no part's first load carries them.
+//!   Pure; over `tableio` and `report`.
 //! - [`storage`]: the only module that touches browser storage.
 //! - [`platform`]: the browser's clock and random numbers.
 //! - [`ui`]: Leptos components; they call the engine and never re-implement a rule.
@@ -15,6 +18,7 @@
 pub mod bundle;
 pub mod demo;
 pub mod engine;
+pub mod files_module;
 pub mod platform;
 pub mod report;
 pub mod storage;

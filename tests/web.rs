@@ -419,3 +419,132 @@ async fn a_real_workspace_of_this_version_named_like_the_demo_stays_real() {
     assert_eq!(storage().get_item(WORKSPACE_KEY).unwrap(), Some(ws.clone()));
     storage().clear().unwrap();
 }
+
+// ── The on-demand files module, seen from a component (ARCHITECTURE.md, "Parts") ──
+// The real module is a wasm of its own that the page's loader imports (e2e tests load it); here
+// `window.thiduaFiles` is either absent (a module that cannot be loaded) or answered in this
+// test's own wasm by the same calls (`thidua::files_module`), as JSON text in and out.
+
+/// Answers `window.thiduaFiles()` with the files module's calls run here.
+fn install_files_module() {
+    use js_sys::{Object, Promise, Reflect, Uint8Array};
+    use thidua::files_module::{self as fm, export};
+    use wasm_bindgen::closure::Closure;
+    let exports = Object::new();
+    let read_pasted = Closure::<dyn Fn(String, String) -> String>::new(|p: String, h: String| {
+        fm::read_pasted(&p, &h)
+    });
+    let read_file =
+        Closure::<dyn Fn(String, Uint8Array) -> String>::new(|name: String, bytes: Uint8Array| {
+            fm::read_file(&name, &bytes.to_vec())
+        });
+    Reflect::set(&exports, &export::READ_PASTED.into(), read_pasted.as_ref()).unwrap();
+    Reflect::set(&exports, &export::READ_FILE.into(), read_file.as_ref()).unwrap();
+    read_pasted.forget();
+    read_file.forget();
+    let exports: wasm_bindgen::JsValue = exports.into();
+    let load = Closure::<dyn Fn() -> Promise>::new(move || Promise::resolve(&exports));
+    Reflect::set(&window(), &fm::LOADER.into(), load.as_ref()).unwrap();
+    load.forget();
+}
+
+fn remove_files_module() {
+    js_sys::Reflect::delete_property(
+        &window().unchecked_into::<js_sys::Object>(),
+        &thidua::files_module::LOADER.into(),
+    )
+    .unwrap();
+}
+
+/// Mounts the table import panel alone, in Vietnamese.
+async fn mount_table_import() -> (HtmlElement, impl Drop) {
+    use thidua::ui::shared::i18n::{I18n, Lang};
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), || {
+        provide_context(I18n {
+            lang: RwSignal::new(Lang::Vi),
+        });
+        view! { <thidua::ui::head::table_import::TableImport on_table=Callback::new(|_| ()) /> }
+    });
+    tick().await;
+    (container, handle)
+}
+
+/// Pastes `plain` into the panel's box as the clipboard would.
+fn paste(root: &HtmlElement, plain: &str) {
+    let data = web_sys::DataTransfer::new().unwrap();
+    data.set_data("text/plain", plain).unwrap();
+    let init = web_sys::ClipboardEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_clipboard_data(Some(&data));
+    let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+    find::<HtmlElement>(root, "[data-testid='table-paste']")
+        .dispatch_event(&event)
+        .unwrap();
+}
+
+/// Waits (at most 5 s) until `ok` holds.
+async fn until(what: &str, ok: impl Fn() -> bool) {
+    for _ in 0..250 {
+        if ok() {
+            return;
+        }
+        gloo_timers_sleep(20).await;
+    }
+    panic!("never: {what}");
+}
+
+const PASTED: &str = "STT\tNội dung\tĐiểm\n1\tBáo cáo đúng hạn\t10\n2\tTham gia phong trào\t20\n";
+
+#[wasm_bindgen_test]
+async fn a_paste_is_read_by_the_files_module_and_previewed() {
+    install_files_module();
+    let (root, _app) = mount_table_import().await;
+    paste(&root, PASTED);
+    until("the preview", || {
+        exists(&root, "[data-testid='import-summary']")
+    })
+    .await;
+    assert!(
+        text(&root, "[data-testid='import-summary']").starts_with("Đọc được 3 dòng: "),
+        "{}",
+        text(&root, "[data-testid='import-summary']")
+    );
+    assert!(!exists(&root, "[data-testid='table-import-busy']"));
+    assert_eq!(text(&root, "[data-testid='table-import-error']"), "");
+    remove_files_module();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_files_module_that_cannot_be_loaded_is_said_in_vietnamese_and_changes_nothing() {
+    install_files_module();
+    let (root, _app) = mount_table_import().await;
+    paste(&root, PASTED);
+    until("the preview", || {
+        exists(&root, "[data-testid='import-summary']")
+    })
+    .await;
+    let before = text(&root, "[data-testid='import-summary']");
+
+    // Offline before the module was ever stored: the page's loader rejects (here: absent).
+    remove_files_module();
+    paste(&root, "STT\tNội dung\tĐiểm\n1\tMột tiêu chí khác\t5\n");
+    until("the message", || {
+        !text(&root, "[data-testid='table-import-error']").is_empty()
+    })
+    .await;
+    assert_eq!(
+        text(&root, "[data-testid='table-import-error']"),
+        "Không tải được phần đọc và ghi tệp (Excel, Word) của ứng dụng: máy đang mất mạng và chưa lưu phần này lần nào. Hãy kết nối mạng rồi thử lại; dữ liệu không thay đổi."
+    );
+    assert_eq!(
+        text(&root, "[data-testid='import-summary']"),
+        before,
+        "the preview is as it was"
+    );
+    assert!(!exists(&root, "[data-testid='table-import-busy']"));
+    root.remove();
+}

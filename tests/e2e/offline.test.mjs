@@ -83,11 +83,13 @@ test('after one visit the app opens with the network cut: a score is saved and a
   const names = Object.keys(caches1);
   assert.equal(names.length, 1, JSON.stringify(caches1));
   assert.match(names[0], /^thidua-shell-[0-9a-f]{16}$/);
-  // Every part of the app (member, head, council), whichever this visit started.
+  // Every part of the app (member, head, council), whichever this visit started, and the
+  // on-demand files module (the table readers and the .xlsx writers), never loaded yet.
   const wasm = built.filter((f) => f.endsWith('_bg.wasm'));
-  const js = built.filter((f) => /^thidua(?:-head|-council)?-[0-9a-f]{1,16}\.js$/.test(f));
-  assert.equal(wasm.length, 3, `three parts built: ${wasm}`);
-  assert.equal(js.length, 3, `three parts built: ${js}`);
+  const js = built.filter((f) => /^thidua(?:-head|-council|-files)?-[0-9a-f]{1,16}\.js$/.test(f));
+  assert.equal(wasm.length, 4, `three parts and the files module built: ${wasm}`);
+  assert.equal(js.length, 4, `three parts and the files module built: ${js}`);
+  assert.ok(wasm.some((f) => /^thidua-files-/.test(f)) && js.some((f) => /^thidua-files-/.test(f)), 'the files module is built');
   const css = built.find((f) => f.endsWith('.css'));
   for (const path of ['/', ...wasm.map((f) => `/${f}`), ...js.map((f) => `/${f}`), `/${css}`,
     '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png']) {
@@ -102,6 +104,14 @@ test('after one visit the app opens with the network cut: a score is saved and a
   assert.equal(await page.locator('.criterion').count(), 52);
   assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null));
   assert.equal(await page.evaluate(() => navigator.onLine), false);
+
+  // The head's Excel file of the table is made by the files module, which this page loads
+  // for the first time now, with the server gone: from the worker's stored copy.
+  await goto(page, 'cum-thi-dua');
+  const sheet = await downloadTo(join(SHOTS, 'offline'), page, page.getByTestId('table-in-force-xlsx'));
+  assert.equal(sheet.content.subarray(0, 2).toString('latin1'), 'PK', 'an .xlsx is a zip');
+  await goto(page, 'cham-diem');
+  await page.waitForSelector('.criterion');
 
   // Score as a member unit; the score is saved on the device.
   await page.getByTestId('unit-select').selectOption('phuong-kien-hung');
@@ -182,6 +192,33 @@ test('a new release replaces the stored copy of the app, and the older copy is d
     await server?.stop();
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('offline before the files module was ever stored: an Excel file is refused with a message, nothing changes; online again, it is made', async () => {
+  // No service worker: nothing is stored, as on a device that went offline before one visit
+  // finished storing the app.
+  const { context, page, errors } = await openApp(env, { serviceWorkers: 'block', acceptDownloads: true });
+  await goto(page, 'cum-thi-dua');
+  const card = page.getByTestId('cluster-table');
+  await card.getByTestId('table-in-force-xlsx').waitFor();
+  const before = await stored(page);
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  await context.setOffline(true);
+  await card.getByTestId('table-in-force-xlsx').click();
+  await waitText(card.locator('.notice.error'), /^Không tải được phần đọc và ghi tệp \(Excel, Word\) của ứng dụng: máy đang mất mạng và chưa lưu phần này lần nào\. Hãy kết nối mạng rồi thử lại; dữ liệu không thay đổi\.$/);
+  assert.equal(await stored(page), before, 'nothing changed');
+  assert.deepEqual(downloads, []);
+  assert.equal(await card.getByTestId('table-in-force-xlsx').isDisabled(), false, 'the button can be used again');
+
+  // Back online, the same button loads the module and makes the file.
+  await context.setOffline(false);
+  const sheet = await downloadTo(join(SHOTS, 'offline'), page, card.getByTestId('table-in-force-xlsx'));
+  assert.equal(sheet.content.subarray(0, 2).toString('latin1'), 'PK', 'an .xlsx is a zip');
+  assert.equal(await card.locator('.notice.error').count(), 0, 'the message is gone once the file is made');
+  // The failed load is the browser's own network error; nothing else is logged.
+  assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|dynamically imported module/.test(e)), []);
+  await context.close();
 });
 
 /** Width and height of a PNG, from its IHDR chunk. */

@@ -71,7 +71,7 @@ test('the one file names no other file, carries its policy and holds the app', a
   assert.doesNotMatch(html, /\bimport\s[^;]*\bfrom\s*['"]/, 'no module import');
   assert.doesNotMatch(markup(html), /rel=["']?manifest|sw\.js|offline-[0-9a-f]{1,16}\.js/, 'no manifest, no service worker');
   assert.match(html, /<style>[\s\S]*\.criterion[\s\S]*<\/style>/, 'the style sheet is inline');
-  for (const part of ['member', 'head', 'council']) {
+  for (const part of ['member', 'head', 'council', 'files']) {
     assert.match(html, new RegExp(`<script type="application/octet-stream" id="thidua-wasm-${part}">\\s*H4sI`), `the ${part} part's wasm, gzipped, is embedded`);
   }
 
@@ -143,6 +143,31 @@ test('opened from file://: a score and its evidence survive a reload, the signed
   // Nothing but the page itself was loaded (the download is a blob: of the page).
   const others = requests.filter((u) => u !== fileUrl && !/^(data|blob):/.test(u));
   assert.ok(requests.includes(fileUrl), `the requests were recorded: ${requests}`);
+  assert.deepEqual(others, [], 'no other file was requested');
+  assert.deepEqual(errors, [], 'no console error, no CSP violation');
+  await context.close();
+});
+
+test('opened from file://, the files module in the page reads a table file and makes the Excel sheets', async () => {
+  const { context, page, errors } = await openApp({ browser: env.browser, url: fileUrl }, { acceptDownloads: true });
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  // The table's Excel sheet, from the head's cluster page (the demo is the head's part).
+  await goto(page, 'cum-thi-dua');
+  const card = page.getByTestId('cluster-table');
+  const sheet = await downloadTo(join(SHOTS, 'one-file'), page, card.getByTestId('table-in-force-xlsx'));
+  assert.match(sheet.name, /\.xlsx$/);
+  assert.equal(sheet.content.subarray(0, 2).toString('latin1'), 'PK', 'an .xlsx is a zip');
+
+  // That sheet read back by the table import of a new version's editor: the same table.
+  await card.getByTestId('table-version-start').click();
+  await card.getByTestId('table-editor').waitFor();
+  await card.getByTestId('table-import-file').setInputFiles(sheet.path);
+  await card.getByTestId('import-summary').waitFor({ timeout: 15000 });
+  assert.match(await text(card.getByTestId('import-summary')), /^Đọc được \d+ dòng: /);
+  assert.equal(await card.locator('[data-testid="import-preview"] tr[data-unsure="true"]').count(), 0, 'the app\'s own sheet reads back exactly');
+
+  const others = requests.filter((u) => u !== fileUrl && !/^(data|blob):/.test(u));
   assert.deepEqual(others, [], 'no other file was requested');
   assert.deepEqual(errors, [], 'no console error, no CSP violation');
   await context.close();

@@ -21,6 +21,9 @@ import {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SOURCE = join(here, '..', 'fixtures', 'tables', 'tiengiang-stnmt-phong-tnmt-huyen-2022.txt');
+const XLSX = join(here, '..', 'fixtures', 'tables', 'tiengiang-stnmt-diemchuan-tomtat.xlsx');
+/** The on-demand files module's glue and wasm (scripts/parts.mjs). */
+const FILES_MODULE = /\/thidua-files-[0-9a-f]{1,16}(?:_bg\.wasm|\.js)$/;
 const OUT = join(SHOTS, 'table-import');
 const MEMBER = 'phong-tn-mt-thi-xa-cai-lay';
 const PY_ENV = {
@@ -134,4 +137,46 @@ test('issue 14: a real table pasted from Word, corrected, adopted and scored', a
   assert.equal(d1[col], 2.5, 'sheet 2: the criterion as scored');
   assert.deepEqual(m.errors, []);
   assert.deepEqual(head.errors, []);
+});
+
+test('the files module is not loaded by a member\'s first load nor the head\'s, and is loaded once when a table file is read', async () => {
+  // No service worker, so every file the page loads is a request of its own.
+  const context = await env.browser.newContext({ locale: 'vi-VN', serviceWorkers: 'block' });
+  const requests = [];
+  context.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  const loaded = () => requests.filter((p) => FILES_MODULE.test(p));
+  // The module's answer held back a moment, so that the reading state can be seen.
+  await context.route(FILES_MODULE, async (route) => {
+    await new Promise((r) => setTimeout(r, 400));
+    await route.continue();
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(env.url);
+  await page.getByTestId('start-screen').waitFor();
+  assert.ok(requests.some((p) => /\/thidua-[0-9a-f]{1,16}_bg\.wasm$/.test(p)), `the member's part was loaded: ${requests}`);
+  assert.deepEqual(loaded(), [], 'the member\'s first load does not fetch the files module');
+
+  // The head's part (a new cluster's form) does not either, nor its table editor.
+  await page.getByTestId('start-new-cluster').click();
+  await page.getByTestId('edit-table').click();
+  await page.getByTestId('table-paste').waitFor();
+  assert.ok(requests.some((p) => /\/thidua-head-[0-9a-f]{1,16}_bg\.wasm$/.test(p)), `the head's part was loaded: ${requests}`);
+  assert.deepEqual(loaded(), [], 'the head\'s first load does not fetch the files module');
+
+  // A table file chosen: "Đang đọc tệp…" while the module loads, then the preview.
+  await page.getByTestId('table-import-file').setInputFiles(XLSX);
+  await waitText(page.getByTestId('table-import-busy'), 'Đang đọc tệp…');
+  await waitText(page.getByTestId('import-summary'), /^Đọc được \d+ dòng: /, { timeout: 15000 });
+  assert.equal(await page.getByTestId('table-import-busy').count(), 0, 'the reading state is gone');
+  assert.deepEqual(loaded().map((p) => p.replace(/-[0-9a-f]{12,16}(?=(?:_bg)?\.)/, '')).sort(), ['/thidua-files.js', '/thidua-files_bg.wasm'], 'the module is fetched once');
+
+  // A second file is read by the module already loaded: nothing more is fetched.
+  await page.getByTestId('table-import-file').setInputFiles(SOURCE);
+  await waitText(page.getByTestId('import-summary'), /^Đọc được 196 dòng: /);
+  assert.equal(loaded().length, 2, 'the module is loaded once');
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -34,6 +34,8 @@ mod unsure;
 
 pub use unsure::Unsure;
 
+use serde::{Deserialize, Serialize};
+
 use super::CriteriaTable;
 
 /// Most rows and cells the importer takes (a real table has 40–300 rows).
@@ -43,12 +45,12 @@ pub const MAX_CELLS_PER_ROW: usize = 64;
 pub const MAX_CELL_CHARS: usize = 4000;
 
 /// A table as read from a file or the clipboard: rows of cells, in order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Grid {
     pub rows: Vec<GridRow>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GridRow {
     /// The row's number in its source (1-based line, table row or paragraph), for reports.
     pub source: usize,
@@ -58,7 +60,7 @@ pub struct GridRow {
     pub list_level: Option<u8>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GridCell {
     pub text: String,
     /// How many columns the cell covers (1 unless merged across).
@@ -89,7 +91,7 @@ impl GridRow {
 }
 
 /// The importer's result: the table and, for every source row, what it became.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Imported {
     pub table: CriteriaTable,
     pub rows: Vec<RowReport>,
@@ -109,7 +111,7 @@ impl Imported {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RowReport {
     pub source: usize,
     pub outcome: RowOutcome,
@@ -117,7 +119,7 @@ pub struct RowReport {
 }
 
 /// What a source row became.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RowOutcome {
     /// A title above the table (its text became the table's title when it had none).
     Title,

@@ -4,7 +4,7 @@
 use super::super::{Lang, Points, Precision};
 
 /// One thing the importer guessed; the head checks it in the preview.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Unsure {
     /// An unnumbered row, placed under the numbered row above it.
     PlacedUnder { parent: String },

@@ -3,6 +3,7 @@
 //! the reviewed results to the members, print, export to Excel.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::bundle::review::{make_review, own_score, review_payload, reviewed_units};
 use crate::bundle::rules::read_rule_set;
@@ -12,10 +13,11 @@ use crate::engine::{Lang, RuleError, Workspace};
 use crate::platform;
 use crate::report::html::results_table;
 use crate::report::results::{results, results_for, Results};
-use crate::report::workbook::{file_name as xlsx_name, score_workbook};
+use crate::report::workbook::file_name as xlsx_name;
 use crate::ui::head::sign::sign_and_offer;
 use crate::ui::shared::document::Document;
 use crate::ui::shared::files::{download_bytes, FileButton, Incoming};
+use crate::ui::shared::files_module;
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
 use crate::ui::shared::notice::{notice_view, Notice};
 use crate::ui::shared::rules_editor::{problems, RulesEditor, RulesView};
@@ -380,30 +382,43 @@ fn ActionsCard() -> impl IntoView {
         let lang = i18n.lang.get_untracked();
         notice.set(Some(sign_and_offer(state, lang, make_review)));
     };
+    // The workbook is made by the on-demand files module (loaded the first time), from the
+    // inputs of the results checked here.
+    let making = RwSignal::new(false);
     let export = move |_| {
         let lang = i18n.lang.get_untracked();
-        let made = state.ws.with_untracked(|w| {
+        let inputs = state.ws.with_untracked(|w| {
             let payload = review_payload(w, &platform::now());
-            results(&w.cluster, &w.table, &payload, lang).map(|r| {
+            results(&w.cluster, &w.table, &payload, lang).map(|_| {
                 (
                     xlsx_name(w.cluster.year, &w.cluster.id),
-                    score_workbook(&w.cluster, &w.table, &payload, &r, lang),
+                    w.cluster.clone(),
+                    w.table.clone(),
+                    payload,
                 )
             })
         });
-        notice.set(Some(match made {
-            Ok((name, bytes)) => download_bytes(
-                &name,
-                &bytes,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
-            .map(|()| format!("{}: {name}", K::Downloaded.text(lang))),
-            Err(errors) => Err(errors
-                .iter()
-                .map(|e| e.message(lang))
-                .collect::<Vec<_>>()
-                .join(" ")),
-        }));
+        let (name, cluster, table, payload) = match inputs {
+            Ok(inputs) => inputs,
+            Err(errors) => {
+                let said = errors.iter().map(|e| e.message(lang)).collect::<Vec<_>>();
+                return notice.set(Some(Err(said.join(" "))));
+            }
+        };
+        making.set(true);
+        notice.set(Some(Ok(K::MakingFile.text(lang).to_string())));
+        spawn_local(async move {
+            let made = files_module::score_workbook(&cluster, &table, &payload, lang).await;
+            making.set(false);
+            notice.set(Some(made.map_err(|e| e.message(lang)).and_then(|bytes| {
+                download_bytes(
+                    &name,
+                    &bytes,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                )
+                .map(|()| format!("{}: {name}", K::Downloaded.text(lang)))
+            })));
+        });
     };
     let sent = move || state.ws.with(|w| w.reviews_sent.clone());
     view! {
@@ -416,7 +431,7 @@ fn ActionsCard() -> impl IntoView {
                 <a class="button" href="#/in-danh-sach-de-nghi" data-testid="print-proposals">
                     {tr(K::PrintProposals)}
                 </a>
-                <button type="button" data-testid="export-xlsx" on:click=export>
+                <button type="button" data-testid="export-xlsx" disabled=move || making.get() on:click=export>
                     {tr(K::ExportXlsx)}
                 </button>
             </div>

@@ -1,17 +1,24 @@
 //! Bringing in the table a cluster already has (issue 14, item 3): pasted from Excel or Word
 //! (the clipboard's `text/html`, else its tab-separated text), or opened from an `.xlsx`,
 //! `.docx`, `.txt`/`.tsv`, `.html` or `.json` file. The importer (`engine::table_import`, over
-//! the readers of `tableio`) infers the tree; the preview shows every source row beside what it
-//! became and everything the importer was unsure of, highlighted, and the head then opens the
-//! table in the editor to correct it before using it. Nothing here infers anything.
+//! the readers of `tableio`, both in the on-demand files module, `ui::shared::files_module`)
+//! infers the tree; the preview shows every source row beside what it became and everything
+//! the importer was unsure of, highlighted, and the head then opens the table in the editor to
+//! correct it before using it. Nothing here infers anything.
 
 use leptos::prelude::*;
 
-use crate::engine::table_import::{import, Grid, Imported, RowOutcome};
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::task::spawn_local;
+
+use crate::engine::table_import::{Grid, Imported, RowOutcome};
 use crate::engine::{CriteriaTable, Lang};
-use crate::tableio::{read_grid, Limits, Read};
+use crate::files_module::{ReadReply, TableRead};
 use crate::ui::shared::files::{FileButton, Incoming};
-use crate::ui::shared::i18n::{tx, use_i18n, K};
+use crate::ui::shared::files_module::{self, FilesError};
+use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
 
 /// A table read and imported, with the rows it was read from (none for a JSON table).
 #[derive(Clone)]
@@ -43,31 +50,53 @@ fn outcome_text(o: &RowOutcome, lang: Lang) -> String {
     }
 }
 
-/// The importer's panel: paste or open, preview, then `on_table` with the table to edit.
+/// The importer's panel: paste or open, preview, then `on_table` with the table to edit. The
+/// reading is done by the on-demand files module (`ui::shared::files_module`), loaded the first
+/// time: until it answers, "Đang đọc tệp…" is shown; if it cannot be loaded, its message, and
+/// the preview stays as it was.
 #[component]
 pub fn TableImport(on_table: Callback<CriteriaTable>) -> impl IntoView {
     let i18n = use_i18n();
     let preview = RwSignal::new(None::<Preview>);
     let error = RwSignal::new(None::<String>);
-    let show = move |read: Result<Read, crate::tableio::TableIoError>, name: &str| {
+    // The reads under way, and the latest one's number: only the latest read is shown.
+    let busy = RwSignal::new(0u32);
+    let latest = StoredValue::new(0u32);
+    let show = move |read: Result<ReadReply, FilesError>| {
         let lang = i18n.lang.get_untracked();
         match read {
-            Ok(Read::Grid(grid)) => {
-                let imported = import(&grid, name);
-                preview.set(Some(Preview { grid, imported }));
+            Ok(Ok(TableRead::Rows { grid, imported })) => {
+                preview.set(Some(Preview {
+                    grid,
+                    imported: *imported,
+                }));
                 error.set(None);
             }
             // A table file in the documented format needs no inference: straight to the editor.
-            Ok(Read::Table(t)) => {
+            Ok(Ok(TableRead::Table(t))) => {
                 preview.set(None);
                 error.set(None);
                 on_table.run(*t);
             }
-            Err(e) => {
+            Ok(Err(refused)) => {
                 preview.set(None);
-                error.set(Some(e.message(lang)));
+                error.set(Some(refused.message(lang).to_string()));
             }
+            // The module could not be loaded or failed: nothing changes but the message.
+            Err(e) => error.set(Some(e.message(lang))),
         }
+    };
+    let read = move |run: Pin<Box<dyn Future<Output = Result<ReadReply, FilesError>>>>| {
+        let n = latest.get_value() + 1;
+        latest.set_value(n);
+        busy.update(|b| *b += 1);
+        spawn_local(async move {
+            let read = run.await;
+            busy.update(|b| *b -= 1);
+            if latest.get_value() == n {
+                show(read);
+            }
+        });
     };
     let on_paste = move |ev: leptos::ev::ClipboardEvent| {
         let Some(data) = ev.clipboard_data() else {
@@ -76,26 +105,16 @@ pub fn TableImport(on_table: Callback<CriteriaTable>) -> impl IntoView {
         let plain = data.get_data("text/plain").unwrap_or_default();
         let html = data.get_data("text/html").ok().filter(|h| !h.is_empty());
         ev.prevent_default();
-        let read = match html.filter(|h| h.to_ascii_lowercase().contains("<table")) {
-            Some(h) => crate::tableio::read_html(&h, Limits::default())
-                .ok()
-                .filter(|g| !g.rows.is_empty())
-                .map(Read::Grid)
-                .map_or_else(
-                    || crate::tableio::read_text(&plain, Limits::default()).map(Read::Grid),
-                    Ok,
-                ),
-            None => crate::tableio::read_text(&plain, Limits::default()).map(Read::Grid),
-        };
-        show(read, "");
+        read(Box::pin(async move {
+            files_module::read_pasted(&plain, html.as_deref()).await
+        }));
     };
     let on_file = Callback::new(move |file: Incoming| {
         let lang = i18n.lang.get_untracked();
         match file.bytes {
-            Ok(bytes) => show(
-                read_grid(&file.name, &bytes, None, Limits::default()),
-                &file.name,
-            ),
+            Ok(bytes) => read(Box::pin(async move {
+                files_module::read_file(&file.name, &bytes).await
+            })),
             Err(e) => error.set(Some(crate::bundle::BundleError::Json(e).message(lang))),
         }
     });
@@ -179,6 +198,9 @@ pub fn TableImport(on_table: Callback<CriteriaTable>) -> impl IntoView {
             <div class="row">
                 <FileButton label=K::ChooseTableFile testid="table-import-file" on_file=on_file />
             </div>
+            <Show when=move || busy.get() != 0>
+                <p class="hint" role="status" data-testid="table-import-busy">{tr(K::ReadingFile)}</p>
+            </Show>
             <p class="field-error" role="alert" data-testid="table-import-error">{move || error.get()}</p>
             <Show when=move || preview.with(Option::is_some)>
                 <p data-testid="import-summary">{summary}</p>

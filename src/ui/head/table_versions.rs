@@ -5,6 +5,7 @@
 //! itself is edited in the table editor.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::bundle::identity::table_file_name;
 use crate::bundle::table_file::{read_table_file, table_fingerprint};
@@ -13,7 +14,8 @@ use crate::engine::{CriteriaTable, Lang};
 use crate::platform;
 use crate::ui::head::table_editor::TableEditor;
 use crate::ui::shared::files::{download, download_bytes, FileButton, Incoming};
-use crate::ui::shared::i18n::{tx, use_i18n, K};
+use crate::ui::shared::files_module;
+use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
 use crate::ui::shared::notice::{notice_view, ConfirmButton, Notice};
 use crate::ui::shared::state::use_state;
 
@@ -42,8 +44,9 @@ fn source_line(s: &DraftSource, lang: Lang) -> String {
     }
 }
 
-/// Offers the table as its JSON file and as an Excel sheet; a download the browser refuses is
-/// said in `notice`.
+/// Offers the table as its JSON file and as an Excel sheet (made by the on-demand files
+/// module, "Đang tạo tệp…" until it is); a download the browser refuses, or a module that
+/// cannot be loaded, is said in `notice`.
 fn table_files(t: CriteriaTable, testid: &'static str, notice: Notice) -> impl IntoView {
     let t2 = t.clone();
     let said = move |r: Result<(), String>| {
@@ -51,15 +54,30 @@ fn table_files(t: CriteriaTable, testid: &'static str, notice: Notice) -> impl I
             notice.set(Some(Err(e)));
         }
     };
+    let making = RwSignal::new(false);
+    let i18n = use_i18n();
     view! {
         <button type="button" class="secondary" data-testid=format!("{testid}-json") on:click=move |_| {
             let text = serde_json::to_string_pretty(&t).unwrap_or_default();
             said(download(&table_file_name(&t.id), &text));
         }>{tx("Tải bảng (.json)", "Download (.json)")}</button>
-        <button type="button" class="secondary" data-testid=format!("{testid}-xlsx") on:click=move |_| {
-            let name = table_file_name(&t2.id).replace(".thidua.json", ".xlsx");
-            said(download_bytes(&name, &crate::tableio::export_xlsx(&t2), XLSX));
-        }>{tx("Tải bảng Excel (.xlsx)", "Download Excel (.xlsx)")}</button>
+        <button type="button" class="secondary" data-testid=format!("{testid}-xlsx")
+            disabled=move || making.get()
+            on:click=move |_| {
+                let lang = i18n.lang.get_untracked();
+                let t = t2.clone();
+                notice.set(None);
+                making.set(true);
+                spawn_local(async move {
+                    let made = files_module::table_xlsx(&t).await;
+                    making.set(false);
+                    let name = table_file_name(&t.id).replace(".thidua.json", ".xlsx");
+                    said(made.map_err(|e| e.message(lang)).and_then(|bytes| download_bytes(&name, &bytes, XLSX)));
+                });
+            }>{tx("Tải bảng Excel (.xlsx)", "Download Excel (.xlsx)")}</button>
+        <Show when=move || making.get()>
+            <span class="hint" role="status" data-testid=format!("{testid}-making")>{tr(K::MakingFile)}</span>
+        </Show>
     }
 }
 

@@ -131,6 +131,8 @@ crate::catalogue! {
     YearEndMeeting => "Ngày hội nghị tổng kết", "Year-end meeting";
     MakeSetup => "Tạo và tải hồ sơ thiết lập", "Create and download the set-up";
     Downloaded => "Đã tạo tệp", "File created";
+    ReadingFile => "Đang đọc tệp…", "Reading the file…";
+    MakingFile => "Đang tạo tệp…", "Making the file…";
     BackupTitle => "Sao lưu và khôi phục khoá", "Back up and restore the key";
     BackupExplain => "Nếu máy hỏng hoặc cài lại trình duyệt, khoá sẽ mất. Hãy tạo tệp sao lưu có mật khẩu và cất tệp với mật khẩu ở hai nơi khác nhau.",
         "If the computer fails or the browser is reinstalled, the key is lost. Make a passphrase-protected backup and keep the file and the passphrase in two different places.";

@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod document;
 pub mod files;
+pub mod files_module;
 pub mod i18n;
 pub mod notice;
 pub mod rules_editor;

@@ -1,0 +1,37 @@
+//! The on-demand files module (ARCHITECTURE.md, "Parts"): the criteria-table readers
+//! (`tableio`, `engine::table_import`, with `miniz_oxide` and `quick-xml`) and the .xlsx
+//! writers (`tableio::export_xlsx`, `report::workbook`), built by trunk as a wasm module of their
+//! own (`public/parts/files.html`) that the page's loader imports the first time a file is read
+//! or made (`window.thiduaFiles`, `scripts/parts.mjs`). Each export is one call of
+//! `thidua::files_module`, bytes and JSON text in and out; the app's side is
+//! `ui::shared::files_module`.
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// A table file's name and bytes, read and imported: a `files_module::ReadReply` as JSON.
+#[wasm_bindgen]
+pub fn read_file(name: &str, bytes: &[u8]) -> String {
+    thidua::files_module::read_file(name, bytes)
+}
+
+/// A paste (its plain text and its `text/html`, empty when none), read and imported.
+#[wasm_bindgen]
+pub fn read_pasted(plain: &str, html: &str) -> String {
+    thidua::files_module::read_pasted(plain, html)
+}
+
+/// A criteria table (JSON) as the app's .xlsx sheet.
+#[wasm_bindgen]
+pub fn table_xlsx(table: &str) -> Result<Vec<u8>, String> {
+    thidua::files_module::table_xlsx(table)
+}
+
+/// A review's Excel export, from `files_module::score_workbook_request`.
+#[wasm_bindgen]
+pub fn score_workbook(request: &str) -> Result<Vec<u8>, String> {
+    thidua::files_module::score_workbook(request)
+}
+
+fn main() {
+    console_error_panic_hook::set_once();
+}

@@ -1,0 +1,166 @@
+//! The on-demand files module's calls (ARCHITECTURE.md, "Parts"): reading a criteria table
+//! from a file or a paste (`tableio` and `engine::table_import`) and writing the .xlsx files
+//! (`tableio::export_xlsx`, `report::workbook`). These readers and writers, with `miniz_oxide`
+//! and `quick-xml`, are built into a wasm module of their own (`src/bin/thidua-files.rs`)
+//! that a page loads the first time a file is read or made, so no part carries them in its
+//! first load.
+//!
+//! Everything crosses the boundary as bytes or JSON text: the module's side is the functions
+//! below (each a thin `#[wasm_bindgen]` export in the binary), the app's side
+//! (`ui::shared::files_module`) serializes the request ([`score_workbook_request`]) and reads
+//! the reply ([`read_reply`]). Pure, like the layers it sits over (`tableio`, `report`,
+//! `bundle`): no browser crate, tested natively, byte for byte against the direct calls.
+
+use serde::{Deserialize, Serialize};
+
+use crate::bundle::review::ClusterReview;
+use crate::engine::table_import::{import, Grid, Imported};
+use crate::engine::{Cluster, CriteriaTable, Lang};
+use crate::report::{results::results, workbook};
+use crate::tableio::{self, Limits, Read};
+
+/// The global function the page's loader defines (`scripts/parts.mjs`, and the one-file
+/// build's, `scripts/single-file.mjs`): it loads the module once and resolves to its exports.
+pub const LOADER: &str = "thiduaFiles";
+
+/// The module's exports, by name (the functions of `src/bin/thidua-files.rs`).
+pub mod export {
+    pub const READ_FILE: &str = "read_file";
+    pub const READ_PASTED: &str = "read_pasted";
+    pub const TABLE_XLSX: &str = "table_xlsx";
+    pub const SCORE_WORKBOOK: &str = "score_workbook";
+}
+
+/// What a file or a paste reads as.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TableRead {
+    /// Rows of cells, and what the importer made of them (the preview shows both).
+    Rows { grid: Grid, imported: Box<Imported> },
+    /// A table file in the documented format: the table itself, no inference.
+    Table(Box<CriteriaTable>),
+}
+
+/// Why a file could not be read, in both languages (a `tableio::TableIoError`'s message).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refusal {
+    pub vi: String,
+    pub en: String,
+}
+
+impl Refusal {
+    pub fn message(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// The reply of [`read_file`] and [`read_pasted`].
+pub type ReadReply = Result<TableRead, Refusal>;
+
+fn reply(read: Result<TableRead, tableio::TableIoError>) -> String {
+    let read: ReadReply = read.map_err(|e| Refusal {
+        vi: e.message(Lang::Vi),
+        en: e.message(Lang::En),
+    });
+    serde_json::to_string(&read).unwrap_or_default()
+}
+
+/// Reads a file of any kind the table importer knows (its name's extension says which; the
+/// name is the table's title when the file has none). The reply is a [`ReadReply`] as JSON.
+pub fn read_file(name: &str, bytes: &[u8]) -> String {
+    let stem = name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(name)
+        .rsplit_once('.')
+        .map_or(name, |(s, _)| s);
+    reply(
+        tableio::read_grid(name, bytes, None, Limits::default()).map(|read| match read {
+            Read::Grid(grid) => {
+                let imported = Box::new(import(&grid, stem));
+                TableRead::Rows { grid, imported }
+            }
+            Read::Table(t) => TableRead::Table(t),
+        }),
+    )
+}
+
+/// Reads pasted text: the clipboard's `text/html` when it holds a table with rows (`html`
+/// empty when the clipboard had none), else its plain text. The reply is a [`ReadReply`] as
+/// JSON.
+pub fn read_pasted(plain: &str, html: &str) -> String {
+    let limits = Limits::default();
+    let from_html = Some(html)
+        .filter(|h| h.to_ascii_lowercase().contains("<table"))
+        .and_then(|h| tableio::read_html(h, limits).ok())
+        .filter(|g| !g.rows.is_empty());
+    let grid = match from_html {
+        Some(g) => Ok(g),
+        None => tableio::read_text(plain, limits),
+    };
+    reply(grid.map(|grid| {
+        let imported = Box::new(import(&grid, ""));
+        TableRead::Rows { grid, imported }
+    }))
+}
+
+/// The reply of [`read_file`] or [`read_pasted`], read back.
+pub fn read_reply(json: &str) -> Result<ReadReply, String> {
+    serde_json::from_str(json).map_err(|e| e.to_string())
+}
+
+/// A table (its JSON) as the app's .xlsx sheet (`tableio::export_xlsx`).
+pub fn table_xlsx(table_json: &str) -> Result<Vec<u8>, String> {
+    let table: CriteriaTable = serde_json::from_str(table_json).map_err(|e| e.to_string())?;
+    Ok(tableio::export_xlsx(&table))
+}
+
+#[derive(Serialize)]
+struct WorkbookArgs<'a> {
+    cluster: &'a Cluster,
+    table: &'a CriteriaTable,
+    review: &'a ClusterReview,
+    lang: Lang,
+}
+
+#[derive(Deserialize)]
+struct WorkbookRequest {
+    cluster: Cluster,
+    table: CriteriaTable,
+    review: ClusterReview,
+    lang: Lang,
+}
+
+/// What [`score_workbook`] is given: the review's inputs, as JSON.
+pub fn score_workbook_request(
+    cluster: &Cluster,
+    table: &CriteriaTable,
+    review: &ClusterReview,
+    lang: Lang,
+) -> String {
+    let args = WorkbookArgs {
+        cluster,
+        table,
+        review,
+        lang,
+    };
+    serde_json::to_string(&args).unwrap_or_default()
+}
+
+/// The Excel export of a review (`report::workbook::score_workbook`), its results evaluated
+/// here from the request ([`score_workbook_request`]); refused with the evaluation's problems.
+pub fn score_workbook(request_json: &str) -> Result<Vec<u8>, String> {
+    let r: WorkbookRequest = serde_json::from_str(request_json).map_err(|e| e.to_string())?;
+    let made = results(&r.cluster, &r.table, &r.review, r.lang).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| e.message(r.lang))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })?;
+    Ok(workbook::score_workbook(
+        &r.cluster, &r.table, &r.review, &made, r.lang,
+    ))
+}
