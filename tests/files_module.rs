@@ -2,8 +2,8 @@
 //! `src/bin/thidua-files.rs`): what crosses the boundary as JSON or bytes gives exactly what the
 //! direct calls give, and the binary exports every call the app makes by the name it uses.
 
-use thidua::bundle::import::import_files;
-use thidua::bundle::payload::{ensure_identity, make_submission};
+mod common;
+
 use thidua::bundle::review::review_payload;
 use thidua::demo;
 use thidua::engine::table_import::import;
@@ -117,20 +117,10 @@ fn the_table_sheet_is_the_same_bytes_as_the_direct_export() {
 /// The demo's head with three members' self-scores received.
 fn head_with_scores() -> Workspace {
     let mut head = demo::workspace();
-    let head_id = head.cluster.head.clone();
-    head.select_unit(&head_id).unwrap();
-    let units: Vec<String> = head.cluster.units[1..4]
-        .iter()
-        .map(|u| u.id.clone())
-        .collect();
-    for (i, (unit, points)) in units.iter().zip(["50", "45", "40"]).enumerate() {
-        let mut m = head.clone();
-        m.select_unit(unit).unwrap();
-        ensure_identity(&mut m, unit, [i as u8 + 1; 32]);
-        m.enter_points("I.1.a", points, &now()).unwrap();
-        let (name, text) = make_submission(&mut m, &now()).unwrap();
-        import_files(&mut head, &[(name, text.into_bytes())], &now());
-    }
+    let points = ["50", "45", "40"];
+    common::receive_three(&mut head, &now(), |i, m| {
+        m.enter_points("I.1.a", points[i], &now()).unwrap();
+    });
     head
 }
 

@@ -9,8 +9,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use thidua::bundle::import::import_files;
-use thidua::bundle::payload::{ensure_identity, make_submission};
+mod common;
+
 use thidua::bundle::review::{review_payload, ReviewedUnit};
 use thidua::demo;
 use thidua::engine::meeting::{Attendance, ClockTime, Decision, MeetingKind, Person};
@@ -233,16 +233,7 @@ fn evil_workspace() -> Workspace {
     for u in &mut head.cluster.units[1..3] {
         u.name = EVIL.into();
     }
-    let head_id = head.cluster.head.clone();
-    head.select_unit(&head_id).unwrap();
-    let units: Vec<String> = head.cluster.units[1..4]
-        .iter()
-        .map(|u| u.id.clone())
-        .collect();
-    for (i, unit) in units.iter().enumerate() {
-        let mut m = head.clone();
-        m.select_unit(unit).unwrap();
-        ensure_identity(&mut m, unit, [i as u8 + 1; 32]);
+    common::receive_three(&mut head, &now(), |_, m| {
         m.enter_points("I.1.a", "50", &now()).unwrap();
         m.add_registration(Registration {
             kind: RegistrationKind::Model,
@@ -251,9 +242,7 @@ fn evil_workspace() -> Workspace {
             registered_on: Date::parse("2025-01-10").unwrap(),
         })
         .unwrap();
-        let (name, text) = make_submission(&mut m, &now()).unwrap();
-        import_files(&mut head, &[(name, text.into_bytes())], &now());
-    }
+    });
     let id = head
         .plan_meeting(
             MeetingKind::MidYear,

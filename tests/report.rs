@@ -1,8 +1,8 @@
 //! The reports the head prints and shows: the results, the printed documents (Decree 30/2020
 //! layout) and the escaping of every text that comes from data.
 
-use thidua::bundle::import::import_files;
-use thidua::bundle::payload::{ensure_identity, make_submission};
+mod common;
+
 use thidua::bundle::review::review_payload;
 use thidua::demo;
 use thidua::engine::evaluation::{Source, Sourced};
@@ -25,19 +25,11 @@ fn head_with_scores(rename: Option<&str>) -> Workspace {
     if let Some(name) = rename {
         head.cluster.units[1].name = name.to_string();
     }
-    let head_id = head.cluster.head.clone();
-    head.select_unit(&head_id).unwrap();
-    let units: Vec<String> = head.cluster.units[1..4]
-        .iter()
-        .map(|u| u.id.clone())
-        .collect();
-    for (i, (unit, points)) in units.iter().zip(["50", "45", "40"]).enumerate() {
-        let mut m = head.clone();
-        m.select_unit(unit).unwrap();
-        ensure_identity(&mut m, unit, [i as u8 + 1; 32]);
-        m.enter_points("I.1.a", points, &now()).unwrap();
-        let (name, text) = make_submission(&mut m, &now()).unwrap();
-        import_files(&mut head, &[(name, text.into_bytes())], &now());
+    let points = ["50", "45", "40"];
+    let units = common::receive_three(&mut head, &now(), |i, m| {
+        m.enter_points("I.1.a", points[i], &now()).unwrap();
+    });
+    for unit in &units {
         let source = Source {
             document: "125-TB/QU".into(),
             date: Date::parse("2025-11-30").unwrap(),

@@ -1,5 +1,9 @@
 //! Test helpers shared by the test files (each includes this module with `mod common;`).
+// Each test file uses some of them.
+#![allow(dead_code)]
 
+use thidua::bundle::import::import_files;
+use thidua::bundle::payload::{ensure_identity, make_submission};
 use thidua::engine::criteria::Part;
 use thidua::engine::{Timestamp, Workspace};
 
@@ -18,4 +22,29 @@ pub fn full_marks(ws: &mut Workspace, at: &Timestamp) -> Vec<String> {
             .expect("a criterion's maximum is a valid score");
     }
     main.into_iter().map(|(code, _)| code).collect()
+}
+
+/// The head (its own unit selected) receives the first self-score of members 1 to 3, each made
+/// on a copy of the workspace by `fill` (the member's index, 0 to 2, and its workspace), signed
+/// with a key of its own; returns their ids.
+pub fn receive_three(
+    head: &mut Workspace,
+    at: &Timestamp,
+    mut fill: impl FnMut(usize, &mut Workspace),
+) -> Vec<String> {
+    let head_id = head.cluster.head.clone();
+    head.select_unit(&head_id).expect("the head is a unit");
+    let units: Vec<String> = head.cluster.units[1..4]
+        .iter()
+        .map(|u| u.id.clone())
+        .collect();
+    for (i, unit) in units.iter().enumerate() {
+        let mut m = head.clone();
+        m.select_unit(unit).expect("a member of the cluster");
+        ensure_identity(&mut m, unit, [i as u8 + 1; 32]);
+        fill(i, &mut m);
+        let (name, text) = make_submission(&mut m, at).expect("signs the self-score");
+        import_files(head, &[(name, text.into_bytes())], at);
+    }
+    units
 }
