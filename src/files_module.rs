@@ -70,12 +70,7 @@ fn reply(read: Result<TableRead, tableio::TableIoError>) -> String {
 /// Reads a file of any kind the table importer knows (its name's extension says which; the
 /// name is the table's title when the file has none). The reply is a [`ReadReply`] as JSON.
 pub fn read_file(name: &str, bytes: &[u8]) -> String {
-    let stem = name
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or(name)
-        .rsplit_once('.')
-        .map_or(name, |(s, _)| s);
+    let stem = tableio::file_stem(name);
     reply(
         tableio::read_grid(name, bytes, None, Limits::default()).map(|read| match read {
             Read::Grid(grid) => {

@@ -92,13 +92,7 @@ fn cluster_html(c: &ClusterOverview, lang: Lang) -> Markup {
                 }
             }
             div.table-wrap { table.data data-testid="council-units" {
-                thead { tr {
-                    th.num { (t(lang, "Hạng", "Rank")) }
-                    th { (t(lang, "Đơn vị", "Unit")) }
-                    th.num { (t(lang, "Điểm tự chấm", "Self-score")) }
-                    th.num { (t(lang, "Điểm thẩm định", "Reviewed score")) }
-                    th { (t(lang, "Kết quả bình xét", "Outcome")) }
-                } }
+                (super::html::results_head(lang))
                 tbody { @for u in &c.units {
                     // The words are rendered here, in the reader's language, from the outcome
                     // as data.

@@ -97,13 +97,7 @@ pub fn results_table(r: &Results, lang: Lang) -> Markup {
             }
         }
         div.table-wrap { table.data.results-table data-testid="results-table" {
-            thead { tr {
-                th.num { (t(lang, "Hạng", "Rank")) }
-                th { (t(lang, "Đơn vị", "Unit")) }
-                th.num { (t(lang, "Điểm tự chấm", "Self-score")) }
-                th.num { (t(lang, "Điểm thẩm định", "Reviewed score")) }
-                th { (t(lang, "Kết quả bình xét", "Outcome")) }
-            } }
+            (results_head(lang))
             tbody {
                 @for row in &r.rows {
                     (outcome_row(OutcomeRow {
@@ -276,6 +270,20 @@ pub fn merged_table(
                 }
             } }
             tfoot { (totals("bottom")) }
+        } }
+    }
+}
+
+/// The head row of a table of ranked results: rank, unit, both scores, outcome (the head's
+/// results and the council's view of a cluster).
+pub fn results_head(lang: Lang) -> Markup {
+    html! {
+        thead { tr {
+            th.num { (t(lang, "Hạng", "Rank")) }
+            th { (t(lang, "Đơn vị", "Unit")) }
+            th.num { (t(lang, "Điểm tự chấm", "Self-score")) }
+            th.num { (t(lang, "Điểm thẩm định", "Reviewed score")) }
+            th { (t(lang, "Kết quả bình xét", "Outcome")) }
         } }
     }
 }

@@ -148,12 +148,7 @@ pub fn import_file(
     let kind = FileKind::of_name(name).ok_or_else(|| TableIoError::UnknownKind {
         name: name.to_string(),
     })?;
-    let stem = name
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or(name)
-        .rsplit_once('.')
-        .map_or(name, |(s, _)| s);
+    let stem = file_stem(name);
     let grid = match kind {
         FileKind::Json => {
             let table = read_json(bytes, limits)?;
@@ -269,4 +264,14 @@ pub fn read_grid(
         FileKind::Text => Read::Grid(read_text(utf8(bytes, limits)?, limits)?),
         FileKind::Html => Read::Grid(read_html(utf8(bytes, limits)?, limits)?),
     })
+}
+
+/// A file's name without its folders and its extension: the table's title when the file has
+/// none.
+pub fn file_stem(name: &str) -> &str {
+    name.rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(name)
+        .rsplit_once('.')
+        .map_or(name, |(s, _)| s)
 }
