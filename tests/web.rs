@@ -5,9 +5,10 @@
 
 mod common;
 
+use common::browser::{local as storage, reset_storage, same_json};
 use leptos::prelude::*;
 use leptos::task::tick;
-use thidua::storage::{workspace_key, LANG_KEY, MODE_KEY};
+use thidua::storage::{LANG_KEY, MODE_KEY};
 use thidua::ui::head::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -15,13 +16,14 @@ use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn storage() -> web_sys::Storage {
-    window().local_storage().unwrap().unwrap()
+/// The stored workspace as JSON text, once the saves asked for are done.
+async fn stored() -> Option<String> {
+    common::browser::stored().await
 }
 
-fn stored() -> Option<String> {
-    storage().get_item(workspace_key()).unwrap()
-}
+/// Where a released version kept the demo's workspace: a test's `prepare` writes it there, and
+/// the storage moves it into IndexedDB when the app opens.
+const DEMO_WORKSPACE: &str = "thidua.demo.workspace";
 
 /// Mounts the app in a fresh container, with empty storage unless `prepare` fills it. The
 /// components are tried in the demo (its data kept under its own keys): an empty real
@@ -100,7 +102,7 @@ async fn scoring_updates_subtotals_total_and_storage() {
     // I.1.a, I.1.b and the deduction C.1 claim points and need evidence; none has any.
     assert_eq!(text(&root, "[data-testid='missing-evidence']"), "3");
 
-    let saved = thidua::engine::Workspace::from_json(&stored().unwrap()).unwrap();
+    let saved = thidua::engine::Workspace::from_json(&stored().await.unwrap()).unwrap();
     assert_eq!(saved.points("I.1.a"), Some(thidua::engine::Points(455)));
     assert_eq!(saved.points("C.1"), Some(thidua::engine::Points(100)));
 }
@@ -115,7 +117,7 @@ async fn a_total_over_the_scale_says_why_and_a_section_over_its_cap_shows_both_f
         for code in ["B.1", "B.2", "B.3"] {
             ws.enter_points(code, "20", &at).unwrap();
         }
-        storage().set_item(workspace_key(), &ws.to_json()).unwrap();
+        storage().set_item(DEMO_WORKSPACE, &ws.to_json()).unwrap();
     })
     .await;
     assert_eq!(text(&root, "[data-testid='total']"), "1050");
@@ -147,7 +149,7 @@ async fn an_invalid_entry_shows_its_reason_and_changes_nothing() {
     let (root, _app) = mount(|| ()).await;
     type_into(&root, "I.1.a", "20").await;
     leave(&root, "I.1.a");
-    let before = stored();
+    let before = stored().await;
 
     type_into(&root, "I.1.a", "50,5").await;
     assert_eq!(
@@ -157,7 +159,7 @@ async fn an_invalid_entry_shows_its_reason_and_changes_nothing() {
     let input: HtmlInputElement = find(&root, "input.score-input[data-code='I.1.a']");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(
-        stored() == before,
+        stored().await == before,
         "a refused entry changed the stored data"
     );
     assert_eq!(text(&root, "[data-testid='total']"), "20");
@@ -168,7 +170,7 @@ async fn an_invalid_entry_shows_its_reason_and_changes_nothing() {
         "Không phải là số. Hãy nhập số điểm, ví dụ 12 hoặc 12,5."
     );
     assert!(
-        stored() == before,
+        stored().await == before,
         "a refused entry changed the stored data"
     );
 
@@ -202,7 +204,7 @@ async fn the_interface_switches_to_english_and_remembers_it() {
 #[wasm_bindgen_test]
 async fn unreadable_stored_data_is_reported_and_never_overwritten() {
     let garbage = "{\"schema\":1,\"cluster\":";
-    let (root, _app) = mount(|| storage().set_item(workspace_key(), garbage).unwrap()).await;
+    let (root, _app) = mount(|| storage().set_item(DEMO_WORKSPACE, garbage).unwrap()).await;
     assert!(
         text(&root, "[data-testid='storage-blocked']").contains("KHÔNG ghi đè"),
         "{}",
@@ -210,7 +212,7 @@ async fn unreadable_stored_data_is_reported_and_never_overwritten() {
     );
     type_into(&root, "I.1.a", "10").await;
     assert!(
-        stored().as_deref() == Some(garbage),
+        stored().await.as_deref() == Some(garbage),
         "unreadable data was overwritten"
     );
     // Only an explicit reset replaces it.
@@ -218,8 +220,17 @@ async fn unreadable_stored_data_is_reported_and_never_overwritten() {
     tick().await;
     find::<HtmlElement>(&root, "[data-testid='reset-demo-confirm']").click();
     tick().await;
-    let current = format!("{{\"schema\":{}", thidua::engine::workspace::SCHEMA_VERSION);
-    assert!(stored().unwrap().starts_with(&current));
+    let now: serde_json::Value = serde_json::from_str(&stored().await.unwrap()).unwrap();
+    assert_eq!(
+        now["schema"],
+        thidua::engine::workspace::SCHEMA_VERSION,
+        "replaced by the demo data"
+    );
+    assert_eq!(
+        storage().get_item(DEMO_WORKSPACE).unwrap(),
+        None,
+        "the unreadable text is gone only now"
+    );
     assert_eq!(
         root.query_selector("[data-testid='storage-blocked']")
             .unwrap(),
@@ -227,60 +238,28 @@ async fn unreadable_stored_data_is_reported_and_never_overwritten() {
     );
 }
 
-/// Fills localStorage until not one more character fits; returns the filler keys.
-fn fill_storage() -> Vec<String> {
-    let mut keys = Vec::new();
-    let mut n = 8 * 1024 * 1024;
-    while n >= 1 {
-        loop {
-            let key = format!("filler-{}", keys.len());
-            if storage().set_item(&key, &"x".repeat(n)).is_err() {
-                break;
-            }
-            keys.push(key);
-        }
-        n /= 2;
-    }
-    keys
-}
-
 #[wasm_bindgen_test]
-async fn a_restore_the_browser_cannot_store_puts_both_stores_back_exactly() {
+async fn a_restore_replaces_both_stores_and_a_store_it_lacks_is_erased() {
     use thidua::bundle::council::Council;
-    use thidua::storage::{replace_all, SaveError, COUNCIL_KEY};
+    use thidua::storage::{load_council, replace_all, save_council, save_workspace};
     // The real stores (no demo mode).
-    storage().clear().unwrap();
+    reset_storage(|| ()).await;
     let old_ws = thidua::demo::workspace();
-    let old_council = Council::sample();
-    thidua::storage::save_workspace(&old_ws).unwrap();
-    thidua::storage::save_council(&old_council).unwrap();
-    let (ws_before, council_before) = (stored(), storage().get_item(COUNCIL_KEY).unwrap());
-
-    // A restore whose workspace fits but whose council does not: the workspace written first
-    // must be put back.
-    let keys = fill_storage();
-    let mut bigger = Council::sample();
-    bigger.expected.extend(bigger.expected.clone());
+    save_workspace(&old_ws).await.unwrap();
+    save_council(&Council::sample()).await.unwrap();
     let smaller_ws = {
         let mut w = old_ws.clone();
         w.cluster.name = "C".into();
         w
     };
-    assert_eq!(
-        replace_all(Some(&smaller_ws), Some(&bigger)),
-        Err(SaveError::Full)
-    );
-    assert_eq!(stored(), ws_before, "the workspace is exactly as it was");
-    assert_eq!(storage().get_item(COUNCIL_KEY).unwrap(), council_before);
-
-    // With room, both are written.
-    for k in keys {
-        storage().remove_item(&k).unwrap();
-    }
-    replace_all(Some(&smaller_ws), None).unwrap();
-    assert_eq!(stored(), Some(smaller_ws.to_json()));
-    assert_eq!(storage().get_item(COUNCIL_KEY).unwrap(), None);
-    storage().clear().unwrap();
+    assert_eq!(replace_all(Some(&smaller_ws), None).await, Ok(true));
+    assert!(same_json(&stored().await.unwrap(), &smaller_ws.to_json()));
+    assert_eq!(load_council(), Ok(None));
+    // What a reload reads: the same.
+    thidua::storage::open().await;
+    assert!(same_json(&stored().await.unwrap(), &smaller_ws.to_json()));
+    assert_eq!(load_council(), Ok(None));
+    reset_storage(|| ()).await;
 }
 
 #[wasm_bindgen_test]
@@ -306,7 +285,7 @@ async fn opening_the_exchange_page_makes_the_key_but_no_change_to_back_up() {
         }
         gloo_timers_sleep(50).await;
     }
-    let ws: serde_json::Value = serde_json::from_str(&stored().unwrap()).unwrap();
+    let ws: serde_json::Value = serde_json::from_str(&stored().await.unwrap()).unwrap();
     assert_eq!(
         ws["identities"].as_object().map(|o| o.len()),
         Some(1),
@@ -359,8 +338,7 @@ async fn the_reminder_shows_after_a_change_and_survives_a_reload() {
 
 /// Mounts the app over the real stores (no demo mode) that `prepare` fills.
 async fn mount_real(prepare: impl FnOnce()) -> (HtmlElement, impl Drop) {
-    storage().clear().unwrap();
-    prepare();
+    reset_storage(prepare).await;
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), App);
@@ -391,18 +369,19 @@ async fn a_released_versions_demo_workspace_opens_as_the_demo_moved_under_its_ow
         "no longer the real data"
     );
     assert_eq!(
-        storage()
-            .get_item("thidua.demo.workspace")
-            .unwrap()
-            .as_deref(),
-        Some(released),
+        storage().get_item(DEMO_WORKSPACE).unwrap(),
+        None,
+        "moved into IndexedDB"
+    );
+    assert!(
+        same_json(&stored().await.unwrap(), released),
         "moved as it was"
     );
     assert_eq!(
         storage().get_item("thidua.demo.backup").unwrap().as_deref(),
         Some("changed")
     );
-    storage().clear().unwrap();
+    reset_storage(|| ()).await;
 }
 
 #[wasm_bindgen_test]
@@ -416,8 +395,9 @@ async fn a_real_workspace_of_this_version_named_like_the_demo_stays_real() {
         "a real device has no unit switcher"
     );
     assert_eq!(storage().get_item(MODE_KEY).unwrap(), None);
-    assert_eq!(storage().get_item(WORKSPACE_KEY).unwrap(), Some(ws.clone()));
-    storage().clear().unwrap();
+    assert_eq!(storage().get_item(WORKSPACE_KEY).unwrap(), None, "moved");
+    assert!(same_json(&stored().await.unwrap(), &ws));
+    reset_storage(|| ()).await;
 }
 
 // ── The on-demand files module, seen from a component (ARCHITECTURE.md, "Parts") ──

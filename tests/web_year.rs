@@ -23,7 +23,9 @@
 use leptos::prelude::*;
 use thidua::engine::meeting::{Attendance, ClockTime, MeetingKind, Person};
 use thidua::engine::{Date, Workspace};
-use thidua::storage::{workspace_key, MODE_KEY};
+mod common;
+use common::browser::{local as storage, reset_storage};
+use thidua::storage::MODE_KEY;
 use thidua::ui::head::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -35,22 +37,18 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 // ---- Storage -------------------------------------------------------------------------------
 
-fn storage() -> web_sys::Storage {
-    window().local_storage().unwrap().unwrap()
-}
-
 /// The stored workspace as text, to compare before and after a refusal.
-fn stored() -> Option<String> {
-    storage().get_item(workspace_key()).unwrap()
+async fn stored() -> Option<String> {
+    common::browser::stored().await
 }
 
 /// The stored workspace.
-fn saved() -> Workspace {
-    Workspace::from_json(&stored().expect("nothing stored")).unwrap()
+async fn saved() -> Workspace {
+    Workspace::from_json(&stored().await.expect("nothing stored")).unwrap()
 }
 
-fn assert_unchanged(before: &Option<String>, what: &str) {
-    assert!(&stored() == before, "{what} changed the stored data");
+async fn assert_unchanged(before: &Option<String>, what: &str) {
+    assert!(&stored().await == before, "{what} changed the stored data");
 }
 
 // ---- Prepared workspaces -------------------------------------------------------------------
@@ -115,12 +113,16 @@ fn unit_ids(ws: &Workspace) -> Vec<String> {
 /// Mounts the app on the page `hash` names, in a fresh container, over cleared storage holding
 /// `ws` (none: the app starts from the demo data and stores it).
 async fn mount(hash: &str, ws: Option<&Workspace>) -> (HtmlElement, impl Drop) {
-    storage().clear().unwrap();
     // The year's screens are tried in the demo (its own keys).
-    storage().set_item(MODE_KEY, "demo").unwrap();
-    if let Some(ws) = ws {
-        storage().set_item(workspace_key(), &ws.to_json()).unwrap();
-    }
+    reset_storage(|| {
+        storage().set_item(MODE_KEY, "demo").unwrap();
+        if let Some(ws) = ws {
+            storage()
+                .set_item("thidua.demo.workspace", &ws.to_json())
+                .unwrap();
+        }
+    })
+    .await;
     window().location().set_hash(hash).unwrap();
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
@@ -281,7 +283,7 @@ async fn a_task_date_is_recorded_in_the_calendar() {
         "Đăng ký mô hình, chuyên đề thi đua: 20/01/2025"
     );
     assert_eq!(
-        saved().tasks.registrations,
+        saved().await.tasks.registrations,
         Some(Date::parse("2025-01-20").unwrap())
     );
     let cells = text(&root, row);
@@ -313,8 +315,8 @@ async fn planning_warns_about_a_late_date_refuses_a_bad_time_and_removes_only_wh
         confirmation(&root, "plan-notice"),
         "Đã lập kế hoạch cuộc họp; ghi tiếp biên bản ở phần dưới."
     );
-    assert_eq!(saved().meetings.len(), 1);
-    assert_eq!(saved().meetings[0].kind, MeetingKind::MidYear);
+    assert_eq!(saved().await.meetings.len(), 1);
+    assert_eq!(saved().await.meetings[0].kind, MeetingKind::MidYear);
     // The mid-year meeting must be held before 30/07: the list says why its date is late.
     assert!(exists(&root, &by_id("meeting-so-ket-1")));
     let warning = shown(&root, "meeting-warnings");
@@ -331,29 +333,29 @@ async fn planning_warns_about_a_late_date_refuses_a_bad_time_and_removes_only_wh
     );
 
     // A cleared start time is refused with the engine's reason; nothing is planned.
-    let before = stored();
+    let before = stored().await;
     fill(&root, "plan-time", "").await;
     click(&root, "plan-submit").await;
     let refused = refusal(&root, "plan-notice");
     assert!(refused.contains("không phải giờ hợp lệ"), "{refused}");
-    assert_unchanged(&before, "a refused plan");
+    assert_unchanged(&before, "a refused plan").await;
 
     // A topic meeting, removed only after confirming.
     choose(&root, "plan-kind", "topic").await;
     fill(&root, "plan-time", "14:00").await;
     click(&root, "plan-submit").await;
-    assert_eq!(saved().meetings.len(), 2);
-    assert_eq!(saved().meetings[1].kind, MeetingKind::Topic);
+    assert_eq!(saved().await.meetings.len(), 2);
+    assert_eq!(saved().await.meetings[1].kind, MeetingKind::Topic);
     assert!(shown(&root, "meeting-heading").starts_with("Hội nghị chuyên đề — 30/07/2025"));
-    let before = stored();
+    let before = stored().await;
     click(&root, "meeting-remove").await;
-    assert_unchanged(&before, "asking to remove a meeting");
+    assert_unchanged(&before, "asking to remove a meeting").await;
     click(&root, "meeting-remove-cancel").await;
     assert!(!exists(&root, &by_id("meeting-remove-confirm")));
-    assert_unchanged(&before, "cancelling a removal");
+    assert_unchanged(&before, "cancelling a removal").await;
     click(&root, "meeting-remove").await;
     click(&root, "meeting-remove-confirm").await;
-    let left = saved().meetings;
+    let left = saved().await.meetings;
     assert_eq!(left.len(), 1);
     assert_eq!(left[0].kind, MeetingKind::MidYear);
     assert!(!exists(&root, &by_id("meeting-editor")));
@@ -380,7 +382,7 @@ async fn a_decision_needs_two_thirds_of_the_members_present() {
         quorum.starts_with("Chưa đủ số thành viên dự họp: có mặt 5/8, cần ít nhất 6."),
         "{quorum}"
     );
-    let before = stored();
+    let before = stored().await;
     fill(&root, "decision-text", "Thông qua báo cáo sơ kết").await;
     click(&root, "decision-add").await;
     let refused = refusal(&root, "meeting-notice");
@@ -390,8 +392,8 @@ async fn a_decision_needs_two_thirds_of_the_members_present() {
         ),
         "{refused}"
     );
-    assert_unchanged(&before, "a decision refused for want of a quorum");
-    assert!(saved().meetings[0].decisions.is_empty());
+    assert_unchanged(&before, "a decision refused for want of a quorum").await;
+    assert!(saved().await.meetings[0].decisions.is_empty());
     assert_eq!(
         value(&root, "decision-text"),
         "Thông qua báo cáo sơ kết",
@@ -416,7 +418,7 @@ async fn a_decision_needs_two_thirds_of_the_members_present() {
         "{}",
         shown(&root, "decision-list")
     );
-    let decisions = &saved().meetings[0].decisions;
+    let decisions = &saved().await.meetings[0].decisions;
     assert_eq!(decisions.len(), 1);
     assert_eq!(decisions[0].text, "Thông qua báo cáo sơ kết");
     assert_eq!(value(&root, "decision-text"), "");
@@ -427,20 +429,20 @@ async fn a_decision_needs_two_thirds_of_the_members_present() {
     assert!(absent_rep.disabled());
     fill(&root, &format!("rep-{}", units[0]), "Nguyễn Văn A").await;
     assert_eq!(
-        saved().meetings[0].attendance[&units[0]].representative,
+        saved().await.meetings[0].attendance[&units[0]].representative,
         "Nguyễn Văn A"
     );
 
     // Marking a present unit absent would lose the quorum the decision needs: refused, and
     // the select shows the stored choice again.
-    let before = stored();
+    let before = stored().await;
     choose(&root, &format!("attend-{}", units[0]), "absent_unexcused").await;
     let refused = refusal(&root, "meeting-notice");
     assert!(
         refused.starts_with("Cuộc họp đã ghi 1 kết luận"),
         "{refused}"
     );
-    assert_unchanged(&before, "an attendance change that loses the quorum");
+    assert_unchanged(&before, "an attendance change that loses the quorum").await;
     assert_eq!(value(&root, &format!("attend-{}", units[0])), "present");
     assert_eq!(value(&root, &format!("rep-{}", units[0])), "Nguyễn Văn A");
     assert!(shown(&root, "quorum").starts_with("Đủ số thành viên dự họp: có mặt 6/8"));
@@ -453,14 +455,14 @@ async fn closed_minutes_count_in_the_calendar_and_reopen_for_correction() {
     click(&root, "meeting-so-ket-1").await;
 
     // Closing needs the place.
-    let before = stored();
+    let before = stored().await;
     fill(&root, "closing-time", "10:30").await;
     click(&root, "meeting-close").await;
     assert_eq!(
         refusal(&root, "meeting-notice"),
         "Hãy ghi địa điểm cuộc họp."
     );
-    assert_unchanged(&before, "closing without a place");
+    assert_unchanged(&before, "closing without a place").await;
 
     fill(&root, "meeting-place", "Hội trường <b>A</b>").await;
     fill(&root, "chair-name", "Trần Văn B").await;
@@ -472,14 +474,14 @@ async fn closed_minutes_count_in_the_calendar_and_reopen_for_correction() {
         confirmation(&root, "meeting-notice"),
         "Đã lưu thông tin cuộc họp."
     );
-    let m = &saved().meetings[0];
+    let m = &saved().await.meetings[0];
     assert_eq!(m.place, "Hội trường <b>A</b>");
     assert_eq!(m.chair.as_ref().unwrap().position, "Chủ tịch UBND phường");
     assert!(!m.is_closed());
 
     click(&root, "meeting-close").await;
     assert_eq!(confirmation(&root, "meeting-notice"), "Đã khóa biên bản.");
-    assert!(saved().meetings[0].is_closed());
+    assert!(saved().await.meetings[0].is_closed());
     // The closed minutes are shown as a record, data as text.
     assert!(!exists(&root, &by_id("meeting-place")));
     let record = shown(&root, "meeting-record");
@@ -519,7 +521,7 @@ async fn closed_minutes_count_in_the_calendar_and_reopen_for_correction() {
         confirmation(&root, "meeting-notice"),
         "Đã mở lại biên bản để sửa."
     );
-    assert!(!saved().meetings[0].is_closed());
+    assert!(!saved().await.meetings[0].is_closed());
     assert_eq!(value(&root, "meeting-place"), "Hội trường <b>A</b>");
     assert_eq!(value(&root, "secretary-name"), "Lê Thị C");
     assert_eq!(
@@ -575,7 +577,7 @@ async fn the_printed_minutes_escape_what_was_typed_and_a_missing_meeting_is_repo
     wait_for(&root, &by_id("meeting-list")).await;
     click(&root, "meeting-so-ket-1").await;
     click(&root, "meeting-reopen").await;
-    assert!(!saved().meetings[0].is_closed());
+    assert!(!saved().await.meetings[0].is_closed());
     click(&root, "print-minutes").await;
     wait_for(&root, &by_id("doc")).await;
     assert_eq!(
@@ -593,7 +595,7 @@ async fn the_printed_minutes_escape_what_was_typed_and_a_missing_meeting_is_repo
     drop(app);
 
     // A link to a meeting that does not exist.
-    let (root, _app) = mount("#/in-bien-ban?hop=khong-co", Some(&saved())).await;
+    let (root, _app) = mount("#/in-bien-ban?hop=khong-co", Some(&saved().await)).await;
     assert_eq!(
         shown(&root, "doc-missing"),
         "Không tìm thấy cuộc họp cần in."
@@ -616,13 +618,13 @@ async fn registrations_are_refused_without_a_title_and_added_edited_printed_remo
     );
 
     // No title: refused, nothing stored.
-    let before = stored();
+    let before = stored().await;
     click(&root, "reg-add").await;
     assert_eq!(
         refusal(&root, "reg-notice"),
         "Hãy ghi tên mô hình hoặc chuyên đề thi đua."
     );
-    assert_unchanged(&before, "a registration without a title");
+    assert_unchanged(&before, "a registration without a title").await;
     assert!(exists(&root, &by_id("reg-empty")));
 
     // A topic, its title's spaces tidied, its description shown as text.
@@ -641,7 +643,7 @@ async fn registrations_are_refused_without_a_title_and_added_edited_printed_remo
     assert!(shown(&root, "reg-summary")
         .starts_with("8 đơn vị; 1 đơn vị đã đăng ký 0 mô hình, 1 chuyên đề thi đua."));
     assert_eq!(value(&root, "reg-title"), "", "the form is emptied");
-    let regs = saved().registrations().to_vec();
+    let regs = saved().await.registrations().to_vec();
     assert_eq!(regs.len(), 1);
     assert_eq!(regs[0].title, "Chuyển đổi số");
     assert_eq!(regs[0].description, "<b>x</b>");
@@ -654,7 +656,7 @@ async fn registrations_are_refused_without_a_title_and_added_edited_printed_remo
     assert_eq!(shown(&root, "reg-add"), "Lưu thay đổi");
     fill(&root, "reg-title", "Chuyển đổi số toàn diện").await;
     click(&root, "reg-add").await;
-    let regs = saved().registrations().to_vec();
+    let regs = saved().await.registrations().to_vec();
     assert_eq!(regs.len(), 1);
     assert_eq!(regs[0].title, "Chuyển đổi số toàn diện");
     assert_eq!(shown(&root, "reg-title-0"), "Chuyển đổi số toàn diện");
@@ -684,7 +686,7 @@ async fn registrations_are_refused_without_a_title_and_added_edited_printed_remo
         "Đã xoá “Chuyển đổi số toàn diện”."
     );
     assert!(exists(&root, &by_id("reg-empty")));
-    assert!(saved().registrations().is_empty());
+    assert!(saved().await.registrations().is_empty());
 }
 
 // ---- The year ------------------------------------------------------------------------------
@@ -703,7 +705,7 @@ async fn the_next_year_waits_for_the_recorded_term_and_the_closed_minutes() {
     assert_eq!(shown(&root, "next-term"), "");
 
     // Nothing recorded yet: refused after the confirmation.
-    let before = stored();
+    let before = stored().await;
     click(&root, "start-next-year").await;
     assert!(!exists(&root, &by_id("start-next-year")));
     click(&root, "confirm-next-year").await;
@@ -711,7 +713,7 @@ async fn the_next_year_waits_for_the_recorded_term_and_the_closed_minutes() {
         refusal(&root, "year-notice"),
         "Chưa ghi nhận cụm trưởng, cụm phó năm sau tại Hội nghị tổng kết; chưa thể bắt đầu năm mới."
     );
-    assert_unchanged(&before, "a refused start of the year");
+    assert_unchanged(&before, "a refused start of the year").await;
     assert!(exists(&root, &by_id("start-next-year")));
 
     // The head is prefilled with the suggestion; the meeting keeps Hà Cầu as head.
@@ -723,7 +725,7 @@ async fn the_next_year_waits_for_the_recorded_term_and_the_closed_minutes() {
         confirmation(&root, "year-notice"),
         "Đã ghi nhận vào biên bản Hội nghị tổng kết."
     );
-    let next = saved().next_term.expect("next year's term recorded");
+    let next = saved().await.next_term.expect("next year's term recorded");
     assert_eq!(
         (
             next.term.year,
@@ -745,15 +747,15 @@ async fn the_next_year_waits_for_the_recorded_term_and_the_closed_minutes() {
     );
 
     // The year-end minutes are still open: refused.
-    let before = stored();
+    let before = stored().await;
     click(&root, "start-next-year").await;
     click(&root, "confirm-next-year").await;
     assert_eq!(
         refusal(&root, "year-notice"),
         "Biên bản Hội nghị tổng kết chưa khóa; hãy hoàn tất và khóa biên bản trước khi bắt đầu năm mới."
     );
-    assert_unchanged(&before, "starting the year with the minutes open");
-    assert_eq!(saved().cluster.year, 2025);
+    assert_unchanged(&before, "starting the year with the minutes open").await;
+    assert_eq!(saved().await.cluster.year, 2025);
 }
 
 #[wasm_bindgen_test]
@@ -771,11 +773,11 @@ async fn starting_the_next_year_keeps_the_old_one_to_view_and_the_table_as_a_dra
     );
 
     // Cancelled: nothing happens.
-    let before = stored().unwrap();
+    let before = stored().await.unwrap();
     click(&root, "start-next-year").await;
     click(&root, "cancel-next-year").await;
     assert!(exists(&root, &by_id("start-next-year")));
-    assert_unchanged(&Some(before.clone()), "a cancelled start of the year");
+    assert_unchanged(&Some(before.clone()), "a cancelled start of the year").await;
 
     click(&root, "start-next-year").await;
     click(&root, "confirm-next-year").await;
@@ -783,7 +785,7 @@ async fn starting_the_next_year_keeps_the_old_one_to_view_and_the_table_as_a_dra
         confirmation(&root, "year-notice"),
         "Đã bắt đầu năm 2026. Năm 2025 được lưu ở mục “Các năm trước”, chỉ để xem."
     );
-    let now = saved();
+    let now = saved().await;
     assert_eq!(now.cluster.year, 2026);
     assert_eq!(
         (now.cluster.head.as_str(), now.cluster.deputy.as_str()),
@@ -791,8 +793,8 @@ async fn starting_the_next_year_keeps_the_old_one_to_view_and_the_table_as_a_dra
     );
     assert!(now.meetings.is_empty() && now.next_term.is_none());
     assert_eq!(now.past_years.len(), 1);
-    assert_eq!(
-        now.past_years[0].text, before,
+    assert!(
+        common::browser::same_json(&now.past_years[0].text, &before),
         "the old year is kept as stored"
     );
     let header = text(&root, ".cluster-line");
@@ -821,5 +823,5 @@ async fn starting_the_next_year_keeps_the_old_one_to_view_and_the_table_as_a_dra
         "Đã ban hành bảng tiêu chí của năm."
     );
     assert!(!exists(&root, &by_id("draft-table")));
-    assert!(!saved().table.draft);
+    assert!(!saved().await.table.draft);
 }

@@ -137,6 +137,11 @@ impl Council {
     pub fn from_json(text: &str) -> Result<Council, WorkspaceError> {
         let value: serde_json::Value =
             crate::engine::from_json_text(text).map_err(WorkspaceError::Unreadable)?;
+        Council::from_value(&value)
+    }
+
+    /// [`Council::from_json`] of a JSON value already parsed (joined from stored records).
+    pub fn from_value(value: &serde_json::Value) -> Result<Council, WorkspaceError> {
         match value.get("schema").and_then(serde_json::Value::as_u64) {
             Some(found) if found > u64::from(COUNCIL_SCHEMA) => {
                 return Err(WorkspaceError::NewerSchema {
@@ -148,7 +153,7 @@ impl Council {
             _ => return Err(WorkspaceError::Unreadable("unknown schema".into())),
         }
         let mut council =
-            Council::deserialize(&value).map_err(|e| WorkspaceError::Unreadable(e.to_string()))?;
+            Council::deserialize(value).map_err(|e| WorkspaceError::Unreadable(e.to_string()))?;
         // An earlier schema is a subset of this one: it reads as is and is written back as this.
         council.schema = COUNCIL_SCHEMA;
         if let Some(Err(errors)) = council.rules.as_ref().map(RuleSet::validate) {

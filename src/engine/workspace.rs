@@ -266,8 +266,17 @@ impl Workspace {
     /// [`Workspace::from_json`], with the schema the text was stored in (the workspace itself
     /// is brought to [`SCHEMA_VERSION`]).
     pub fn from_json_versioned(text: &str) -> Result<(Workspace, u32), WorkspaceError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| WorkspaceError::Unreadable(e.to_string()))?;
+        Workspace::from_value_versioned(&value)
+    }
+
+    /// [`Workspace::from_json_versioned`] of a JSON value already parsed (a workspace joined
+    /// from its stored records).
+    pub fn from_value_versioned(
+        value: &serde_json::Value,
+    ) -> Result<(Workspace, u32), WorkspaceError> {
         let unreadable = |e: serde_json::Error| WorkspaceError::Unreadable(e.to_string());
-        let value: serde_json::Value = serde_json::from_str(text).map_err(unreadable)?;
         let schema = value.get("schema").and_then(serde_json::Value::as_u64);
         let found = match schema {
             Some(found) if found > u64::from(SCHEMA_VERSION) => {
@@ -284,7 +293,7 @@ impl Workspace {
                 )))
             }
         };
-        let mut ws = Workspace::deserialize(&value).map_err(unreadable)?;
+        let mut ws = Workspace::deserialize(value).map_err(unreadable)?;
         ws.validate()?;
         // Migrations 1 → 2 → 3 → 4: the new members took their defaults above; 4 → 5: the
         // received files below; 5 → 6: nothing (the demo is stored apart).

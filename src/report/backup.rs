@@ -25,9 +25,9 @@ pub struct StorageFacts {
     pub last_backup: Option<Timestamp>,
     /// Something changed since the last backup file.
     pub changed: bool,
-    /// UTF-16 units used and the quota, as browsers count.
-    pub used: u64,
-    pub quota: u64,
+    /// Bytes the site's data takes and the bytes the browser gives it, as the browser
+    /// estimates them (`navigator.storage.estimate()`); `None` while asked or if it cannot say.
+    pub space: Option<(u64, u64)>,
     pub persistence: Persistence,
 }
 
@@ -119,13 +119,36 @@ pub fn restore_preview_html(b: &Backup, changed: bool, lang: Lang) -> Markup {
     }
 }
 
+/// A number of bytes as people read it: `850 KB`, `1,2 MB` (`1.2 MB` in English), `60 GB`.
+pub fn size(bytes: u64, lang: Lang) -> String {
+    let units = [(1u64 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")];
+    let (unit, name) = units
+        .into_iter()
+        .find(|(u, _)| bytes >= *u)
+        .unwrap_or((1, "B"));
+    let tenths = bytes * 10 / unit;
+    let text = match (tenths >= 100 || unit == 1, lang) {
+        (true, _) => format!("{}", (tenths + 5) / 10),
+        (false, Lang::Vi) => format!("{},{}", tenths / 10, tenths % 10),
+        (false, Lang::En) => format!("{}.{}", tenths / 10, tenths % 10),
+    };
+    format!("{text} {name}")
+}
+
 /// How full the storage is and whether the browser keeps it for good.
 pub fn storage_html(f: &StorageFacts, lang: Lang) -> Markup {
-    let percent = f.used * 100 / f.quota.max(1);
-    let (used, quota) = (f.used / 1000, f.quota / 1000);
-    let usage = match lang {
-        Lang::Vi => format!("Dữ liệu đang dùng khoảng {percent}% bộ nhớ trình duyệt dành cho trang ({used} nghìn trong khoảng {quota} nghìn ký tự)."),
-        Lang::En => format!("The data takes about {percent}% of the browser storage given to this site ({used} thousand of about {quota} thousand characters)."),
+    let usage = match (f.space, lang) {
+        (None, Lang::Vi) => "Trình duyệt chưa cho biết dung lượng đã dùng.".to_string(),
+        (None, Lang::En) => "The browser has not told how much space is used.".to_string(),
+        (Some((used, quota)), _) => {
+            let percent = used.saturating_mul(100) / quota.max(1);
+            let left = size(quota.saturating_sub(used), lang);
+            let (used, quota) = (size(used, lang), size(quota, lang));
+            match lang {
+                Lang::Vi => format!("Dữ liệu của trang đang dùng {used} trong {quota} trình duyệt dành cho trang (khoảng {percent}%); còn trống {left}."),
+                Lang::En => format!("The site's data takes {used} of the {quota} the browser gives it (about {percent}%); {left} left."),
+            }
+        }
     };
     let persist = match f.persistence {
         Persistence::Asking => "",

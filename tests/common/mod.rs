@@ -48,3 +48,71 @@ pub fn receive_three(
     }
     units
 }
+
+/// The app's storage, in the browser component tests (`tests/web*.rs`).
+#[cfg(target_arch = "wasm32")]
+pub mod browser {
+
+    pub fn local() -> web_sys::Storage {
+        web_sys::window().unwrap().local_storage().unwrap().unwrap()
+    }
+
+    /// Waits `ms` milliseconds (0: until the pending microtasks have run).
+    pub async fn sleep(ms: i32) {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+
+    /// Empties localStorage and the app's IndexedDB records, then lets `prepare` write what a
+    /// released version kept in localStorage, and opens the storage as a part's `main` does
+    /// (moving what `prepare` wrote into IndexedDB).
+    pub async fn reset_storage(prepare: impl FnOnce()) {
+        thidua::storage::open().await;
+        settle_saves().await;
+        local().clear().unwrap();
+        let db = idb::Factory::new()
+            .unwrap()
+            .open("thidua", Some(1))
+            .unwrap()
+            .await
+            .unwrap();
+        let tx = db
+            .transaction(&["records"], idb::TransactionMode::ReadWrite)
+            .unwrap();
+        tx.object_store("records").unwrap().clear().unwrap();
+        tx.await.unwrap();
+        db.close();
+        prepare();
+        thidua::storage::open().await;
+        settle_saves().await;
+    }
+
+    /// Waits until every save asked for is stored (or refused).
+    pub async fn settle_saves() {
+        for _ in 0..500 {
+            if !thidua::storage::saving() {
+                return;
+            }
+            sleep(2).await;
+        }
+        panic!("a save never ended");
+    }
+
+    /// The stored workspace as JSON text (members in sorted order), once the saves asked for
+    /// are done: what a reload would read.
+    pub async fn stored() -> Option<String> {
+        settle_saves().await;
+        thidua::storage::stored_workspace_text()
+    }
+
+    /// Two JSON texts hold the same value.
+    pub fn same_json(a: &str, b: &str) -> bool {
+        let parse = |t: &str| serde_json::from_str::<serde_json::Value>(t).ok();
+        parse(a).is_some() && parse(a) == parse(b)
+    }
+}

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { start, openApp, scoreInput, typeInto, shot, SHOTS } from './harness.mjs';
+import { start, openApp, scoreInput, typeInto, shot, stored, SHOTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -210,7 +210,7 @@ test('the unit key is backed up under a passphrase and restored on another devic
   assert.equal(file.name, 'phuong-la-khe.thidua-key.json');
   const backup = JSON.parse(file.content);
   assert.equal(backup.unit_id, 'phuong-la-khe');
-  const seed = JSON.parse(await a.page.evaluate(() => localStorage.getItem('thidua.demo.workspace'))).identities['phuong-la-khe'];
+  const seed = JSON.parse(await stored(a.page)).identities['phuong-la-khe'];
   assert.ok(!file.content.includes(seed), 'the backup file holds the secret key in clear');
 
   const b = await openApp(env);

@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { start, openApp, shot, SHOTS, text, norm, waitText, goto } from './harness.mjs';
+import { start, openApp, shot, SHOTS, text, norm, waitText, goto, storedStore } from './harness.mjs';
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -32,7 +32,7 @@ async function result(dir, ...flags) {
   return join(dir, stdout.trim().split('\n')[0]);
 }
 
-const council = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('thidua.demo.council')));
+const council = async (page) => JSON.parse(await storedStore(page, 'council'));
 const signer = async (path) => JSON.parse(await readFile(path, 'utf8')).signer;
 
 test('the council takes a head\'s new key only when it presses "Chấp nhận khoá mới", and records it', async () => {

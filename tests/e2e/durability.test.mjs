@@ -23,22 +23,19 @@ after(async () => { await env?.close(); });
 
 const UNIT = 'phuong-ha-cau';
 
-/** Fills localStorage until not even one more character fits; returns the keys written. */
-const fillStorage = (page) => page.evaluate(() => {
-  const keys = [];
-  for (let n = 8 * 1024 * 1024; n >= 1; n = Math.floor(n / 2)) {
-    for (;;) {
-      const key = `filler-${keys.length}`;
-      try {
-        localStorage.setItem(key, 'x'.repeat(n));
-        keys.push(key);
-      } catch {
-        break;
-      }
-    }
-  }
-  return keys;
-});
+/**
+ * Makes the browser's storage full for this page's site: its quota (Chromium's DevTools
+ * protocol, `Storage.overrideQuotaForOrigin`) set to what its data already takes, so that the
+ * next write of more is refused as a full disk would refuse it. Returns how to give the room
+ * back.
+ */
+async function fillStorage(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const origin = await page.evaluate(() => location.origin);
+  const { usage } = await page.evaluate(() => navigator.storage.estimate());
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage });
+  return async () => cdp.send('Storage.overrideQuotaForOrigin', { origin });
+}
 
 const entries = (json) => JSON.parse(json).sheets[UNIT]?.entries ?? {};
 const reminder = (page) => page.getByTestId('backup-reminder');
@@ -47,10 +44,9 @@ const readJson = (file) => JSON.parse(file.content.toString('utf8'));
 test('a full storage is reported at once: the work stays on screen, goes to a backup, and is saved once space is freed', async () => {
   const { context, page, errors } = await openApp(env);
   await typeInto(scoreInput(page, 'I.1.a'), '40');
-  await page.waitForFunction(() => localStorage.getItem('thidua.demo.workspace').includes('I.1.a'));
+  assert.ok('I.1.a' in entries(await stored(page)));
 
-  const fillers = await fillStorage(page);
-  assert.ok(fillers.length > 0, 'the storage was filled');
+  const free = await fillStorage(page);
   const before = await stored(page);
 
   // The next change cannot be stored: said at once, in Vietnamese, with the way out.
@@ -87,7 +83,7 @@ test('a full storage is reported at once: the work stays on screen, goes to a ba
   assert.ok(!page.isClosed(), 'the page stays open');
 
   // Space freed, saved again: the banner goes and the stored data has the entry.
-  await page.evaluate((keys) => keys.forEach((k) => localStorage.removeItem(k)), fillers);
+  await free();
   await banner.getByTestId('save-retry').click();
   await banner.waitFor({ state: 'detached' });
   assert.deepEqual(entries(await stored(page)), backup.workspace.sheets[UNIT].entries);
@@ -103,7 +99,7 @@ test('the whole-workspace backup clears the reminder, leaves out the secret key 
   assert.equal(await reminder(page).count(), 0, 'the demo data needs no backup');
   // The exchange page creates the unit's signing key.
   await goto(page, 'ho-so');
-  await page.waitForFunction(() => Object.keys(JSON.parse(localStorage.getItem('thidua.demo.workspace')).identities).length > 0);
+  await page.getByTestId('fingerprint').waitFor();
   const seed = Object.values(JSON.parse(await stored(page)).identities)[0];
   await goto(page, 'cham-diem');
   await typeInto(scoreInput(page, 'I.1.a'), '45');
@@ -112,7 +108,7 @@ test('the whole-workspace backup clears the reminder, leaves out the secret key 
   await reminder(page).click();
   await waitText(page.getByTestId('backup-status'), 'Chưa sao lưu lần nào.');
   const usage = await text(page.getByTestId('storage-usage'));
-  assert.match(usage, /^Dữ liệu đang dùng khoảng \d+% bộ nhớ trình duyệt/);
+  assert.match(usage, /^Dữ liệu của trang đang dùng .+ trong .+ trình duyệt dành cho trang \(khoảng \d+%\); còn trống .+\.$/);
   const file = await downloadTo(dir, page, page.getByTestId('workspace-backup').getByTestId('backup-download'));
   await reminder(page).waitFor({ state: 'detached' });
   await waitText(page.getByTestId('backup-status'), /^Lần sao lưu gần nhất: .+\. Không có thay đổi nào sau đó\.$/);

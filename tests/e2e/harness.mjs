@@ -78,14 +78,64 @@ export async function typeInto(locator, text) {
   else await locator.pressSequentially(text);
 }
 
-/** The key a store is kept under: the demo's own keys while the demo is in use. */
+/** The key a released version kept a store under in localStorage: the demo's own keys while
+ * the demo is in use. */
 export const keyOf = (page, name) => page.evaluate((n) =>
   (localStorage.getItem('thidua.mode') === 'demo' ? 'thidua.demo.' : 'thidua.') + n, name);
 
-export const stored = async (page) => {
-  const key = await keyOf(page, 'workspace');
-  return page.evaluate((k) => localStorage.getItem(k), key);
-};
+/**
+ * A store of the space in use ('workspace', 'council', 'table-draft') as the app keeps it, as
+ * one JSON text, once no save is under way: its IndexedDB records joined (ARCHITECTURE.md,
+ * "Storage": the base record, then each collection's items in the order of their names), or
+ * the text a released version left in localStorage that the app did not move (data it cannot
+ * read). `null` when nothing is stored.
+ */
+export async function storedStore(page, name) {
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-saving'));
+  return page.evaluate(async (name) => {
+    const demo = localStorage.getItem('thidua.mode') === 'demo';
+    const legacy = name === 'table-draft' ? 'thidua.table-draft' : (demo ? 'thidua.demo.' : 'thidua.') + name;
+    const prefix = `${demo ? 'demo' : 'real'}/${name}`;
+    const request = (r) => new Promise((ok, ko) => { r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
+    const open = indexedDB.open('thidua');
+    // Never create the database here: the app creates it with its object store.
+    open.onupgradeneeded = () => open.transaction.abort();
+    const db = await request(open).catch(() => null);
+    if (!db) return localStorage.getItem(legacy);
+    const store = db.transaction('records').objectStore('records');
+    const range = IDBKeyRange.bound(prefix, `${prefix}/\uffff`);
+    const [keys, values] = await Promise.all([request(store.getAllKeys(range)), request(store.getAll(range))]);
+    db.close();
+    const base = keys.indexOf(prefix);
+    if (base < 0) return localStorage.getItem(legacy);
+    const value = JSON.parse(values[base]);
+    keys.forEach((key, i) => {
+      if (i === base || !key.startsWith(`${prefix}/`)) return;
+      const name = key.slice(prefix.length + 1);
+      const path = name.slice(0, name.lastIndexOf('/')).split('.');
+      path.reduce((v, step) => v[step], value).push(JSON.parse(values[i]));
+    });
+    return JSON.stringify(value);
+  }, name);
+}
+
+/** Stores `text` as the store `name`'s only record (erasing its others), as a later version of
+ * the app might keep it. */
+export async function putStored(page, name, text) {
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-saving'));
+  await page.evaluate(async ({ name, text }) => {
+    const prefix = `${localStorage.getItem('thidua.mode') === 'demo' ? 'demo' : 'real'}/${name}`;
+    const db = await new Promise((ok, ko) => { const r = indexedDB.open('thidua'); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
+    const tx = db.transaction('records', 'readwrite');
+    tx.objectStore('records').delete(IDBKeyRange.bound(prefix, `${prefix}/\uffff`));
+    tx.objectStore('records').put(text, prefix);
+    await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onabort = () => ko(tx.error); });
+    db.close();
+  }, { name, text });
+}
+
+/** The workspace as stored (see storedStore). */
+export const stored = (page) => storedStore(page, 'workspace');
 
 export async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });

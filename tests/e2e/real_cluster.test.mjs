@@ -14,7 +14,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  start, openEmpty, shot, stored, SHOTS, text, norm, waitText, goto, downloadTo, scoreInput, typeInto,
+  start, openEmpty, shot, stored, storedStore, SHOTS, text, norm, waitText, goto, downloadTo, scoreInput, typeInto,
 } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -134,7 +134,7 @@ test('issue 13: a real khối from empty browsers to the council, with no demo a
   await hp.getByTestId('create-cluster').click();
   await waitText(hp.getByTestId('cluster-name-error'), 'Cụm thi đua chưa có tên.');
   await hp.getByTestId('cluster-head-error').waitFor();
-  assert.equal(await hp.evaluate(() => localStorage.getItem('thidua.workspace')), null, 'nothing stored');
+  assert.equal(await stored(hp), null, 'nothing stored');
 
   await hp.getByTestId('cluster-name').fill(KHOI);
   await hp.getByTestId('cluster-kind').selectOption('khoi');
@@ -322,7 +322,7 @@ test('issue 13: the demo tried on a bound member device leaves its real data exa
   const m = await joinAs(setup, UNITS.a, await text(hp.getByTestId('fingerprint')));
   const p = m.page;
   await score(p, { '1.1': '150' });
-  const real = await p.evaluate(() => ({ ...localStorage }));
+  const real = { workspace: await stored(p), mark: await p.evaluate(() => localStorage.getItem('thidua.backup')) };
 
   await p.getByTestId('try-demo').click();
   await p.getByTestId('demo-banner').waitFor();
@@ -336,11 +336,16 @@ test('issue 13: the demo tried on a bound member device leaves its real data exa
   await p.waitForSelector('.criterion');
   assert.equal(norm(await text(p.getByTestId('device-unit'))), `Máy này làm việc cho: ${UNITS.a.name}`);
   assert.equal(await scoreInput(p, '1.1').inputValue(), '150');
+  assert.equal(await stored(p), real.workspace, 'the workspace');
+  assert.equal(await p.evaluate(() => localStorage.getItem('thidua.backup')), real.mark, 'the backup mark');
   const after = await p.evaluate(() => ({ ...localStorage }));
-  for (const key of ['thidua.workspace', 'thidua.backup']) {
-    assert.equal(after[key], real[key], key);
-  }
   assert.ok(!Object.keys(after).some((k) => k.startsWith('thidua.demo') || k === 'thidua.mode'), 'nothing of the demo is left');
+  assert.equal(await p.evaluate(async () => {
+    const db = await new Promise((ok) => { const r = indexedDB.open('thidua'); r.onsuccess = () => ok(r.result); });
+    const keys = await new Promise((ok) => { const r = db.transaction('records').objectStore('records').getAllKeys(); r.onsuccess = () => ok(r.result); });
+    db.close();
+    return keys.filter((k) => k.startsWith('demo/')).length;
+  }), 0, 'no record of the demo is left');
   await noDemo(p, 'after the demo');
 
   // The head fixes a name and adds a unit after the set-up went out: the next set-up, which
@@ -458,14 +463,14 @@ test('issue 13: the council makes its own award rules in a form, signs them, and
   await shot(cp, 'council-rules-editor');
   await card.getByTestId('council-rules-keep').click();
   await waitText(card.getByTestId('council-rules-title'), TITLE);
-  const kept = JSON.parse(await cp.evaluate(() => localStorage.getItem('thidua.council'))).rules;
+  const kept = JSON.parse(await storedStore(cp, 'council')).rules;
   assert.equal(kept.rules.find((r) => r.id === 'threshold-flags').effect.min_points, 920);
   const signed = await downloadTo(join(OUT, 'rules'), cp, card.getByTestId('council-rules-sign'));
   assert.match(signed.name, /\.thidua\.json$/);
   const fingerprint = await text(card.getByTestId('council-fingerprint'));
   assert.match(fingerprint, /^[0-9 ]{20,}$/);
   // The council's secret key is in no backup file.
-  const seed = JSON.parse(await cp.evaluate(() => localStorage.getItem('thidua.council'))).identity;
+  const seed = JSON.parse(await storedStore(cp, 'council')).identity;
   await goto(cp, 'sao-luu');
   const backup = await downloadTo(join(OUT, 'rules'), cp, cp.getByTestId('workspace-backup').getByTestId('backup-download'));
   assert.ok(seed && !backup.content.toString('utf8').includes(seed), 'the council key stays on its device');

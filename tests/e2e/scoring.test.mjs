@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  start, openApp, openEmpty, goto, scoreInput, evidenceInput, criterion, typeInto, stored, shot,
+  start, openApp, openEmpty, goto, scoreInput, evidenceInput, criterion, typeInto, stored, putStored, shot,
 } from './harness.mjs';
 
 let env;
@@ -16,7 +16,7 @@ test('a first visit shows the start screen; the demo, entered from it, is marked
   assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
   assert.equal((await page.locator('h1').innerText()).trim(), 'Thi đua');
   // Nothing is stored before a choice is made, and no demo data is shown.
-  assert.equal(await page.evaluate(() => localStorage.getItem('thidua.workspace')), null);
+  assert.equal(await stored(page), null);
   const startText = await page.getByTestId('start-screen').innerText();
   for (const card of ['Cụm trưởng – lập cụm, khối mới', 'Đơn vị thành viên – mở tệp thiết lập cụm trưởng gửi',
     'Văn phòng Hội đồng Thi đua - Khen thưởng', 'Dùng thử với dữ liệu mẫu']) {
@@ -37,7 +37,7 @@ test('a first visit shows the start screen; the demo, entered from it, is marked
   assert.equal(await page.locator('.criterion').count(), 52);
   // The demo is stored under its own keys, never the real workspace's.
   assert.match(await stored(page), /^\{"schema":7,/);
-  assert.equal(await page.evaluate(() => localStorage.getItem('thidua.workspace')), null);
+  assert.equal(await stored(page), null);
   // Marked on every page the demo's browser shows, the head's and the council's included.
   await page.getByTestId('unit-select').selectOption('phuong-ha-cau');
   for (const slug of ['cham-diem', 'ho-so', 'dang-ky', 'nhiem-ky', 'sao-luu', 'nhan-ho-so', 'tong-hop', 'binh-xet',
@@ -258,9 +258,8 @@ test('usable on a 360 px phone screen without sideways scrolling', async () => {
 
 test('stored data written by a newer version is left untouched, with a message', async () => {
   const { context, page } = await openApp(env);
-  const newer = (await stored(page)).replace(/^\{"schema":\d+,/, '{"schema":99,');
-  assert.ok(newer.startsWith('{"schema":99,'), 'the stored data names its schema first');
-  await page.evaluate((t) => localStorage.setItem('thidua.demo.workspace', t), newer);
+  const newer = JSON.stringify({ ...JSON.parse(await stored(page)), schema: 99 });
+  await putStored(page, 'workspace', newer);
   await page.reload();
   await page.waitForSelector('.criterion');
   assert.match(await text(page, 'storage-blocked'), /phiên bản mới hơn/);

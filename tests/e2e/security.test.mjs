@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  start, scoreInput, evidenceInput, typeInto, shot, stored, SHOTS, DIST, text, norm, waitText,
+  start, scoreInput, evidenceInput, typeInto, shot, stored, storedStore, SHOTS, DIST, text, norm, waitText,
   goto, downloadTo,
 } from './harness.mjs';
 
@@ -374,12 +374,14 @@ test('a file over the size limit is refused unread with its size, and nothing is
   /** Chooses an oversized file in `input`; the message appears in `where`; storage unchanged. */
   // What is stored: the workspace as is; of the council's store only what it received (the
   // council page writes its store, unchanged, after every import).
-  const storage = () => p.evaluate(() => {
-    const all = { ...localStorage };
-    const council = all['thidua.demo.council'];
-    delete all['thidua.demo.council'];
-    return JSON.stringify({ all, results: council ? JSON.parse(council).results : [] });
-  });
+  const storage = async () => {
+    const council = await storedStore(p, 'council');
+    return JSON.stringify({
+      all: await p.evaluate(() => ({ ...localStorage })),
+      workspace: await stored(p),
+      results: council ? JSON.parse(council).results : [],
+    });
+  };
   async function refused(what, input, where, bytes = MAX_BYTES + 1, want = tooBig) {
     const before = await storage();
     await p.getByTestId(input).setInputFiles([big(`${what}.thidua.json`, bytes)]);

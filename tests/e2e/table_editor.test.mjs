@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  start, openEmpty, shot, waitText, stored,
+  start, openEmpty, shot, waitText, stored, storedStore,
 } from './harness.mjs';
 
 let env;
@@ -124,7 +124,7 @@ test('issue 14: the head writes a 100-point table on screen, problems at their r
   assert.equal(ws.table.format, 2);
   assert.equal(ws.table.id, 'khoi-phong-chuyen-mon-2027');
   assert.equal(ws.table.scale, 1000);
-  assert.equal(await p.evaluate(() => localStorage.getItem('thidua.table-draft')), null, 'the draft is gone once used');
+  assert.equal(await storedStore(p, 'table-draft'), null, 'the draft is gone once used');
   assert.equal(ws.cluster.name, 'Khối các phòng chuyên môn huyện Châu Thành');
   assert.deepEqual(errors, []);
 });

@@ -24,7 +24,7 @@ pub fn App() -> impl IntoView {
         }
     };
     let saving = state.map_or_else(
-        || Saving::load(SaveStatus::Saved, !storage::has_council()),
+        || Saving::load(SaveStatus::opened(), !storage::has_council()),
         AppState::saving,
     );
     let lang = storage::load_lang().unwrap_or_default();

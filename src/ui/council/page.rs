@@ -53,7 +53,12 @@ impl Store {
         let demo = storage::Space::current() == storage::Space::Demo;
         let mut started = true;
         let (council, problem, blocked) = match storage::load_council() {
-            Ok(Some(c)) => (c, None, false),
+            Ok(Some(c)) => (
+                c,
+                storage::problem()
+                    .map(|e| format!("{} {}", K::SaveFailed.text(lang), e.message(lang))),
+                false,
+            ),
             // The demo's council expects the sample district's clusters.
             Ok(None) if demo => (Council::sample(), None, false),
             Ok(None) => {
@@ -106,14 +111,21 @@ impl Store {
         let changed = self.council.with_untracked(|c| *c != next);
         if !self.blocked && changed {
             let saved = storage::save_council(&next);
-            if saved == Ok(true) {
-                self.saving.note_change();
-            }
-            self.problem.set(
-                saved
-                    .err()
-                    .map(|e| format!("{} {}", K::SaveFailed.text(lang), e.message(lang))),
-            );
+            leptos::task::spawn_local(async move {
+                let saved = saved.await;
+                // The screens may be gone meanwhile (a part started in its place).
+                if self.problem.try_get_untracked().is_none() {
+                    return;
+                }
+                if saved == Ok(true) {
+                    self.saving.note_change();
+                }
+                self.problem.set(
+                    saved
+                        .err()
+                        .map(|e| format!("{} {}", K::SaveFailed.text(lang), e.message(lang))),
+                );
+            });
         }
         self.council.set(next);
         Ok(value)

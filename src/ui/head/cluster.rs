@@ -173,21 +173,24 @@ pub fn NewClusterScreen() -> impl IntoView {
         match Workspace::new(cluster, table, &head) {
             Ok(mut ws) => {
                 ensure_identity(&mut ws, &head, platform::random::<32>());
-                match storage::save_workspace(&ws) {
-                    Ok(_) => {
-                        // What was typed is in no backup file yet.
-                        storage::save_backup_mark(&storage::BackupMark {
-                            at: None,
-                            changed: true,
-                        });
-                        go(Part::Head, Page::Cluster);
+                let saved = storage::save_workspace(&ws);
+                leptos::task::spawn_local(async move {
+                    match saved.await {
+                        Ok(_) => {
+                            // What was typed is in no backup file yet.
+                            storage::save_backup_mark(&storage::BackupMark {
+                                at: None,
+                                changed: true,
+                            });
+                            go(Part::Head, Page::Cluster);
+                        }
+                        Err(e) => notice.set(Some(Err(format!(
+                            "{} {}",
+                            K::SaveFailed.text(lang),
+                            e.message(lang)
+                        )))),
                     }
-                    Err(e) => notice.set(Some(Err(format!(
-                        "{} {}",
-                        K::SaveFailed.text(lang),
-                        e.message(lang)
-                    )))),
-                }
+                });
             }
             Err(e) => notice.set(Some(Err(e.message(lang)))),
         }

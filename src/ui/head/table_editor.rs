@@ -109,12 +109,12 @@ pub fn TableEditor(
     let use_it = move |_| {
         let t = ed.table.get_untracked();
         if t.validate().is_ok() {
-            storage::forget_table_draft();
+            let _ = storage::forget_table_draft();
             on_done.run(Some(t));
         }
     };
     let close = move |_| {
-        storage::forget_table_draft();
+        let _ = storage::forget_table_draft();
         on_done.run(None);
     };
     let set_head = move |field: &'static str| {

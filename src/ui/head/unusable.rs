@@ -30,9 +30,14 @@ pub fn UnusableScreen(error: WorkspaceError) -> impl IntoView {
             }),
         }));
     };
-    let erase = Callback::new(move |()| match storage::forget_workspace() {
-        Ok(()) => go(Part::Member, Page::Scoring),
-        Err(e) => notice.set(Some(Err(e.message(i18n.lang.get_untracked())))),
+    let erase = Callback::new(move |()| {
+        let erased = storage::forget_workspace();
+        leptos::task::spawn_local(async move {
+            match erased.await {
+                Ok(_) => go(Part::Member, Page::Scoring),
+                Err(e) => notice.set(Some(Err(e.message(i18n.lang.get_untracked())))),
+            }
+        });
     });
     let message = move || error.message(i18n.lang.get());
     view! {

@@ -114,14 +114,19 @@ fn JoinCard() -> impl IntoView {
             ws
         });
         match made {
-            Ok(ws) => match storage::save_workspace(&ws) {
-                Ok(_) => go(Part::Member, Page::Scoring),
-                Err(e) => notice.set(Some(Err(format!(
-                    "{} {}",
-                    K::SaveFailed.text(lang),
-                    e.message(lang)
-                )))),
-            },
+            Ok(ws) => {
+                let saved = storage::save_workspace(&ws);
+                leptos::task::spawn_local(async move {
+                    match saved.await {
+                        Ok(_) => go(Part::Member, Page::Scoring),
+                        Err(e) => notice.set(Some(Err(format!(
+                            "{} {}",
+                            K::SaveFailed.text(lang),
+                            e.message(lang)
+                        )))),
+                    }
+                });
+            }
             Err(e) => notice.set(Some(Err(e.message(lang)))),
         }
     };

@@ -109,12 +109,13 @@ pub fn BackupPage() -> impl IntoView {
     let i18n = use_i18n();
     let saving = use_saving();
     let persistence = expect_context::<RwSignal<Persistence>>();
-    let used = RwSignal::new(storage::used_units());
+    let space = RwSignal::new(None);
+    let measure = move || spawn_local(async move { space.set(storage::estimate().await) });
+    measure();
     let facts = move || StorageFacts {
         last_backup: saving.mark.with(|m| m.at.clone()),
         changed: saving.mark.with(|m| m.changed),
-        used: used.get(),
-        quota: storage::QUOTA_UNITS,
+        space: space.get(),
         persistence: persistence.get(),
     };
     let act = move |ev: leptos::ev::MouseEvent| {
@@ -128,7 +129,7 @@ pub fn BackupPage() -> impl IntoView {
             <Document html=move || backup_top_html(&facts(), i18n.lang.get()) />
             <BackupButton />
         </section>
-        <RestoreCard on_restored=Callback::new(move |()| used.set(storage::used_units())) />
+        <RestoreCard on_restored=Callback::new(move |()| measure()) />
         <section class="card" data-testid="storage-info" on:click=act>
             <Document html=move || storage_html(&facts(), i18n.lang.get()) />
         </section>
@@ -172,51 +173,55 @@ pub fn RestoreCard(#[prop(optional)] on_restored: Option<Callback<()>>) -> impl 
         // The council office's signing key stays on its device, as a unit's does.
         let current_council = storage::load_council().ok().flatten();
         let council = restored_council(current_council.as_ref(), &backup);
-        if let Err(e) = storage::replace_all(ws.as_ref(), council.as_ref()) {
-            notice.set(Some(Err(match lang {
-                Lang::Vi => format!(
-                    "Không khôi phục được: {} Dữ liệu hiện có giữ nguyên.",
-                    e.message(lang)
-                ),
-                Lang::En => format!(
-                    "Could not restore: {} The current data is unchanged.",
-                    e.message(lang)
-                ),
-            })));
-            return;
-        }
-        let stays = match (app, &ws, part) {
-            (Some(app), Some(ws), Some(part)) => {
-                let same = part.for_page(Page::Backup, ws.is_head()) == part;
-                if same {
-                    app.ws.set(ws.clone());
-                    app.status.set(SaveStatus::Saved);
-                    app.generation.update(|g| *g += 1);
-                }
-                same
+        // Both stores in one transaction: both replaced, or neither.
+        let written = storage::replace_all(ws.as_ref(), council.as_ref());
+        spawn_local(async move {
+            if let Err(e) = written.await {
+                notice.set(Some(Err(match lang {
+                    Lang::Vi => format!(
+                        "Không khôi phục được: {} Dữ liệu hiện có giữ nguyên.",
+                        e.message(lang)
+                    ),
+                    Lang::En => format!(
+                        "Could not restore: {} The current data is unchanged.",
+                        e.message(lang)
+                    ),
+                })));
+                return;
             }
-            _ => false,
-        };
-        match saving {
-            Some(saving) => saving.backed_up(backup.created.clone()),
-            None => storage::save_backup_mark(&storage::BackupMark {
-                at: Some(backup.created.clone()),
-                changed: false,
-            }),
-        }
-        if !stays {
-            // The part that serves the restored data starts with it.
-            let _ = window().location().reload();
-            return;
-        }
-        pending.set(None);
-        if let Some(done) = on_restored {
-            done.run(());
-        }
-        notice.set(Some(Ok(match lang {
-            Lang::Vi => "Đã khôi phục dữ liệu từ bản sao lưu.".into(),
-            Lang::En => "The data was restored from the backup.".into(),
-        })));
+            let stays = match (app, &ws, part) {
+                (Some(app), Some(ws), Some(part)) => {
+                    let same = part.for_page(Page::Backup, ws.is_head()) == part;
+                    if same {
+                        app.ws.set(ws.clone());
+                        app.status.set(SaveStatus::Saved);
+                        app.generation.update(|g| *g += 1);
+                    }
+                    same
+                }
+                _ => false,
+            };
+            match saving {
+                Some(saving) => saving.backed_up(backup.created.clone()),
+                None => storage::save_backup_mark(&storage::BackupMark {
+                    at: Some(backup.created.clone()),
+                    changed: false,
+                }),
+            }
+            if !stays {
+                // The part that serves the restored data starts with it.
+                let _ = window().location().reload();
+                return;
+            }
+            pending.set(None);
+            if let Some(done) = on_restored {
+                done.run(());
+            }
+            notice.set(Some(Ok(match lang {
+                Lang::Vi => "Đã khôi phục dữ liệu từ bản sao lưu.".into(),
+                Lang::En => "The data was restored from the backup.".into(),
+            })));
+        });
     };
     let act = move |ev: leptos::ev::MouseEvent| {
         let lang = i18n.lang.get_untracked();

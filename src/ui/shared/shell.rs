@@ -87,7 +87,23 @@ thread_local! {
     static BOOT: std::cell::RefCell<Option<Loaded>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Called by a part's `main` before it mounts: `false` when another part serves this page on
+/// A part's `main`: reads the stored data ([`storage::open`]), then mounts `app` unless another
+/// part serves this page on this device ([`boot`]).
+pub fn start<F, N>(part: Part, app: F)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView + 'static,
+{
+    // Not Leptos' executor: it is set up by the mount below.
+    wasm_bindgen_futures::spawn_local(async move {
+        storage::open().await;
+        if boot(part) {
+            leptos::mount::mount_to_body(app);
+        }
+    });
+}
+
+/// Called by [`start`] before a part mounts: `false` when another part serves this page on
 /// this device (and is being started instead). With nothing stored, the member's part shows the
 /// start screen, the head's part the new cluster's form (and the demo), the council's part its
 /// start; data that cannot be read goes to the head's part (it has the reset).
@@ -177,7 +193,10 @@ pub fn Shell(
     // The app open in two tabs: what one stores, the other takes at once, so neither writes
     // over the other's work with an older copy.
     if let Some(state) = state {
-        let _ = window_event_listener(leptos::ev::storage, move |ev| state.stored_elsewhere(&ev));
+        storage::on_stored_elsewhere(move |store| state.stored_elsewhere(store));
+        let _ = window_event_listener(leptos::ev::storage, move |ev| {
+            state.mark_stored_elsewhere(&ev)
+        });
     }
     let is_head = move || state.is_some_and(|s| s.ws.with(|w| w.is_head()));
     let is_head_untracked = move || state.is_some_and(|s| s.ws.with_untracked(|w| w.is_head()));

@@ -20,6 +20,18 @@ pub enum SaveStatus {
     Blocked(WorkspaceError),
 }
 
+impl SaveStatus {
+    /// The status of data as `storage::open` found it: saved, unless the browser's database
+    /// could not be opened or a released version's data not moved into it (it is then in use
+    /// from where it was, and the message says so).
+    pub fn opened() -> SaveStatus {
+        match storage::problem() {
+            Some(e) => SaveStatus::Failed(e),
+            None => SaveStatus::Saved,
+        }
+    }
+}
+
 /// What every part shows about storing its data: the last save's outcome and the backup mark.
 /// A part without a cluster workspace (the council office's) has this alone.
 #[derive(Clone, Copy)]
@@ -84,7 +96,7 @@ pub struct AppState {
 impl AppState {
     /// The state of a stored workspace (read by `shell::boot`).
     pub fn stored(ws: Workspace) -> AppState {
-        AppState::with_mark(ws, SaveStatus::Saved, false, None)
+        AppState::with_mark(ws, SaveStatus::opened(), false, None)
     }
 
     /// The state of what was found stored (`loaded`); nothing stored (in the demo), starts
@@ -92,18 +104,16 @@ impl AppState {
     /// the demo data, blocked.
     pub fn load(loaded: Loaded, demo: fn() -> Workspace) -> AppState {
         let (ws, status, fresh) = match loaded {
-            Loaded::Stored(ws) => (*ws, SaveStatus::Saved, false),
-            Loaded::Fresh => {
-                let ws = demo();
-                let status = match storage::save_workspace(&ws) {
-                    Ok(_) => SaveStatus::Saved,
-                    Err(e) => SaveStatus::Failed(e),
-                };
-                (ws, status, true)
-            }
+            Loaded::Stored(ws) => (*ws, SaveStatus::opened(), false),
+            Loaded::Fresh => (demo(), SaveStatus::Saved, true),
             Loaded::Unusable(e) => (demo(), SaveStatus::Blocked(e), false),
         };
-        AppState::with_mark(ws, status, fresh, Some(demo))
+        let state = AppState::with_mark(ws, status, fresh, Some(demo));
+        if fresh {
+            // The demo data is stored at once (no change to back up).
+            state.persist_noting(false);
+        }
+        state
     }
 
     fn with_mark(
@@ -155,8 +165,11 @@ impl AppState {
     pub fn change<T, E>(self, op: impl FnOnce(&mut Workspace) -> Result<T, E>) -> Result<T, E> {
         let mut next = self.ws.get_untracked();
         let value = op(&mut next)?;
+        // An accepted operation that changed nothing (every file of an import refused) needs
+        // no backup.
+        let changed = self.ws.with_untracked(|w| *w != next);
         self.ws.set(next);
-        self.persist();
+        self.persist_noting(changed);
         Ok(value)
     }
 
@@ -177,19 +190,27 @@ impl AppState {
     }
 
     /// Stores the workspace; `note`: what was stored is something a backup file would hold.
+    /// The status shows the outcome once the browser has stored it (or refused).
     fn persist_noting(self, note: bool) {
         if matches!(self.status.get_untracked(), SaveStatus::Blocked(_)) {
             return;
         }
-        let result = self.ws.with_untracked(storage::save_workspace);
-        // An accepted operation that changed nothing (every file of an import refused) wrote
-        // nothing and needs no backup.
-        if note && result != Ok(false) {
+        if note {
             self.note_change();
         }
-        self.status.set(match result {
-            Ok(_) => SaveStatus::Saved,
-            Err(e) => SaveStatus::Failed(e),
+        let saved = self.ws.with_untracked(storage::save_workspace);
+        leptos::task::spawn_local(async move {
+            let result = saved.await;
+            // The screens may be gone meanwhile (a part started in its place).
+            let Some(now) = self.status.try_get_untracked() else {
+                return;
+            };
+            if !matches!(now, SaveStatus::Blocked(_)) {
+                self.status.try_set(match result {
+                    Ok(_) => SaveStatus::Saved,
+                    Err(e) => SaveStatus::Failed(e),
+                });
+            }
         });
     }
 
@@ -203,29 +224,29 @@ impl AppState {
         self.saving().backed_up(at);
     }
 
-    /// Another tab of the app stored something: take the workspace and the backup mark it
-    /// wrote, so that this tab's next change builds on them. Data this tab cannot read (a newer
-    /// version in the other tab) blocks saving here rather than overwriting it; data this tab
-    /// failed to store is kept on its screen.
-    pub fn stored_elsewhere(self, ev: &web_sys::StorageEvent) {
-        let (Some(key), Some(text)) = (ev.key(), ev.new_value()) else {
+    /// Another tab of the app stored the workspace: take it, so that this tab's next change
+    /// builds on it. Data this tab cannot read (a newer version in the other tab) blocks saving
+    /// here rather than overwriting it; data this tab failed to store is kept on its screen.
+    pub fn stored_elsewhere(self, store: storage::Store) {
+        if store != storage::Store::Workspace
+            || matches!(self.status.get_untracked(), SaveStatus::Failed(_))
+        {
             return;
-        };
-        if key == storage::workspace_key() {
-            // What this tab could not store stays on its screen (and in its backup button).
-            if matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
-                return;
+        }
+        match storage::load_workspace() {
+            Loaded::Stored(ws) => {
+                self.ws.set(*ws);
+                self.status.set(SaveStatus::Saved);
             }
-            storage::remember(storage::workspace_key(), Some(text.clone()));
-            match Workspace::from_json(&text) {
-                Ok(ws) => {
-                    self.ws.set(ws);
-                    self.status.set(SaveStatus::Saved);
-                }
-                Err(e) => self.status.set(SaveStatus::Blocked(e)),
-            }
-            self.generation.update(|g| *g += 1);
-        } else if key == storage::backup_mark_key() {
+            Loaded::Unusable(e) => self.status.set(SaveStatus::Blocked(e)),
+            Loaded::Fresh => return,
+        }
+        self.generation.update(|g| *g += 1);
+    }
+
+    /// Another tab stored the backup mark (localStorage's `storage` event): take it.
+    pub fn mark_stored_elsewhere(self, ev: &web_sys::StorageEvent) {
+        if ev.key().as_deref() == Some(storage::backup_mark_key()) {
             if let Some(mark) = storage::load_backup_mark() {
                 self.mark.set(mark);
             }
@@ -246,10 +267,12 @@ impl AppState {
             // The part that has the demo starts it from nothing stored; the member's part
             // shows the start screen.
             let to = if real { Part::Member } else { Part::Head };
-            match storage::forget_workspace() {
-                Ok(()) => go(to, Page::Scoring),
-                Err(e) => self.status.set(SaveStatus::Failed(e)),
-            }
+            leptos::task::spawn_local(async move {
+                match storage::forget_workspace().await {
+                    Ok(_) => go(to, Page::Scoring),
+                    Err(e) => self.status.set(SaveStatus::Failed(e)),
+                }
+            });
             return;
         };
         self.ws.set(demo());

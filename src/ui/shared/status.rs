@@ -117,8 +117,10 @@ pub fn DemoBanner() -> impl IntoView {
                 yes=("Xoá dữ liệu dùng thử và thoát", "Erase the demo's data and leave")
                 testid="leave-demo"
                 on_yes=Callback::new(move |()| {
-                    storage::leave_demo();
-                    go(Part::Member, Page::Scoring);
+                    leptos::task::spawn_local(async {
+                        storage::leave_demo().await;
+                        go(Part::Member, Page::Scoring);
+                    });
                 })
             />
         </div>

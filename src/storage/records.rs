@@ -1,0 +1,96 @@
+//! How a store (the workspace, the council office's store, the table being edited) is kept in
+//! IndexedDB: as records, so that a save writes only what changed and what grows (received
+//! files, closed years, kept copies of sent files, the council's results) is one record per
+//! item instead of one text that is read and written whole.
+//!
+//! A store's JSON object is split into a **base record** (the object, with each collection
+//! named in its split list emptied) and one **element record** per item of those collections,
+//! named by the collection's path and the item's place (`inbox.received/00000012`). Joining
+//! the records gives back the same JSON value, so the layout knows nothing of the workspace's
+//! types and every stored layout the engine reads keeps opening through it. Pure: tested
+//! natively (`tests/storage_records.rs`); the browser side is in `super::idb`.
+
+use serde_json::Value;
+
+/// The collections of a cluster workspace kept one record per item: the head's received files,
+/// the closed years, the review files the head sent, the sheets kept from an earlier table.
+pub const WORKSPACE_SPLIT: &[&str] = &[
+    "inbox.received",
+    "past_years",
+    "reviews_sent",
+    "archived_sheets",
+];
+
+/// The council office's results, one record per cluster and year.
+pub const COUNCIL_SPLIT: &[&str] = &["results"];
+
+/// Digits of an element's place: up to 10^8 items per collection, in key order.
+const PLACE_DIGITS: usize = 8;
+
+/// Why stored records do not make a store.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum RecordsError {
+    #[error("the base record is missing")]
+    NoBase,
+    #[error("record {0} is not JSON: {1}")]
+    NotJson(String, String),
+    #[error("record {0} names no collection of the base record")]
+    Stray(String),
+}
+
+/// The records of `value` split along `paths`: `("", base)` first, then `(name, item)` for
+/// each item of each collection, each as JSON text. A path that does not lead to an array is
+/// left in the base.
+pub fn split(mut value: Value, paths: &[&str]) -> Vec<(String, String)> {
+    let mut items = Vec::new();
+    for path in paths {
+        let Some(Value::Array(list)) = at(&mut value, path) else {
+            continue;
+        };
+        for (i, item) in std::mem::take(list).into_iter().enumerate() {
+            items.push((element_name(path, i), item.to_string()));
+        }
+    }
+    let mut records = vec![(String::new(), value.to_string())];
+    records.extend(items);
+    records
+}
+
+/// The name of the `i`-th item of the collection at `path`.
+pub fn element_name(path: &str, i: usize) -> String {
+    format!("{path}/{i:0width$}", width = PLACE_DIGITS)
+}
+
+/// The JSON value the records make: the base, with each element record appended to its
+/// collection in the order of the records' names (their places are zero-padded, so that order
+/// is the items' order).
+pub fn join<'a>(
+    records: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<Value, RecordsError> {
+    let mut records: Vec<(&str, &str)> = records.into_iter().collect();
+    records.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let parse = |name: &str, text: &str| {
+        serde_json::from_str::<Value>(text)
+            .map_err(|e| RecordsError::NotJson(name.to_string(), e.to_string()))
+    };
+    let mut iter = records.into_iter();
+    let mut value = match iter.next() {
+        Some(("", text)) => parse("", text)?,
+        _ => return Err(RecordsError::NoBase),
+    };
+    for (name, text) in iter {
+        let path = name.rsplit_once('/').map(|(p, _)| p).unwrap_or("");
+        let item = parse(name, text)?;
+        match at(&mut value, path) {
+            Some(Value::Array(list)) => list.push(item),
+            _ => return Err(RecordsError::Stray(name.to_string())),
+        }
+    }
+    Ok(value)
+}
+
+/// The member at a dotted `path` of `value`, if every step is an object member.
+fn at<'v>(value: &'v mut Value, path: &str) -> Option<&'v mut Value> {
+    path.split('.')
+        .try_fold(value, |v, step| v.as_object_mut()?.get_mut(step))
+}
