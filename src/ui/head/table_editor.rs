@@ -43,7 +43,7 @@ impl Editor {
         let result = self.history.try_update_value(|h| h.apply(&mut t, &edit));
         match result {
             Some(Ok(())) => {
-                let _ = storage::save_table_draft(&t);
+                drop(storage::save_table_draft(&t));
                 self.table.set(t);
                 self.error.set(None);
             }
@@ -59,7 +59,7 @@ impl Editor {
             .try_update_value(|h| if redo { h.redo(&mut t) } else { h.undo(&mut t) })
             .unwrap_or(false);
         if done {
-            let _ = storage::save_table_draft(&t);
+            drop(storage::save_table_draft(&t));
             self.table.set(t);
             self.error.set(None);
         }
@@ -109,12 +109,12 @@ pub fn TableEditor(
     let use_it = move |_| {
         let t = ed.table.get_untracked();
         if t.validate().is_ok() {
-            let _ = storage::forget_table_draft();
+            drop(storage::forget_table_draft());
             on_done.run(Some(t));
         }
     };
     let close = move |_| {
-        let _ = storage::forget_table_draft();
+        drop(storage::forget_table_draft());
         on_done.run(None);
     };
     let set_head = move |field: &'static str| {
@@ -132,7 +132,7 @@ pub fn TableEditor(
                     }
                 },
             }
-            let _ = storage::save_table_draft(&t);
+            drop(storage::save_table_draft(&t));
             ed.table.set(t);
         }
     };

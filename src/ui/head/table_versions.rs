@@ -160,7 +160,7 @@ pub fn TableVersionsCard() -> impl IntoView {
             w.discard_table_version();
             Ok::<_, std::convert::Infallible>(())
         });
-        let _ = crate::storage::forget_table_draft();
+        drop(crate::storage::forget_table_draft());
         editing.set(false);
         notice.set(None);
     });
