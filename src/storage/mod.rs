@@ -219,7 +219,7 @@ pub async fn open() {
         let Some((_, text)) = legacy else { continue };
         match serde_json::from_str::<Value>(&text) {
             Ok(value) if store.reads(&value) => {
-                moving.push((prefix, Some(records::split(value, store.split()))));
+                moving.push(text_of(store, move || Some(text)));
             }
             // Left where it is: shown as data this build cannot use.
             _ => {}
@@ -270,7 +270,9 @@ pub async fn leave_demo() {
     for key in Space::Demo.keys() {
         let _ = raw.remove_item(key);
     }
-    let gone = Store::ALL.map(|s| (s.prefix(Space::Demo), None)).to_vec();
+    let gone = Store::ALL
+        .map(|s| (s.prefix(Space::Demo), Next::Erase))
+        .into();
     let _ = enqueue(gone).await;
     let _ = raw.remove_item(MODE_KEY);
 }
@@ -346,27 +348,47 @@ pub fn load_council() -> Result<Option<Council>, WorkspaceError> {
     }
 }
 
-/// A store's records and their prefix in the space in use (`None`: the store is erased).
-type Change = (String, Option<Vec<(String, String)>>);
+/// What a save stores in a store: its JSON text, made when the save's transaction begins (so
+/// that the saves asked for meanwhile cost one serialisation: typing is not slowed by the
+/// size of what is stored), split along the store's paths; or nothing (the store erased).
+enum Next {
+    Text(&'static [&'static str], Box<dyn FnOnce() -> Option<String>>),
+    Erase,
+}
 
-/// The records of `value` as `store` keeps them, under the space in use.
-fn records_of(store: Store, value: Value) -> Change {
+/// A store's prefix in the space in use and what its save stores.
+type Change = (String, Next);
+
+/// The save of `store` whose text `text` makes when the transaction begins (`None`: there is
+/// nothing to store any more, the screens being gone).
+fn text_of(store: Store, text: impl FnOnce() -> Option<String> + 'static) -> Change {
     (
         store.prefix(Space::current()),
-        Some(records::split(value, store.split())),
+        Next::Text(store.split(), Box::new(text)),
     )
 }
 
 /// Stores the workspace: `Ok(false)` when what is stored is already this.
 pub fn save_workspace(ws: &Workspace) -> impl Future<Output = Result<bool, SaveError>> {
-    let value = serde_json::to_value(ws).expect("workspace serializes");
-    enqueue(vec![records_of(Store::Workspace, value)])
+    let text = ws.to_json();
+    enqueue(vec![text_of(Store::Workspace, move || Some(text))])
+}
+
+/// Stores the workspace as it is when the save begins: `current` is given how a workspace is
+/// stored and applies it to the latest state, however many changes were asked to be saved
+/// meanwhile (`None`: nothing to store any more).
+pub fn save_workspace_from(
+    current: impl FnOnce(fn(&Workspace) -> String) -> Option<String> + 'static,
+) -> impl Future<Output = Result<bool, SaveError>> {
+    enqueue(vec![text_of(Store::Workspace, move || {
+        current(Workspace::to_json)
+    })])
 }
 
 /// Stores the council's store: `Ok(false)` when what is stored is already this.
 pub fn save_council(c: &Council) -> impl Future<Output = Result<bool, SaveError>> {
-    let value = serde_json::to_value(c).expect("the council serializes");
-    enqueue(vec![records_of(Store::Council, value)])
+    let text = c.to_json();
+    enqueue(vec![text_of(Store::Council, move || Some(text))])
 }
 
 /// Replaces the workspace and the council's store together (a restore), in one transaction:
@@ -376,30 +398,30 @@ pub fn replace_all(
     council: Option<&Council>,
 ) -> impl Future<Output = Result<bool, SaveError>> {
     let space = Space::current();
-    let ws = match ws {
-        Some(ws) => records_of(
-            Store::Workspace,
-            serde_json::to_value(ws).expect("serializes"),
-        ),
-        None => (Store::Workspace.prefix(space), None),
+    let ws = match ws.map(Workspace::to_json) {
+        Some(text) => text_of(Store::Workspace, move || Some(text)),
+        None => (Store::Workspace.prefix(space), Next::Erase),
     };
-    let council = match council {
-        Some(c) => records_of(Store::Council, serde_json::to_value(c).expect("serializes")),
-        None => (Store::Council.prefix(space), None),
+    let council = match council.map(Council::to_json) {
+        Some(text) => text_of(Store::Council, move || Some(text)),
+        None => (Store::Council.prefix(space), Next::Erase),
     };
     enqueue(vec![ws, council])
 }
 
 /// Forgets the workspace (the user confirmed erasing it); the next start finds nothing stored.
 pub fn forget_workspace() -> impl Future<Output = Result<bool, SaveError>> {
-    enqueue(vec![(Store::Workspace.prefix(Space::current()), None)])
+    enqueue(vec![(
+        Store::Workspace.prefix(Space::current()),
+        Next::Erase,
+    )])
 }
 
 /// Keeps the criteria table being edited, so that a page closed in the middle of editing loses
 /// nothing.
 pub fn save_table_draft(t: &CriteriaTable) -> impl Future<Output = Result<bool, SaveError>> {
-    let value = serde_json::to_value(t).expect("a table serializes");
-    enqueue(vec![records_of(Store::TableDraft, value)])
+    let text = serde_json::to_string(t).expect("a table serializes");
+    enqueue(vec![text_of(Store::TableDraft, move || Some(text))])
 }
 
 /// The table being edited, if one is kept and still reads as a table.
@@ -409,7 +431,10 @@ pub fn load_table_draft() -> Option<CriteriaTable> {
 
 /// Forgets the table being edited (adopted or abandoned).
 pub fn forget_table_draft() -> impl Future<Output = Result<bool, SaveError>> {
-    enqueue(vec![(Store::TableDraft.prefix(Space::current()), None)])
+    enqueue(vec![(
+        Store::TableDraft.prefix(Space::current()),
+        Next::Erase,
+    )])
 }
 
 /// The workspace's stored data exactly as this build found it (data this build cannot read,
@@ -431,7 +456,7 @@ struct Queue {
     busy: bool,
     /// By store prefix: the records to store (`None`: the store is erased). A later save of the
     /// same store replaces an earlier one not begun.
-    next: BTreeMap<String, Option<Vec<(String, String)>>>,
+    next: BTreeMap<String, Next>,
     waiting: Vec<tokio::sync::oneshot::Sender<Result<bool, SaveError>>>,
 }
 
@@ -486,6 +511,17 @@ fn begin() {
         }
         return;
     };
+    // Each store's text made now, split into its records (`None`: the store erased).
+    let stores = stores
+        .into_iter()
+        .filter_map(|(prefix, next)| match next {
+            Next::Erase => Some((prefix, None)),
+            Next::Text(paths, text) => {
+                let value = serde_json::from_str::<Value>(&text()?).ok()?;
+                Some((prefix, Some(records::split(value, paths))))
+            }
+        })
+        .collect();
     spawn_local(async move {
         let result = store(stores).await;
         for w in waiting {

@@ -34,6 +34,9 @@ async function fillStorage(page) {
   const origin = await page.evaluate(() => location.origin);
   const { usage } = await page.evaluate(() => navigator.storage.estimate());
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage });
+  // The browser's database checks the new quota from the next time the page opens it.
+  await page.reload();
+  await page.waitForSelector('.criterion');
   return async () => cdp.send('Storage.overrideQuotaForOrigin', { origin });
 }
 

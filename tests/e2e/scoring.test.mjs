@@ -36,8 +36,14 @@ test('a first visit shows the start screen; the demo, entered from it, is marked
   assert.equal(await text(page, 'scored'), '0/45 tiêu chí');
   assert.equal(await page.locator('.criterion').count(), 52);
   // The demo is stored under its own keys, never the real workspace's.
-  assert.match(await stored(page), /^\{"schema":7,/);
-  assert.equal(await stored(page), null);
+  assert.equal(JSON.parse(await stored(page)).schema, 7);
+  const real = await page.evaluate(async () => {
+    const db = await new Promise((ok) => { const r = indexedDB.open('thidua'); r.onsuccess = () => ok(r.result); });
+    const keys = await new Promise((ok) => { const r = db.transaction('records').objectStore('records').getAllKeys(); r.onsuccess = () => ok(r.result); });
+    db.close();
+    return keys.filter((k) => k.startsWith('real/'));
+  });
+  assert.deepEqual(real, [], 'nothing in the real workspace');
   // Marked on every page the demo's browser shows, the head's and the council's included.
   await page.getByTestId('unit-select').selectOption('phuong-ha-cau');
   for (const slug of ['cham-diem', 'ho-so', 'dang-ky', 'nhiem-ky', 'sao-luu', 'nhan-ho-so', 'tong-hop', 'binh-xet',

@@ -198,7 +198,8 @@ impl AppState {
         if note {
             self.note_change();
         }
-        let saved = self.ws.with_untracked(storage::save_workspace);
+        let ws = self.ws;
+        let saved = storage::save_workspace_from(move |to_json| ws.try_with_untracked(to_json));
         leptos::task::spawn_local(async move {
             let result = saved.await;
             // The screens may be gone meanwhile (a part started in its place).
