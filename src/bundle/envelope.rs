@@ -134,6 +134,16 @@ pub fn seal<T: Serialize>(
 /// Checks a file: size, strict JSON, envelope shape, format version, payload type, and the
 /// signature. Returns the verified contents, or the first reason it is refused.
 pub fn open(bytes: &[u8]) -> Result<Opened, BundleError> {
+    open_keeping(bytes, false).map(|(opened, _)| opened)
+}
+
+/// [`open`], and with it the file's compact form, exactly [`super::json::compact`] of the bytes,
+/// written from the value `open` parsed (the importer keeps it: one parse of the file, not two).
+pub fn open_compact(bytes: &[u8]) -> Result<(Opened, String), BundleError> {
+    open_keeping(bytes, true).map(|(opened, text)| (opened, text.unwrap_or_default()))
+}
+
+fn open_keeping(bytes: &[u8], compact: bool) -> Result<(Opened, Option<String>), BundleError> {
     let value = parse_strict(bytes).map_err(|e| match e {
         JsonError::Syntax(_) | JsonError::NotUtf8 => BundleError::NotJson,
         other => BundleError::Json(other),
@@ -178,14 +188,17 @@ pub fn open(bytes: &[u8]) -> Result<Opened, BundleError> {
     signer
         .verify_strict(&signed, &Signature::from_bytes(&signature_bytes))
         .map_err(|_| BundleError::BadSignature)?;
+    // The parsed value as it is, so the same text as `json::compact` of the file.
+    let text = compact.then(|| serde_json::to_string(&envelope).expect("a JSON value serializes"));
     let payload = envelope.remove("payload").expect("checked above");
-    Ok(Opened {
+    let opened = Opened {
         kind,
         format: version,
         signer,
         payload,
         id: hex(&Sha256::digest(&signed)),
-    })
+    };
+    Ok((opened, text))
 }
 
 /// Opens a bundle that must be of type `kind` and returns its typed payload too.
@@ -193,7 +206,23 @@ pub fn open_as<T: DeserializeOwned>(
     bytes: &[u8],
     kind: PayloadType,
 ) -> Result<(Opened, T), BundleError> {
-    let opened = open(bytes)?;
+    typed(open(bytes)?, kind)
+}
+
+/// [`open_as`], with the file's compact form ([`open_compact`]).
+pub fn open_as_compact<T: DeserializeOwned>(
+    bytes: &[u8],
+    kind: PayloadType,
+) -> Result<(Opened, T, String), BundleError> {
+    let (opened, text) = open_compact(bytes)?;
+    let (opened, payload) = typed(opened, kind)?;
+    Ok((opened, payload, text))
+}
+
+fn typed<T: DeserializeOwned>(
+    opened: Opened,
+    kind: PayloadType,
+) -> Result<(Opened, T), BundleError> {
     if opened.kind != kind {
         return Err(BundleError::WrongType {
             expected: kind,

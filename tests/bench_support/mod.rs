@@ -16,7 +16,7 @@ use thidua::bundle::json::{canonical, parse_strict};
 use thidua::bundle::merge::merge;
 use thidua::bundle::open;
 use thidua::bundle::payload::{ensure_identity, make_submission, UnitSubmission};
-use thidua::engine::score::{check_evidence, check_value};
+use thidua::engine::score::CriteriaIndex;
 use thidua::engine::{Cluster, CriteriaTable, Points, Timestamp, Workspace};
 
 /// Criteria in the table: 10 groups of 10, each criterion worth 10 points (100 tenths).
@@ -227,7 +227,8 @@ pub struct Timings {
     pub open: f64,
     /// … the typed payload (`Opened::payload::<UnitSubmission>`, a clone and a deserialize) …
     pub typed: f64,
-    /// … and the per-score checks the import runs (`check_value` + `check_evidence`).
+    /// … and the checks of entry the import runs (`CriteriaIndex`: every change of the change
+    /// log and every entry).
     pub checks: f64,
 }
 
@@ -333,13 +334,20 @@ pub fn measure(
             .collect();
         typed.push(clock() - t);
 
+        // The checks as the import makes them: one index of the table per file, every change of
+        // the change log (its old and new value) and every entry.
         let t = clock();
-        let table = &ws.table;
         for sub in &subs {
-            for (code, entry) in &sub.scores {
-                check_value(table, code, entry.points).expect("valid points");
-                check_evidence(table, code, &entry.evidence).expect("valid evidence");
+            let index = CriteriaIndex::new(&ws.table);
+            for change in &sub.changes {
+                index
+                    .check_value(&change.code, change.old)
+                    .expect("valid points");
+                index
+                    .check_value(&change.code, change.new)
+                    .expect("valid points");
             }
+            index.check_entries(&sub.scores).expect("valid entries");
         }
         checks.push(clock() - t);
     }
