@@ -224,14 +224,12 @@ fn write_canonical(value: &Value, out: &mut Vec<u8>) -> Result<(), NeedsFloatFor
         Value::Bool(false) => out.extend_from_slice(b"false"),
         Value::Number(n) => {
             // An integer within ±(2^53 − 1) is written by ECMAScript as plain decimal digits.
-            // Written in place (no string made per number).
-            use std::io::Write as _;
-            let written = match (n.as_i64(), n.as_u64()) {
-                (Some(i), _) if i.unsigned_abs() <= MAX_SAFE_INTEGER => write!(out, "{i}"),
-                (None, Some(u)) if u <= MAX_SAFE_INTEGER => write!(out, "{u}"),
+            let text = match (n.as_i64(), n.as_u64()) {
+                (Some(i), _) if i.unsigned_abs() <= MAX_SAFE_INTEGER => i.to_string(),
+                (None, Some(u)) if u <= MAX_SAFE_INTEGER => u.to_string(),
                 _ => return Err(NeedsFloatForm),
             };
-            written.expect("writing to a Vec cannot fail");
+            out.extend_from_slice(text.as_bytes());
         }
         Value::String(s) => write_string(s, out),
         Value::Array(items) => {

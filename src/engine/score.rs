@@ -376,7 +376,47 @@ pub fn check_entries(
     table: &CriteriaTable,
     entries: &BTreeMap<String, Entry>,
 ) -> Result<(), (String, ScoreError)> {
-    CriteriaIndex::new(table).check_entries(entries)
+    entries_on(
+        entries,
+        table.precision,
+        |code| criterion(table, code),
+        |code| table.alternatives_of(code),
+    )
+}
+
+/// The checks of [`check_entries`], with the look-ups of a criterion and of the other options
+/// of its alternatives given (the table walked, or a [`CriteriaIndex`]).
+fn entries_on<'t, O: AsRef<[&'t str]>>(
+    entries: &BTreeMap<String, Entry>,
+    precision: Precision,
+    criterion: impl Fn(&str) -> Result<&'t Criterion, ScoreError>,
+    alternatives: impl Fn(&str) -> O,
+) -> Result<(), (String, ScoreError)> {
+    for (code, entry) in entries {
+        let fail = |e| (code.clone(), e);
+        let c = criterion(code).map_err(fail)?;
+        value_on(c, precision, entry.points).map_err(fail)?;
+        evidence_ok(&entry.evidence).map_err(fail)?;
+        if let Some(n) = entry.count {
+            parse_count(c, &n.to_string()).map_err(fail)?;
+            let expected = match c.effect {
+                Effect::Disqualify => None,
+                _ => Some(counted_points(c, n)),
+            };
+            if entry.points != expected {
+                return Err(fail(ScoreError::CountMismatch));
+            }
+        }
+        if entry.points.is_some()
+            && alternatives(code)
+                .as_ref()
+                .iter()
+                .any(|o| *o < code.as_str() && entries.get(*o).is_some_and(|e| e.points.is_some()))
+        {
+            return Err(fail(ScoreError::TwoOptions));
+        }
+    }
+    Ok(())
 }
 
 /// A table's criteria by code, for checking many entries against one table (an import checks
@@ -445,34 +485,13 @@ impl<'t> CriteriaIndex<'t> {
         &self,
         entries: &BTreeMap<String, Entry>,
     ) -> Result<(), (String, ScoreError)> {
-        for (code, entry) in entries {
-            let fail = |e| (code.clone(), e);
-            let c = self.criterion(code).map_err(fail)?;
-            value_on(c, self.precision, entry.points).map_err(fail)?;
-            evidence_ok(&entry.evidence).map_err(fail)?;
-            if let Some(n) = entry.count {
-                parse_count(c, &n.to_string()).map_err(fail)?;
-                let expected = match c.effect {
-                    Effect::Disqualify => None,
-                    _ => Some(counted_points(c, n)),
-                };
-                if entry.points != expected {
-                    return Err(fail(ScoreError::CountMismatch));
-                }
-            }
-            let others = self
-                .alternatives
-                .get(code.as_str())
-                .map_or(&[][..], Vec::as_slice);
-            if entry.points.is_some()
-                && others.iter().any(|o| {
-                    *o < code.as_str() && entries.get(*o).is_some_and(|e| e.points.is_some())
-                })
-            {
-                return Err(fail(ScoreError::TwoOptions));
-            }
-        }
-        Ok(())
+        let none: &[&str] = &[];
+        entries_on(
+            entries,
+            self.precision,
+            |code| self.criterion(code),
+            |code| self.alternatives.get(code).map_or(none, Vec::as_slice),
+        )
     }
 }
 

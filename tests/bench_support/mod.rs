@@ -74,7 +74,12 @@ pub fn unit_id(n: usize) -> String {
 
 /// The criteria table, built as JSON (as the head's table editor stores it) and validated.
 pub fn table() -> CriteriaTable {
-    let groups: Vec<_> = (0..GROUPS)
+    table_of(CRITERIA)
+}
+
+/// A table of `criteria` criteria (a multiple of 10) in groups of 10, built as [`table`] is.
+pub fn table_of(criteria: usize) -> CriteriaTable {
+    let groups: Vec<_> = (0..criteria / (CRITERIA / GROUPS))
         .map(|g| {
             let children: Vec<_> = (0..CRITERIA / GROUPS)
                 .map(|c| {
@@ -103,14 +108,14 @@ pub fn table() -> CriteriaTable {
         "id": "bench-2025",
         "title": "Bảng tiêu chí tổng hợp (đo hiệu năng)",
         "decimals": 1,
-        "scale": MAX_UNITS * CRITERIA as i64,
+        "scale": MAX_UNITS * criteria as i64,
         "groups": groups,
         "bonus": { "title": "Điểm thưởng", "cap": 0, "items": [] },
         "deduction": { "title": "Điểm trừ", "cap": 0, "items": [] }
     }))
     .expect("the bench table parses");
     table.validate().expect("the bench table validates");
-    assert_eq!(table.criteria().len(), CRITERIA);
+    assert_eq!(table.criteria().len(), criteria);
     table
 }
 
@@ -137,9 +142,14 @@ pub fn cluster(n: usize) -> Cluster {
 
 /// The head's workspace, with nothing received yet.
 pub fn head_workspace(n: usize) -> Workspace {
+    head_workspace_with(n, table())
+}
+
+/// The head's workspace over another table.
+pub fn head_workspace_with(n: usize, table: CriteriaTable) -> Workspace {
     let cluster = cluster(n);
     let head = cluster.head.clone();
-    Workspace::new(cluster, table(), &head).expect("the bench workspace validates")
+    Workspace::new(cluster, table, &head).expect("the bench workspace validates")
 }
 
 /// The secret seed of unit `n`: distinct for every unit.
