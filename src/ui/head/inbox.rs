@@ -29,12 +29,26 @@ pub fn InboxPage() -> impl IntoView {
     // While files are imported: how many are done, of how many.
     let progress = RwSignal::new(None::<(usize, usize)>);
 
+    // Files given while an import runs: imported after it, their lines added to its report.
+    let queued = StoredValue::new_local(Vec::<Incoming>::new());
+
     let import = Callback::new(move |files: Vec<Incoming>| {
-        // One import at a time: files given while one runs wait for the next drop.
         if progress.with_untracked(Option::is_some) {
+            queued.update_value(|q| q.extend(files));
             return;
         }
-        leptos::task::spawn_local(import_in_chunks(state, files, progress, report));
+        leptos::task::spawn_local(async move {
+            let mut lines = import_in_chunks(state, files, progress).await;
+            loop {
+                let more = queued.try_update_value(std::mem::take).unwrap_or_default();
+                if more.is_empty() {
+                    break;
+                }
+                lines.extend(import_in_chunks(state, more, progress).await);
+            }
+            report.set(lines);
+            progress.set(None);
+        });
     });
 
     view! {
@@ -94,7 +108,7 @@ const CHUNK_MS: f64 = 40.0;
 
 /// Imports `files` in chunks of [`CHUNK_MS`], showing the count between them, into a copy of the
 /// workspace, which replaces it once every file is placed: one save, and nothing shown half
-/// imported. Each file is checked and placed exactly as [`crate::bundle::import::import_files`] does, in the same
+/// imported. Returns the report's lines; the caller shows them and takes the bar away. Each file is checked and placed exactly as [`crate::bundle::import::import_files`] does, in the same
 /// order, so the report and the workspace are those of an import at once. Should the workspace
 /// change meanwhile (a decision taken on this page, another tab), the files are imported again
 /// at once into the changed workspace, so that nothing of that change is lost.
@@ -102,8 +116,7 @@ async fn import_in_chunks(
     state: AppState,
     files: Vec<Incoming>,
     progress: RwSignal<Option<(usize, usize)>>,
-    report: RwSignal<Vec<ImportLine>>,
-) {
+) -> Vec<ImportLine> {
     let now = platform::now();
     let total = files.len();
     progress.set(Some((0, total)));
@@ -135,8 +148,7 @@ async fn import_in_chunks(
         }
         Ok::<_, Infallible>(())
     });
-    report.set(lines);
-    progress.set(None);
+    lines
 }
 
 fn import_one(ws: &mut Workspace, hash: &str, f: &Incoming, now: &Timestamp) -> ImportLine {
