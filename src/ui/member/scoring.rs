@@ -21,10 +21,7 @@ fn fmt_points(p: Points, lang: Lang) -> String {
 #[component]
 pub fn ScoringPage() -> impl IntoView {
     let state = use_state();
-    // What the page shows of the workspace, each a memo: a keystroke changes the workspace, and
-    // only what it changed is drawn again.
     let sample = move || state.ws.with(|w| w.table.sample);
-    let title = Memo::new(move |_| state.ws.with(|w| w.table.title.clone()));
     view! {
         <Show when=sample>
             <p class="notice sample" role="note" data-testid="sample-notice">
@@ -33,9 +30,9 @@ pub fn ScoringPage() -> impl IntoView {
         </Show>
         <Summary />
         // On a phone the menu's button already names the page: only the table's title.
-        <h2 class="page-title table-title" title=title>
+        <h2 class="page-title table-title" title=move || state.ws.with(|w| w.table.title.clone())>
             <span class="page-name">{tr(K::SelfScoring)} " — "</span>
-            {title}
+            {move || state.ws.with(|w| w.table.title.clone())}
         </h2>
         // How Enter moves on: for a keyboard; a phone's keyboard shows its own "next" key.
         <p class="hint enter-hint">{tr(K::EnterHint)}</p>
@@ -53,22 +50,14 @@ fn Summary() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let totals = state.totals;
-    // Every figure a memo of the totals (or of the table), so that a keystroke redraws only the
-    // figures it changed, and the lists (the codes missing evidence) only when they change.
-    let scale = Memo::new(move |_| state.ws.with(|w| w.table.scale));
-    let caps = Memo::new(move |_| {
-        state
-            .ws
-            .with(|w| (w.table.bonus.cap, w.table.deduction.cap))
-    });
-    let total = Memo::new(move |_| totals.with(|t| t.total));
-    let scored = Memo::new(move |_| totals.with(|t| (t.scored, t.required)));
-    let missing = Memo::new(move |_| totals.with(|t| t.missing_evidence.clone()));
-    let disqualified = Memo::new(move |_| totals.with(|t| t.disqualified.join(", ")));
-    let over_scale = Memo::new(move |_| total.get() > scale.get());
+    let scale = move || state.ws.with(|w| w.table.scale);
     let saved = move || matches!(state.status.get(), SaveStatus::Saved);
-    let breakdown =
-        Memo::new(move |_| totals.with(|t| breakdown_line(t, caps.get(), i18n.lang.get())));
+    let breakdown = move || {
+        let caps = state
+            .ws
+            .with(|w| (w.table.bonus.cap, w.table.deduction.cap));
+        totals.with(|t| breakdown_line(t, caps, i18n.lang.get()))
+    };
     view! {
         // One line that stays in view while scrolling (on a phone, where the keyboard takes
         // half the screen, nothing more), and below it what explains the total.
@@ -77,26 +66,26 @@ fn Summary() -> impl IntoView {
                 <span class="label">{tr(K::Total)}</span>
                 <span class="value">
                     <strong data-testid="total">
-                        {move || fmt_points(total.get(), i18n.lang.get())}
+                        {move || fmt_points(totals.with(|t| t.total), i18n.lang.get())}
                     </strong>
                     " / "
-                    {move || fmt_points(scale.get(), i18n.lang.get())}
+                    {move || fmt_points(scale(), i18n.lang.get())}
                 </span>
             </div>
             <div class="metric scored">
                 <span class="label">{tr(K::Scored)}</span>
                 <span class="value" data-testid="scored">
-                    {move || scored.with(|(s, r)| scored_of(i18n.lang.get(), *s, *r))}
+                    {move || totals.with(|t| scored_of(i18n.lang.get(), t.scored, t.required))}
                 </span>
                 <progress
-                    max=move || scored.with(|(_, r)| *r)
-                    value=move || scored.with(|(s, _)| *s)
+                    max=move || totals.with(|t| t.required)
+                    value=move || totals.with(|t| t.scored)
                 ></progress>
             </div>
             <div class="metric missing">
                 <span class="label">{tr(K::MissingEvidence)}</span>
                 <span class="value" data-testid="missing-evidence">
-                    {move || missing.with(Vec::len)}
+                    {move || totals.with(|t| t.missing_evidence.len())}
                 </span>
             </div>
             <div class="metric save-state" class:ok=saved data-testid="save-state">
@@ -109,22 +98,22 @@ fn Summary() -> impl IntoView {
             <span class="breakdown" data-testid="breakdown">{breakdown}</span>
             // The total passes the scale only by the bonus, which the table adds on top of
             // it: said, so that "1002 / 1000" is not read as a mistake.
-            {move || over_scale.get().then(|| view! {
+            {move || (totals.with(|t| t.total) > scale()).then(|| view! {
                 <span class="over-scale" data-testid="over-scale">
                     {move || match i18n.lang.get() {
                         Lang::Vi => format!(
                             "Tổng điểm vượt thang điểm {} vì điểm thưởng được cộng thêm ngoài thang điểm (trong mức trần của điểm thưởng); đây không phải lỗi.",
-                            fmt_points(scale.get(), Lang::Vi)
+                            fmt_points(scale(), Lang::Vi)
                         ),
                         Lang::En => format!(
                             "The total passes the {}-point scale because bonus points are added on top of it (within the bonus cap); this is not a mistake.",
-                            fmt_points(scale.get(), Lang::En)
+                            fmt_points(scale(), Lang::En)
                         ),
                     }}
                 </span>
             })}
             {move || {
-                let codes = missing.get();
+                let codes = totals.with(|t| t.missing_evidence.clone());
                 (!codes.is_empty()).then(|| view! {
                     <span class="codes" data-testid="missing-codes">
                         {tr(K::MissingEvidence)} ": "
@@ -139,7 +128,7 @@ fn Summary() -> impl IntoView {
                 })
             }}
             {move || {
-                let codes = disqualified.get();
+                let codes = totals.with(|t| t.disqualified.join(", "));
                 (!codes.is_empty())
                     .then(|| {
                         view! {
@@ -256,9 +245,7 @@ fn node_view(node: Node, part: Part, depth: usize) -> AnyView {
         Node::Group(g) => {
             let max = Node::Group(g.clone()).max();
             let code = g.code.clone();
-            // Redrawn when this group's subtotal changes, not at every keystroke elsewhere.
-            let points = Memo::new(move |_| totals.with(|t| t.group(&code)));
-            let subtotal = move || fmt_points(points.get(), i18n.lang.get());
+            let subtotal = move || fmt_points(totals.with(|t| t.group(&code)), i18n.lang.get());
             let (group_code, title) = (g.code.clone(), g.title.clone());
             let body = if picked_whole(&g) {
                 view! { <OptionsRow group=g /> }.into_any()
