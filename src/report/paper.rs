@@ -264,7 +264,8 @@ pub fn paper_html(p: &Paper) -> Markup {
     }
 }
 
-/// Every text the document holds, in reading order (for tests and the CLI's plain text).
+/// Every text the document holds, in reading order, a paragraph's runs one by one (what the
+/// tests look for in the printout and the Word file).
 pub fn texts(p: &Paper) -> Vec<String> {
     let h = &p.heading;
     let mut out = vec![
@@ -280,7 +281,7 @@ pub fn texts(p: &Paper) -> Vec<String> {
     for b in &p.body {
         match b {
             Block::Lead(runs) | Block::Para(runs) => {
-                out.push(runs.iter().map(|r| r.text.as_str()).collect())
+                out.extend(runs.iter().map(|r| r.text.clone()))
             }
             Block::Section(s) => out.push(s.clone()),
             Block::Table(t) => {

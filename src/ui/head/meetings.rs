@@ -25,9 +25,9 @@ use crate::platform;
 use crate::report::meetings as rm;
 use crate::report::paper::{file_name, paper_html, Paper};
 use crate::report::printed::{invitation_paper, minutes_paper, DocHeader};
-use crate::ui::shared::files_module::offer_docx;
 use crate::ui::head::print::{DocFields, PrintToolbar};
 use crate::ui::shared::document::Document;
+use crate::ui::shared::files_module::offer_docx;
 use crate::ui::shared::i18n::{use_i18n, K};
 use crate::ui::shared::notice::{notice_view, Notice};
 use crate::ui::shared::state::{use_state, AppState};
@@ -1112,7 +1112,10 @@ pub fn PrintMinutesPage() -> impl IntoView {
                 w.meeting(id).map(|m| {
                     let h = fields.header(w.cluster.name.clone(), signer.clone(), signer.clone());
                     let what = format!("{}-{id}", if invitation { "giay-moi" } else { "bien-ban" });
-                    (file_name(w.cluster.year, &w.cluster.id, &what, "docx"), meeting_paper(invitation, m, w, &h))
+                    (
+                        file_name(w.cluster.year, &w.cluster.id, &what, "docx"),
+                        meeting_paper(invitation, m, w, &h),
+                    )
                 })
             })
         });

@@ -9,14 +9,14 @@ use leptos::prelude::*;
 use crate::engine::{Date, Lang};
 use crate::platform;
 use crate::report::document::place_of;
-pub use crate::report::printed::Doc;
 use crate::report::paper::{file_name, paper_html};
+pub use crate::report::printed::Doc;
 use crate::report::printed::{paper, DocHeader};
 use crate::ui::head::results::{cannot_evaluate, current_results};
 use crate::ui::shared::document::Document;
 use crate::ui::shared::files_module::offer_docx;
-use crate::ui::shared::notice::{notice_view, Notice};
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
+use crate::ui::shared::notice::{notice_view, Notice};
 use crate::ui::shared::state::use_state;
 use crate::ui::shared::table::Field;
 
@@ -119,10 +119,13 @@ pub fn PrintPage(doc: Doc) -> impl IntoView {
     let notice: Notice = RwSignal::new(None);
     let (council2, head2) = (council.clone(), head_name.clone());
     let made = move || {
-        computed
-            .get()
-            .ok()
-            .map(|r| paper(doc, &fields.header(council2.clone(), r.cluster_name.clone(), head2.clone()), &r))
+        computed.get().ok().map(|r| {
+            paper(
+                doc,
+                &fields.header(council2.clone(), r.cluster_name.clone(), head2.clone()),
+                &r,
+            )
+        })
     };
     let docx = move |_| {
         let lang = i18n.lang.get_untracked();
@@ -131,7 +134,9 @@ pub fn PrintPage(doc: Doc) -> impl IntoView {
             Doc::Summary => "bang-tong-hop",
             Doc::Proposals => "de-nghi-khen-thuong",
         };
-        let name = state.ws.with_untracked(|w| file_name(w.cluster.year, &w.cluster.id, what, "docx"));
+        let name = state
+            .ws
+            .with_untracked(|w| file_name(w.cluster.year, &w.cluster.id, what, "docx"));
         offer_docx(notice, lang, name, p);
     };
     view! {

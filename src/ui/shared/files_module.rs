@@ -161,5 +161,11 @@ where
 
 /// Makes `paper` as a .docx file in the files module and offers it as `name`.
 pub fn offer_docx(notice: Notice, lang: Lang, name: String, paper: Paper) {
-    offer_made(notice, lang, name, DOCX, async move { paper_docx(&paper).await });
+    offer_made(
+        notice,
+        lang,
+        name,
+        DOCX,
+        async move { paper_docx(&paper).await },
+    );
 }
