@@ -17,7 +17,7 @@ use super::paper::{
 use super::results::Results;
 use crate::engine::evaluation::Outcome;
 use crate::engine::meeting::{Attendance, Meeting, Person};
-use crate::engine::{Cluster, Date, Lang};
+use crate::engine::{Cluster, ClusterKind, Date, Lang};
 
 /// Which printed document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -314,7 +314,10 @@ pub fn minutes_paper(meeting: &Meeting, cluster: &Cluster, h: &DocHeader) -> Pap
 /// member units (and the council office, which follows the cluster), signed by the head.
 pub fn invitation_paper(meeting: &Meeting, cluster: &Cluster, h: &DocHeader) -> Paper {
     let vi = Lang::Vi;
-    let cum = cluster.kind.name(vi);
+    let cum = match cluster.kind {
+        ClusterKind::Cum => "Cụm",
+        ClusterKind::Khoi => "Khối",
+    };
     let invited: Vec<String> = cluster
         .units
         .iter()
@@ -360,7 +363,7 @@ pub fn invitation_paper(meeting: &Meeting, cluster: &Cluster, h: &DocHeader) -> 
                 "Lưu: VT.".into(),
             ],
             signatures: vec![h.cluster_signature(
-                &format!("TM. {}", cum.to_uppercase()),
+                &format!("TM. {}", cluster.kind.name(vi).to_uppercase()),
                 &format!("{cum} trưởng").to_uppercase(),
             )],
         },
