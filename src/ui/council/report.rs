@@ -11,8 +11,9 @@ use crate::bundle::council::overview;
 use crate::engine::Lang;
 use crate::platform;
 use crate::report::council_report::{council_paper, file_stem, superior_of};
+use crate::report::document::place_of;
 use crate::report::paper::{paper_html, Paper};
-use crate::ui::head::print::{DocFields, PrintToolbarFields};
+use crate::report::printed::DocHeader;
 use crate::ui::shared::document::Document;
 use crate::ui::shared::files_module::{council_xlsx, offer_docx, offer_made};
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
@@ -20,26 +21,29 @@ use crate::ui::shared::notice::{notice_view, Notice};
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// The report for `year` with the heading as `fields` stand (tracked).
-fn paper(store: Store, fields: DocFields, year: u16, lang: Lang) -> Paper {
+/// The report for `year` (tracked), dated today; the number is left to write in (in Word, or
+/// by hand on the printout).
+fn paper(store: Store, year: u16, lang: Lang) -> Paper {
     store.council.with(|c| {
-        let h = fields.header(superior_of(&c.name), c.name.clone(), String::new());
+        let h = DocHeader {
+            superior: superior_of(&c.name),
+            issuer: c.name.clone(),
+            number: "      /BC-HĐTĐKT".into(),
+            place: place_of(&c.name),
+            date: Some(platform::now().date()),
+            signer: String::new(),
+        };
         council_paper(&overview(c, year), &h, lang)
     })
 }
 
-fn fields_for(store: Store) -> DocFields {
-    let name = store.council.with_untracked(|c| c.name.clone());
-    DocFields::new("BC-HĐTĐKT", &name, &platform::now().date())
-}
-
 /// The Word and Excel buttons, for `year`.
-fn downloads(store: Store, fields: DocFields, year: Signal<u16>, notice: Notice) -> impl IntoView {
+fn downloads(store: Store, year: Signal<u16>, notice: Notice) -> impl IntoView {
     let i18n = use_i18n();
     let docx = move |_| {
         let lang = i18n.lang.get_untracked();
         let y = year.get_untracked();
-        let p = untrack(|| paper(store, fields, y, lang));
+        let p = untrack(|| paper(store, y, lang));
         offer_docx(notice, lang, format!("{}.docx", file_stem(y)), p);
     };
     let xlsx = move |_| {
@@ -65,7 +69,6 @@ fn downloads(store: Store, fields: DocFields, year: Signal<u16>, notice: Notice)
 #[component]
 pub fn CouncilReportCard(store: Store, year: RwSignal<u16>) -> impl IntoView {
     let notice: Notice = RwSignal::new(None);
-    let fields = fields_for(store);
     view! {
         <section class="card" data-testid="council-report-card">
             <h3>{tx("Báo cáo tổng hợp các cụm, khối", "Report across the clusters")}</h3>
@@ -84,21 +87,20 @@ pub fn CouncilReportCard(store: Store, year: RwSignal<u16>) -> impl IntoView {
                 >
                     {tx("Xem, điền và in", "View, fill in and print")}
                 </button>
-                {downloads(store, fields, year.into(), notice)}
+                {downloads(store, year.into(), notice)}
             </div>
             <div data-testid="council-report-notice">{notice_view(notice)}</div>
         </section>
     }
 }
 
-/// The printed report for `year`, instead of the council's page: the toolbar (back, number,
-/// place and date, print, the downloads) and the sheet.
+/// The printed report for `year`, instead of the council's page: the toolbar (back, print, the
+/// downloads) and the sheet.
 #[component]
 pub fn CouncilReportPrint(store: Store, year: u16) -> impl IntoView {
     let i18n = use_i18n();
     let notice: Notice = RwSignal::new(None);
-    let fields = fields_for(store);
-    let doc = move || paper_html(&paper(store, fields, year, i18n.lang.get()));
+    let doc = move || paper_html(&paper(store, year, i18n.lang.get()));
     view! {
         <div class="print-toolbar no-print">
             <button
@@ -109,7 +111,6 @@ pub fn CouncilReportPrint(store: Store, year: u16) -> impl IntoView {
             >
                 {tx("← Quay lại trang Hội đồng", "← Back to the council's page")}
             </button>
-            <PrintToolbarFields fields />
             <button
                 type="button"
                 class="primary"
@@ -120,7 +121,7 @@ pub fn CouncilReportPrint(store: Store, year: u16) -> impl IntoView {
             >
                 {tr(K::PrintNow)}
             </button>
-            {downloads(store, fields, Signal::stored(year), notice)}
+            {downloads(store, Signal::stored(year), notice)}
             <p class="hint">{tr(K::PrintHint)}</p>
             <div data-testid="council-report-notice">{notice_view(notice)}</div>
         </div>

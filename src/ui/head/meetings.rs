@@ -27,7 +27,7 @@ use crate::report::paper::{file_name, paper_html, Paper};
 use crate::report::printed::{invitation_paper, minutes_paper, DocHeader};
 use crate::ui::head::print::{DocFields, PrintToolbar};
 use crate::ui::shared::document::Document;
-use crate::ui::shared::files_module::offer_docx;
+use crate::ui::shared::files_module::DocxButton;
 use crate::ui::shared::i18n::{use_i18n, K};
 use crate::ui::shared::notice::{notice_view, Notice};
 use crate::ui::shared::state::{use_state, AppState};
@@ -1104,10 +1104,9 @@ pub fn PrintMinutesPage() -> impl IntoView {
     let fields = DocFields::new(if invitation { "GM-CTĐ" } else { "BB-CTĐ" }, &council, &day);
     let lang = use_i18n().lang;
     let id = StoredValue::new(id);
-    let notice: Notice = RwSignal::new(None);
     let signer = head.clone();
-    let docx = move |_| {
-        let made = id.with_value(|id| {
+    let make = Callback::new(move |()| {
+        id.with_value(|id| {
             state.ws.with_untracked(|w| {
                 w.meeting(id).map(|m| {
                     let h = fields.header(w.cluster.name.clone(), signer.clone(), signer.clone());
@@ -1118,11 +1117,8 @@ pub fn PrintMinutesPage() -> impl IntoView {
                     )
                 })
             })
-        });
-        if let Some((name, paper)) = made {
-            offer_docx(notice, lang.get_untracked(), name, paper);
-        }
-    };
+        })
+    });
     // Whether the meeting exists, and whether its minutes are closed.
     let found = Memo::new(move |_| {
         id.with_value(|id| state.ws.with(|w| w.meeting(id).map(Meeting::is_closed)))
@@ -1170,10 +1166,7 @@ pub fn PrintMinutesPage() -> impl IntoView {
             back_testid="back-meetings"
             fields=fields
         >
-            <button type="button" data-testid="doc-docx" on:click=docx>
-                {move || pick(lang.get(), "Tải về Word (.docx)", "Download Word (.docx)")}
-            </button>
-            <div data-testid="doc-notice">{notice_view(notice)}</div>
+            <DocxButton make />
         </PrintToolbar>
         {items.into_iter().map(render).collect_view()}
     }

@@ -14,9 +14,8 @@ pub use crate::report::printed::Doc;
 use crate::report::printed::{paper, DocHeader};
 use crate::ui::head::results::{cannot_evaluate, current_results};
 use crate::ui::shared::document::Document;
-use crate::ui::shared::files_module::offer_docx;
+use crate::ui::shared::files_module::DocxButton;
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
-use crate::ui::shared::notice::{notice_view, Notice};
 use crate::ui::shared::state::use_state;
 use crate::ui::shared::table::Field;
 
@@ -69,7 +68,9 @@ pub fn PrintToolbar(
             <a href=back class="button secondary" data-testid=back_testid>
                 {tx(back_label.0, back_label.1)}
             </a>
-            <PrintToolbarFields fields />
+            <Field label=K::DocNumber testid="doc-number" value=fields.number />
+            <Field label=K::DocPlace testid="doc-place" value=fields.place />
+            <Field label=K::DocDate testid="doc-date" value=fields.date kind="date" />
             <button
                 type="button"
                 class="primary"
@@ -83,16 +84,6 @@ pub fn PrintToolbar(
             {children.map(|c| c())}
             <p class="hint">{tr(K::PrintHint)}</p>
         </div>
-    }
-}
-
-/// The number, place and date fields of a printed document's heading.
-#[component]
-pub fn PrintToolbarFields(fields: DocFields) -> impl IntoView {
-    view! {
-        <Field label=K::DocNumber testid="doc-number" value=fields.number />
-        <Field label=K::DocPlace testid="doc-place" value=fields.place />
-        <Field label=K::DocDate testid="doc-date" value=fields.date kind="date" />
     }
 }
 
@@ -116,20 +107,14 @@ pub fn PrintPage(doc: Doc) -> impl IntoView {
     };
     let fields = DocFields::new(suffix, &council, &platform::now().date());
     let computed = Memo::new(move |_| state.ws.with(|w| current_results(w, Lang::Vi)));
-    let notice: Notice = RwSignal::new(None);
     let (council2, head2) = (council.clone(), head_name.clone());
-    let made = move || {
-        computed.get().ok().map(|r| {
-            paper(
-                doc,
-                &fields.header(council2.clone(), r.cluster_name.clone(), head2.clone()),
-                &r,
-            )
-        })
-    };
-    let docx = move |_| {
-        let lang = i18n.lang.get_untracked();
-        let Some(p) = made() else { return };
+    let make = Callback::new(move |()| {
+        let r = computed.get_untracked().ok()?;
+        let p = paper(
+            doc,
+            &fields.header(council2.clone(), r.cluster_name.clone(), head2.clone()),
+            &r,
+        );
         let what = match doc {
             Doc::Summary => "bang-tong-hop",
             Doc::Proposals => "de-nghi-khen-thuong",
@@ -137,18 +122,15 @@ pub fn PrintPage(doc: Doc) -> impl IntoView {
         let name = state
             .ws
             .with_untracked(|w| file_name(w.cluster.year, &w.cluster.id, what, "docx"));
-        offer_docx(notice, lang, name, p);
-    };
+        Some((name, p))
+    });
     view! {
         <PrintToolbar
             back="#/binh-xet"
             back_label=("← Quay lại trang Bình xét", "← Back to the evaluation")
             fields=fields
         >
-            <button type="button" data-testid="doc-docx" on:click=docx>
-                {tx("Tải về Word (.docx)", "Download Word (.docx)")}
-            </button>
-            <div data-testid="doc-notice">{notice_view(notice)}</div>
+            <DocxButton make />
         </PrintToolbar>
         {move || match computed.get() {
             Err(errors) => cannot_evaluate(&errors, i18n.lang.get()).into_any(),

@@ -169,3 +169,25 @@ pub fn offer_docx(notice: Notice, lang: Lang, name: String, paper: Paper) {
         async move { paper_docx(&paper).await },
     );
 }
+
+/// The "Tải về Word (.docx)" button of a printed page (`data-testid="doc-docx"`) and its
+/// notice (`doc-notice`): `make` gives the file's name and the document as the page shows it.
+#[leptos::component]
+pub fn DocxButton(
+    make: leptos::prelude::Callback<(), Option<(String, Paper)>>,
+) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let i18n = crate::ui::shared::i18n::use_i18n();
+    let notice: Notice = RwSignal::new(None);
+    let click = move |_| {
+        if let Some((name, paper)) = make.run(()) {
+            offer_docx(notice, i18n.lang.get_untracked(), name, paper);
+        }
+    };
+    view! {
+        <button type="button" data-testid="doc-docx" on:click=click>
+            {crate::ui::shared::i18n::tx("Tải về Word (.docx)", "Download Word (.docx)")}
+        </button>
+        <div data-testid="doc-notice">{crate::ui::shared::notice::notice_view(notice)}</div>
+    }
+}
