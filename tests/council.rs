@@ -1151,9 +1151,10 @@ fn the_key_change_line_and_note_show_data_as_text() {
     }
 }
 
-/// The council's report across clusters (issue 16, item 5): every cluster's ranking and
-/// proposals, the totals per award, the listed clusters that sent nothing; printed, as .docx
-/// and as .xlsx; outcome labels in the reader's language.
+/// The council's report across clusters (issue 16, item 5; built and tested, not yet offered on
+/// the council's page): every cluster's ranking and proposals, the totals per award, the listed
+/// clusters that sent nothing; a printed document (and so a .docx) and a workbook; outcome
+/// labels in the reader's language.
 #[test]
 fn the_councils_report_across_clusters_totals_the_awards_and_lists_the_clusters_not_sent() {
     use thidua::report::council_report::{award_totals, council_paper, council_workbook};
@@ -1259,9 +1260,4 @@ fn the_councils_report_across_clusters_totals_the_awards_and_lists_the_clusters_
     let units: usize = d.clusters.iter().map(|o| o.units.len()).sum();
     assert_eq!(rows, units + 1, "a heading row and one row per unit");
     assert!(sheet2.contains(&label_vi));
-    // The files module makes the same workbook from the council's store.
-    assert_eq!(
-        thidua::files_module::council_xlsx(&c.to_json(), 2025, Lang::Vi).unwrap(),
-        xlsx
-    );
 }

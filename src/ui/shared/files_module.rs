@@ -9,7 +9,6 @@ use js_sys::{Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::bundle::council::Council;
 use crate::bundle::review::ClusterReview;
 use crate::engine::{Cluster, CriteriaTable, Lang};
 use crate::files_module::{self as fm, export, ReadReply};
@@ -131,16 +130,6 @@ pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordproces
 pub async fn paper_docx(paper: &Paper) -> Result<Vec<u8>, FilesError> {
     let json = serde_json::to_string(paper).map_err(|e| FilesError::Failed(e.to_string()))?;
     bytes_of(call(export::PAPER_DOCX, &[JsValue::from_str(&json)]).await?)
-}
-
-/// The council office's report across clusters for `year` as an .xlsx file.
-pub async fn council_xlsx(council: &Council, year: u16, lang: Lang) -> Result<Vec<u8>, FilesError> {
-    let args = [
-        JsValue::from_str(&council.to_json()),
-        JsValue::from_f64(f64::from(year)),
-        JsValue::from_str(lang.tag()),
-    ];
-    bytes_of(call(export::COUNCIL_XLSX, &args).await?)
 }
 
 /// Makes a file in the files module (`make`) and offers it as `name` (of `media_type`), saying
