@@ -1151,10 +1151,9 @@ fn the_key_change_line_and_note_show_data_as_text() {
     }
 }
 
-/// The council's report across clusters (issue 16, item 5; built and tested, not yet offered on
-/// the council's page): every cluster's ranking and proposals, the totals per award, the listed
-/// clusters that sent nothing; a printed document (and so a .docx) and a workbook; outcome
-/// labels in the reader's language.
+/// The council's report across clusters (issue 16, item 5): every cluster's ranking and
+/// proposals, the totals per award, the listed clusters that sent nothing; printed, as .docx
+/// and as .xlsx; outcome labels in the reader's language.
 #[test]
 fn the_councils_report_across_clusters_totals_the_awards_and_lists_the_clusters_not_sent() {
     use thidua::report::council_report::{award_totals, council_paper, council_workbook};
@@ -1260,4 +1259,26 @@ fn the_councils_report_across_clusters_totals_the_awards_and_lists_the_clusters_
     let units: usize = d.clusters.iter().map(|o| o.units.len()).sum();
     assert_eq!(rows, units + 1, "a heading row and one row per unit");
     assert!(sheet2.contains(&label_vi));
+    // The files module makes the same workbook from the council's store.
+    assert_eq!(
+        thidua::files_module::council_xlsx(&c.to_json(), 2025, Lang::Vi).unwrap(),
+        xlsx
+    );
+    // And the same Word file as the page's printed document, under the council's heading.
+    let date = Date::parse("2025-12-23").unwrap();
+    let h = thidua::report::council_report::council_header(&c.name, Some(date.clone()));
+    assert_eq!(h.issuer, c.name);
+    assert_eq!(h.number, "      /BC-HĐTĐKT");
+    let docx_text = |bytes: Vec<u8>| {
+        let zip =
+            thidua::tableio::zip::Zip::open(&bytes, thidua::tableio::Limits::default()).unwrap();
+        zip.text("word/document.xml").unwrap()
+    };
+    let via_module =
+        thidua::files_module::council_docx(&c.to_json(), 2025, Lang::Vi, date.as_str());
+    let direct = thidua::report::docx::paper_docx(&council_paper(&d, &h, Lang::Vi)).unwrap();
+    let module_xml = docx_text(via_module.unwrap());
+    assert_eq!(module_xml, docx_text(direct));
+    assert!(module_xml.contains("Tổng cộng"));
+    assert!(thidua::files_module::council_docx("{", 2025, Lang::Vi, "2025-12-23").is_err());
 }

@@ -89,6 +89,20 @@ pub fn superior_of(council: &str) -> String {
     .unwrap_or_default()
 }
 
+/// The report's heading under the council's name (`council`), dated `date`: the body above it
+/// read off the name, the number left to write in (in Word, or by hand on the printout). One
+/// heading for the printed page (the council's part) and the Word file (the files module).
+pub fn council_header(council: &str, date: Option<crate::engine::Date>) -> DocHeader {
+    DocHeader {
+        superior: superior_of(council),
+        issuer: council.to_string(),
+        number: "      /BC-HĐTĐKT".into(),
+        place: super::document::place_of(council),
+        date,
+        signer: String::new(),
+    }
+}
+
 fn outcome_label(c: &ClusterOverview, unit_id: &str, lang: Lang) -> String {
     c.evaluation
         .unit(unit_id)

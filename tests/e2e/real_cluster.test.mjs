@@ -10,7 +10,10 @@
 // backup restores on an empty browser from its start screen.
 // The head's documents download as Word files (.docx: the score summary, the award proposals,
 // a meeting's invitation and minutes, the annual report), each opened with python-docx
-// (read_docx.py) and checked for its texts and for the Decree 30/2020 layout.
+// (read_docx.py) and checked for its texts and for the Decree 30/2020 layout; the council,
+// with a second real khối's result (examples/council_scenario.rs --real) and a third listed
+// khối that sent nothing, prints its report across clusters and downloads it as .docx and
+// .xlsx (read_xlsx.py).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -31,7 +34,7 @@ const PY_ENV = {
   ...process.env,
   PYTHONPATH: [join(ROOT, 'scripts', 'tools', 'py'), process.env.PYTHONPATH].filter(Boolean).join(':'),
 };
-/** A file as python-docx reads it (read_docx.py). */
+/** A file as python-docx (read_docx.py) or openpyxl (read_xlsx.py) reads it. */
 async function python(script, file) {
   const { stdout } = await run('python3', [join(here, script), file], { env: PY_ENV, maxBuffer: 1 << 24 });
   return JSON.parse(stdout);
@@ -428,6 +431,56 @@ test('issue 13: a real khối from empty browsers to the council, with no demo a
   await noDemo(cp, 'council');
   await goto(cp, 'sao-luu');
   await noDemo(cp, 'council backup');
+
+  // ── A second real khối sends its result; the third listed sends nothing. The council's report
+  // across the clusters: printed, as .docx and as .xlsx. ──
+  const second = join(OUT, 'second');
+  const { stdout: secondOut } = await run('cargo', ['run', '--quiet', '--example', 'council_scenario', '--', second, '--real'], { cwd: ROOT, maxBuffer: 1 << 20 });
+  const secondFile = join(second, secondOut.trim().split('\n')[0]);
+  await goto(cp, 'hoi-dong');
+  await cp.getByTestId('council-files').setInputFiles([secondFile]);
+  const secondLine = cp.getByTestId('council-import').locator('tbody tr').first();
+  await secondLine.waitFor();
+  assert.equal(await secondLine.getAttribute('data-outcome'), 'accepted', await text(secondLine));
+  await waitText(cp.getByTestId('district-summary'), /2\/3 cụm, khối đã gửi kết quả/);
+  const STATE = 'Khối thi đua các cơ quan Nhà nước huyện Mỹ Đức';
+  const MISSING = 'Cụm thi đua các xã vùng núi';
+  await cp.getByTestId('council-report-print').click();
+  const printed = norm(await text(cp.getByTestId('doc')));
+  assert.match(printed, /BÁO CÁO Tổng hợp kết quả bình xét thi đua năm 2026 của các cụm, khối thi đua/);
+  assert.match(printed, /2\/3 cụm, khối thi đua trong danh sách đã gửi kết quả/);
+  assert.match(printed, new RegExp(`Cụm, khối chưa gửi kết quả: ${MISSING}`));
+  assert.match(printed, new RegExp(`1\\. ${KHOI}`));
+  assert.match(printed, new RegExp(`2\\. ${STATE}`));
+  assert.match(printed, /Phòng Nội vụ huyện/);
+  assert.match(printed, /Ban Tuyên giáo và Dân vận Huyện ủy/);
+  assert.match(printed, /Tổng cộng/);
+  await shot(cp, 'council-report');
+  const councilDocx = await downloadTo(join(OUT, 'council'), cp, cp.getByTestId('council-report-docx'));
+  assert.equal(councilDocx.name, '2026_tong-hop-cum-khoi.docx');
+  const cw = await wordFile(councilDocx, {
+    superior: 'Ủy ban nhân dân huyện Mỹ Đức', issuer: COUNCIL, number: '      /BC-HĐTĐKT', place: 'Mỹ Đức', signature: 'THƯỜNG TRỰC HỘI ĐỒNG',
+  });
+  assert.match(cw.all, new RegExp(`Cụm, khối chưa gửi kết quả:\\n- ${MISSING}`));
+  const totals = cw.d.tables[1].map((row) => row.map((c) => c.text));
+  assert.equal(totals.at(-1)[1], 'Tổng cộng');
+  const proposedUnits = totals.slice(1, -1).reduce((n, r) => n + Number(r[4]), 0);
+  assert.equal(Number(totals.at(-1)[4]), proposedUnits, 'the total is the sum of the awards');
+  const khoiTable = cw.d.tables[2].map((row) => row.map((c) => c.text));
+  assert.ok(khoiTable.some((r) => r[1] === UNITS.a.name), JSON.stringify(khoiTable));
+  const stateTable = cw.d.tables[3].map((row) => row.map((c) => c.text));
+  assert.ok(stateTable.some((r) => r[1] === 'Văn phòng HĐND và UBND huyện'), JSON.stringify(stateTable));
+  const councilXlsx = await downloadTo(join(OUT, 'council'), cp, cp.getByTestId('council-report-xlsx'));
+  assert.equal(councilXlsx.name, '2026_tong-hop-cum-khoi.xlsx');
+  const book = await python('read_xlsx.py', councilXlsx.path);
+  const [sum, ranks] = book.sheets;
+  assert.ok(sum.rows.some((r) => r[1] === 'Tổng cộng' && r[4] === proposedUnits), JSON.stringify(sum.rows));
+  assert.ok(sum.rows.some((r) => r[0] === MISSING), 'the khối not sent, listed');
+  const unitsIn = (name) => ranks.rows.filter((r) => r[0] === name).map((r) => r[2]);
+  assert.ok(unitsIn(KHOI).includes(UNITS.b.name), JSON.stringify(ranks.rows));
+  assert.ok(unitsIn(STATE).includes('Phòng Nội vụ huyện'));
+  await cp.getByTestId('council-report-back').click();
+  await cp.getByTestId('council-overview').waitFor();
 
   for (const who of [head, a, b, council]) {
     assert.deepEqual(who.errors, []);

@@ -9,6 +9,7 @@ use js_sys::{Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::bundle::council::Council;
 use crate::bundle::review::ClusterReview;
 use crate::engine::{Cluster, CriteriaTable, Lang};
 use crate::files_module::{self as fm, export, ReadReply};
@@ -130,6 +131,33 @@ pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordproces
 pub async fn paper_docx(paper: &Paper) -> Result<Vec<u8>, FilesError> {
     let json = serde_json::to_string(paper).map_err(|e| FilesError::Failed(e.to_string()))?;
     bytes_of(call(export::PAPER_DOCX, &[JsValue::from_str(&json)]).await?)
+}
+
+/// The council office's report across clusters for `year` as an .xlsx file.
+pub async fn council_xlsx(council: &Council, year: u16, lang: Lang) -> Result<Vec<u8>, FilesError> {
+    let args = [
+        JsValue::from_str(&council.to_json()),
+        JsValue::from_f64(f64::from(year)),
+        JsValue::from_str(lang.tag()),
+    ];
+    bytes_of(call(export::COUNCIL_XLSX, &args).await?)
+}
+
+/// The council office's report across clusters for `year` as a .docx file, dated `date`: made
+/// in the files module from the council's store (`files_module::council_docx`).
+pub async fn council_docx(
+    council: &Council,
+    year: u16,
+    lang: Lang,
+    date: &str,
+) -> Result<Vec<u8>, FilesError> {
+    let args = [
+        JsValue::from_str(&council.to_json()),
+        JsValue::from_f64(f64::from(year)),
+        JsValue::from_str(lang.tag()),
+        JsValue::from_str(date),
+    ];
+    bytes_of(call(export::COUNCIL_DOCX, &args).await?)
 }
 
 /// Makes a file in the files module (`make`) and offers it as `name` (of `media_type`), saying
