@@ -36,6 +36,9 @@
 # The on-demand files module (issue 15, item 1: the table readers with miniz_oxide and
 # quick-xml, the .xlsx writers) is loaded only when a file is read or made: its size is
 # printed, and is in no part's first load.
+# The import made responsive and faster (issue 15, item 3: one parse per file, the canonical
+# writer's runs, the table's index for the checks, the chunked import and its progress bar),
+# merged with the real .docx files and the council's report: 607 079 / 897 509 / 592 934 bytes.
 # Lower a cap freely; raise it never without a measured reason in the commit message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,7 +47,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { filesOf, partsOf } from './scripts/parts.mjs';
-const CAPS = { member: 589, head: 870, council: 577 };
+const CAPS = { member: 593, head: 877, council: 580 };
 const GOALS = { member: 300, head: 450, council: 450 };
 const dist = process.argv[2];
 const html = readFileSync(join(dist, 'index.html'));
