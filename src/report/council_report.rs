@@ -72,21 +72,13 @@ pub fn file_stem(year: u16) -> String {
 /// Đông" gives "Ủy ban nhân dân quận Hà Đông"; empty when the name names no level below it.
 pub fn superior_of(council: &str) -> String {
     let lower = council.to_lowercase();
-    [
-        "quận ",
-        "huyện ",
-        "thị xã ",
-        "thành phố ",
-        "tỉnh ",
-        "phường ",
-        "xã ",
-    ]
-    .iter()
-    .filter_map(|l| lower.find(l))
-    .min()
-    .and_then(|i| council.get(i..))
-    .map(|rest| format!("Ủy ban nhân dân {rest}"))
-    .unwrap_or_default()
+    super::document::ADMIN_LEVELS
+        .iter()
+        .filter_map(|l| lower.find(l))
+        .min()
+        .and_then(|i| council.get(i..))
+        .map(|rest| format!("Ủy ban nhân dân {rest}"))
+        .unwrap_or_default()
 }
 
 /// The report's heading under the council's name (`council`), dated `date`: the body above it
