@@ -12,7 +12,7 @@ use crate::engine::Lang;
 use crate::platform;
 use crate::report::council_report::{council_header, council_paper, file_stem};
 use crate::report::paper::{paper_html, Paper};
-use crate::ui::shared::document::Document;
+use crate::ui::shared::document::{Document, PrintButton};
 use crate::ui::shared::files_module::{council_docx, council_xlsx, offer_made, DOCX};
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
 use crate::ui::shared::notice::{notice_view, Notice};
@@ -106,16 +106,7 @@ pub fn CouncilReportPrint(store: Store, year: u16) -> impl IntoView {
             >
                 {tx("← Quay lại trang Hội đồng", "← Back to the council's page")}
             </button>
-            <button
-                type="button"
-                class="primary"
-                data-testid="print"
-                on:click=|_| {
-                    let _ = window().print();
-                }
-            >
-                {tr(K::PrintNow)}
-            </button>
+            <PrintButton />
             {downloads(store, Signal::stored(year), notice)}
             <p class="hint">{tr(K::PrintHint)}</p>
             <div data-testid="council-report-notice">{notice_view(notice)}</div>

@@ -13,7 +13,7 @@ use crate::report::paper::{file_name, paper_html};
 pub use crate::report::printed::Doc;
 use crate::report::printed::{paper, DocHeader};
 use crate::ui::head::results::{cannot_evaluate, current_results};
-use crate::ui::shared::document::Document;
+use crate::ui::shared::document::{Document, PrintButton};
 use crate::ui::shared::files_module::DocxButton;
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
 use crate::ui::shared::state::use_state;
@@ -71,16 +71,7 @@ pub fn PrintToolbar(
             <Field label=K::DocNumber testid="doc-number" value=fields.number />
             <Field label=K::DocPlace testid="doc-place" value=fields.place />
             <Field label=K::DocDate testid="doc-date" value=fields.date kind="date" />
-            <button
-                type="button"
-                class="primary"
-                data-testid="print"
-                on:click=|_| {
-                    let _ = window().print();
-                }
-            >
-                {tr(K::PrintNow)}
-            </button>
+            <PrintButton />
             {children.map(|c| c())}
             <p class="hint">{tr(K::PrintHint)}</p>
         </div>
