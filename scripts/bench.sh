@@ -11,6 +11,18 @@
 #   scripts/bench.sh native     native only
 #   scripts/bench.sh browser    browser only
 #
+# Page benchmarks on the release build in dist/ (scripts/release.sh first), tests/e2e/perf.mjs;
+# tests/e2e/perf.test.mjs runs each at a small size on every test run:
+#
+#   scripts/bench.sh page-import   the head's inbox given 1000 files (500 units × 2 revisions;
+#                                  UNITS, REVISIONS, RUNS): longest main-thread task while they
+#                                  are worked through, the progress bar, time to the report
+#   scripts/bench.sh keystroke     score keystrokes into a 300-criterion table (CRITERIA, FIELDS:
+#                                  2 keystrokes each): keydown → total on screen, median and
+#                                  p95, at full speed and under a 4× CPU slowdown
+#   scripts/bench.sh phone3g       a member's first visit on a phone over DevTools' Fast 3G,
+#                                  cold cache: time to the start screen, then set-up → table
+#
 # Extra cargo arguments can be passed in BENCH_CARGO_ARGS, e.g. to try a profile setting:
 #   BENCH_CARGO_ARGS="--config profile.release.package.curve25519-dalek.opt-level=3" scripts/bench.sh
 set -euo pipefail
@@ -27,6 +39,15 @@ echo "- memory: $(free -h | awk '/^Mem:/ {print $2}')"
 echo "- load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "- $(rustc --version); $(chromium --version 2>/dev/null || echo 'chromium not found')"
 echo
+
+case "$which" in
+  page-import|keystroke|phone3g)
+    [ -f dist/index.html ] || { echo "no release build in dist/: run scripts/release.sh" >&2; exit 1; }
+    (cd tests/e2e && node perf.mjs "$which")
+    echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+    exit 0
+    ;;
+esac
 
 if [ "$which" = all ] || [ "$which" = native ]; then
   cargo run --quiet --release "${extra[@]}" --example bench_import

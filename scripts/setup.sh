@@ -55,10 +55,11 @@ if $want_test; then
     log "installing the e2e test packages (playwright-core, no browser download)"
     (cd tests/e2e && npm install --no-audit --no-fund --loglevel=error)
   fi
-  # The readers that open the .xlsx export and the printed PDF (scripts/tools/requirements.txt),
-  # installed into scripts/tools/py; tests put that folder on PYTHONPATH (scripts/env.sh).
-  if ! PYTHONPATH=scripts/tools/py python3 -c 'import openpyxl, pypdf' 2>/dev/null; then
-    log "installing the Python readers for the xlsx and PDF checks (openpyxl, pypdf)"
+  # The readers that open the .xlsx and .docx files and the printed PDF
+  # (scripts/tools/requirements.txt), installed into scripts/tools/py; tests put that folder on
+  # PYTHONPATH (scripts/env.sh).
+  if ! PYTHONPATH=scripts/tools/py python3 -c 'import openpyxl, pypdf, docx' 2>/dev/null; then
+    log "installing the Python readers for the xlsx, docx and PDF checks (openpyxl, python-docx, pypdf)"
     python3 -m pip install --quiet --disable-pip-version-check --target scripts/tools/py \
       -r scripts/tools/requirements.txt
   fi

@@ -24,9 +24,21 @@
 # The table readers, the importer and the .xlsx writers moved into the on-demand files module
 # (issue 15, item 1): 582/857/549 KB, +0.2/-45/+0.6. The phone layout and long text wrapping
 # (issue 17, items 8, 10, 13, 14; issue 18) with both merged: 588/863/555 KB.
+# Real Word files (issue 16, item 4): docx-rs is in the files module only (261 -> 574 KB, on
+# demand), but the head's part gained the document model (report::paper: the printed documents
+# as data, serialized for the module), the meeting's invitation and the .docx buttons: measured
+# 589/869/555 KB, head +6.2 KB (883 486 -> 889 636 bytes); its cap moves to 870 KB. The council's
+# report across clusters (item 5) is on the council's page: its printed view in the council's
+# part (its document and wording in two languages, the page's first use of the files module, the
+# case tables of to_uppercase), its .docx and .xlsx made by the files module from the council's
+# store. Measured 568 250 -> 589 971 bytes (555 -> 576 KB, +21.2 KB; +22.9 KB before the .docx
+# was made from the store instead of the page's serialized document); its cap moves to 577 KB.
 # The on-demand files module (issue 15, item 1: the table readers with miniz_oxide and
 # quick-xml, the .xlsx writers) is loaded only when a file is read or made: its size is
 # printed, and is in no part's first load.
+# The import made responsive and faster (issue 15, item 3: one parse per file, the canonical
+# writer's runs, the table's index for the checks, the chunked import and its progress bar),
+# merged with the real .docx files and the council's report: 607 079 / 897 509 / 592 934 bytes.
 # Lower a cap freely; raise it never without a measured reason in the commit message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,7 +47,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { filesOf, partsOf } from './scripts/parts.mjs';
-const CAPS = { member: 589, head: 864, council: 556 };
+const CAPS = { member: 593, head: 877, council: 580 };
 const GOALS = { member: 300, head: 450, council: 450 };
 const dist = process.argv[2];
 const html = readFileSync(join(dist, 'index.html'));

@@ -28,5 +28,7 @@ scripts/release.sh
 scripts/size-report.sh
 
 step "end-to-end tests (playwright-core, Chromium, release build)"
+# perf.test.mjs among them: the page benchmarks (scripts/bench.sh page-import, keystroke,
+# phone3g) at a small size.
 (cd tests/e2e && node --test --test-concurrency=1)
 step "all tests passed"

@@ -1,7 +1,8 @@
 //! The on-demand files module's calls (ARCHITECTURE.md, "Parts"): reading a criteria table
-//! from a file or a paste (`tableio` and `engine::table_import`) and writing the .xlsx files
-//! (`tableio::export_xlsx`, `report::workbook`). These readers and writers, with `miniz_oxide`
-//! and `quick-xml`, are built into a wasm module of their own (`src/bin/thidua-files.rs`)
+//! from a file or a paste (`tableio` and `engine::table_import`), writing the .xlsx files
+//! (`tableio::export_xlsx`, `report::workbook`, `report::council_report`) and the printed
+//! documents as .docx (`report::docx`, with `docx-rs`). These readers and writers, with
+//! `miniz_oxide`, `quick-xml` and `docx-rs`, are built into a wasm module of their own (`src/bin/thidua-files.rs`)
 //! that a page loads the first time a file is read or made, so no part carries them in its
 //! first load.
 //!
@@ -13,10 +14,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::bundle::council::{overview, Council};
 use crate::bundle::review::ClusterReview;
 use crate::engine::table_import::{import, Grid, Imported};
 use crate::engine::{Cluster, CriteriaTable, Lang};
-use crate::report::{results::results, workbook};
+use crate::report::paper::Paper;
+use crate::report::{council_report, results::results, workbook};
 use crate::tableio::{self, Limits, Read};
 
 /// The global function the page's loader defines (`scripts/parts.mjs`, and the one-file
@@ -29,6 +32,9 @@ pub mod export {
     pub const READ_PASTED: &str = "read_pasted";
     pub const TABLE_XLSX: &str = "table_xlsx";
     pub const SCORE_WORKBOOK: &str = "score_workbook";
+    pub const PAPER_DOCX: &str = "paper_docx";
+    pub const COUNCIL_XLSX: &str = "council_xlsx";
+    pub const COUNCIL_DOCX: &str = "council_docx";
 }
 
 /// What a file or a paste reads as.
@@ -158,4 +164,51 @@ pub fn score_workbook(request_json: &str) -> Result<Vec<u8>, String> {
     Ok(workbook::score_workbook(
         &r.cluster, &r.table, &r.review, &made, r.lang,
     ))
+}
+
+/// Why the files module could not make a document (a request it could not read, or the Word
+/// writer's failure).
+#[derive(Debug, thiserror::Error)]
+pub enum MakeError {
+    #[error("yêu cầu không đọc được / the request could not be read: {0}")]
+    Request(#[from] serde_json::Error),
+    #[error("dữ liệu của Hội đồng không đọc được / the council's data could not be read: {0}")]
+    Council(String),
+    #[error(transparent)]
+    Docx(#[from] crate::report::docx::DocxError),
+}
+
+/// A printed document (a `report::paper::Paper`, as JSON) as a Word file (`report::docx`).
+pub fn paper_docx(paper_json: &str) -> Result<Vec<u8>, MakeError> {
+    let paper: Paper = serde_json::from_str(paper_json)?;
+    Ok(crate::report::docx::paper_docx(&paper)?)
+}
+
+/// The council office's report across clusters for `year` as a workbook
+/// (`report::council_report::council_workbook`), from the council's store as stored (JSON).
+pub fn council_xlsx(council_json: &str, year: u16, lang: Lang) -> Result<Vec<u8>, MakeError> {
+    let council =
+        Council::from_json(council_json).map_err(|e| MakeError::Council(e.message(Lang::En)))?;
+    Ok(council_report::council_workbook(
+        &overview(&council, year),
+        lang,
+    ))
+}
+
+/// The council office's report across clusters for `year` as a Word file, from the council's
+/// store as stored (JSON), the reader's language and the date it is made (`YYYY-MM-DD`; none
+/// when it does not read as one): the same document the council's page prints
+/// (`report::council_report::council_paper`), made here so that the council's part carries no
+/// serialization of the document model.
+pub fn council_docx(
+    council_json: &str,
+    year: u16,
+    lang: Lang,
+    date: &str,
+) -> Result<Vec<u8>, MakeError> {
+    let council =
+        Council::from_json(council_json).map_err(|e| MakeError::Council(e.message(Lang::En)))?;
+    let h = council_report::council_header(&council.name, crate::engine::Date::parse(date));
+    let paper = council_report::council_paper(&overview(&council, year), &h, lang);
+    Ok(crate::report::docx::paper_docx(&paper)?)
 }

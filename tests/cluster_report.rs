@@ -7,6 +7,8 @@
 // Native only: workspaces built in memory, no browser.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use thidua::bundle::import::{import_files, Outcome as ImportOutcome};
 use thidua::bundle::payload::{ensure_identity, make_submission};
 use thidua::bundle::review::review_payload;
@@ -19,8 +21,10 @@ use thidua::engine::review::FactEntry;
 use thidua::engine::rules::PartyRating;
 use thidua::engine::{Date, Lang, Timestamp, Workspace};
 use thidua::report::cluster_report::{
-    file_name, report_doc_file, report_html, title, Narrative, Period,
+    file_name, report_html, report_paper, title, Narrative, Period,
 };
+use thidua::report::docx::paper_docx;
+use thidua::report::paper::{paper_html, texts};
 use thidua::report::printed::DocHeader;
 use thidua::report::results::results;
 
@@ -460,54 +464,41 @@ fn what_the_head_typed_is_one_paragraph_per_line_and_blank_leaves_a_line_to_fill
 }
 
 #[test]
-fn the_doc_file_opens_in_word_with_the_document_and_its_a4_style() {
+fn the_word_file_is_the_printed_report_as_docx() {
     let ws = head_year("UBND phường Kiến Hưng", "Hội trường");
-    let markup = report_html(
+    let paper = report_paper(
         Period::Year,
         &header(),
         &ws,
         &day("2025-12-10"),
         &Narrative::default(),
     );
-    let body = markup.clone().into_string();
-    let doc = report_doc_file(&markup, &title(Period::Year, &ws));
-    assert!(doc.starts_with(
-        r#"<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word""#
-    ));
-    assert!(doc.contains(r#"content="text/html; charset=utf-8""#));
-    assert!(doc.contains("<w:View>Print</w:View>"));
-    // The printed documents' one stylesheet, as the page links it: A4 with Decree 30's margins.
-    assert!(doc.contains(thidua::report::cluster_report::DOCUMENT_CSS));
-    assert!(doc.contains("@page WordSection1 { size: 21cm 29.7cm; margin: 20mm 15mm 20mm 30mm;"));
-    assert!(doc.contains(r#"font-family: "Times New Roman""#));
-    assert!(doc
-        .contains("<title>Kết quả hoạt động Cụm thi đua số 3 – UBND các phường năm 2025</title>"));
-    assert!(doc.contains(&format!(
-        r#"<body class="doc-file"><div class="WordSection1">{body}</div>"#
-    )));
-    assert!(doc.ends_with("</body></html>"));
-    // Every style class the document uses is in the file's style.
-    for class in [
-        "doc-header",
-        "doc-table",
-        "doc-title",
-        "doc-section",
-        "doc-lead",
-        "doc-footer",
-    ] {
-        assert!(doc.contains(&format!(".{class}")), "{class}");
+    // The page prints the same model the Word file is written from.
+    let printed = report_html(
+        Period::Year,
+        &header(),
+        &ws,
+        &day("2025-12-10"),
+        &Narrative::default(),
+    )
+    .into_string();
+    assert_eq!(printed, paper_html(&paper).into_string());
+    let xml = common::docx_xml(&paper_docx(&paper).unwrap());
+    for text in texts(&paper).iter().flat_map(|t| t.split('\n')) {
+        assert!(xml.contains(&common::xml_text(text)), "{text:?}");
     }
+    assert!(xml.contains("Kết quả hoạt động Cụm thi đua số 3 – UBND các phường năm 2025"));
     assert_eq!(
         file_name(Period::FirstHalf, 2025, "cum-3"),
-        "2025_cum-3_bao-cao-6-thang.doc"
+        "2025_cum-3_bao-cao-6-thang.docx"
     );
     assert_eq!(
         file_name(Period::Year, 2025, "cum-3"),
-        "2025_cum-3_bao-cao-nam.doc"
+        "2025_cum-3_bao-cao-nam.docx"
     );
     assert_eq!(
         file_name(Period::Year, 2026, "khối/../x"),
-        "2026_kh-i----x_bao-cao-nam.doc"
+        "2026_kh-i----x_bao-cao-nam.docx"
     );
 }
 
@@ -537,8 +528,9 @@ fn text_from_data_and_from_the_head_is_escaped() {
             r#"<p class="doc-lead">{EVIL_ESCAPED} &amp; &quot;x&quot;</p>"#
         )));
         assert!(html.contains(&format!(r#"<p class="doc-sign-unit">{EVIL_ESCAPED}</p>"#)));
-        let doc = report_doc_file(&markup, EVIL);
-        assert!(!doc.contains("<script>"));
-        assert!(doc.contains(&format!("<title>{EVIL_ESCAPED}</title>")));
+        let paper = report_paper(period, &h, &ws, &day("2025-12-10"), &narrative);
+        let xml = common::docx_xml(&paper_docx(&paper).unwrap());
+        assert!(!xml.contains("<script>"));
+        assert!(xml.contains(&common::xml_text(EVIL)));
     }
 }

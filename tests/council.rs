@@ -1150,3 +1150,135 @@ fn the_key_change_line_and_note_show_data_as_text() {
         );
     }
 }
+
+/// The council's report across clusters (issue 16, item 5): every cluster's ranking and
+/// proposals, the totals per award, the listed clusters that sent nothing; printed, as .docx
+/// and as .xlsx; outcome labels in the reader's language.
+#[test]
+fn the_councils_report_across_clusters_totals_the_awards_and_lists_the_clusters_not_sent() {
+    use thidua::report::council_report::{award_totals, council_paper, council_workbook};
+    use thidua::report::paper::{paper_html, texts};
+    use thidua::report::printed::DocHeader;
+
+    let mut c = Council::sample();
+    let mut three = demo_head();
+    let (name3, text3) = result_of(&mut three, MADE);
+    let mut one = head_of(&cluster("cum-1", "Cụm thi đua số 1 – UBND các phường"));
+    let (name1, text1) = result_of(&mut one, "2025-12-21T08:00:00Z");
+    for (n, t) in [(&name3, &text3), (&name1, &text1)] {
+        let line = import_result(&mut c, n, t.as_bytes(), &at("2025-12-22T02:00:00Z"));
+        assert!(matches!(line.outcome, ResultOutcome::Accepted { .. }));
+    }
+    let d = overview(&c, 2025);
+
+    // Totals: each award's units summed over the two clusters, as each cluster proposes them.
+    let totals = award_totals(&d, Lang::Vi);
+    assert_eq!(totals.len(), 3);
+    for a in &totals {
+        let units: usize = d
+            .clusters
+            .iter()
+            .flat_map(|o| &o.proposals)
+            .filter(|p| p.award == a.award)
+            .map(|p| p.units.len())
+            .sum();
+        assert_eq!(a.units, units, "{}", a.award);
+        assert_eq!(a.quota, 2, "a quota of 1 in each of the two clusters");
+    }
+    assert_eq!(totals[0].award, "gov_flag");
+    let proposed: usize = totals.iter().map(|a| a.units).sum();
+    assert!(proposed > 0);
+
+    let h = DocHeader {
+        superior: "Ủy ban nhân dân quận Hà Đông".into(),
+        issuer: "Hội đồng Thi đua - Khen thưởng quận Hà Đông".into(),
+        number: "09/BC-HĐTĐKT".into(),
+        place: "Hà Đông".into(),
+        date: Date::parse("2025-12-28"),
+        signer: String::new(),
+    };
+    let vi = council_paper(&d, &h, Lang::Vi);
+    let all = texts(&vi).join("\n");
+    assert!(
+        all.contains("2/6 cụm, khối thi đua trong danh sách đã gửi kết quả"),
+        "{all}"
+    );
+    for missing in &d.not_reported {
+        assert!(
+            all.contains(&missing.name),
+            "{} listed as not sent",
+            missing.name
+        );
+    }
+    for o in &d.clusters {
+        assert!(all.contains(&o.name));
+        for u in &o.units {
+            assert!(all.contains(&u.name), "{}", u.name);
+        }
+    }
+    // Each unit's outcome label, rendered in the reader's language from the outcome as data.
+    let o = &d.clusters[1];
+    let u = &o.units[0];
+    let label_vi = o.evaluation.unit(&u.unit_id).unwrap().label(Lang::Vi);
+    let label_en = o.evaluation.unit(&u.unit_id).unwrap().label(Lang::En);
+    assert_ne!(label_vi, label_en);
+    assert!(all.contains(&label_vi));
+    let en = texts(&council_paper(&d, &h, Lang::En)).join("\n");
+    assert!(en.contains(&label_en) && !en.contains(&label_vi), "{en}");
+    assert!(en.contains("Clusters that have not sent their results"));
+    // The totals row: the sum of the quotas and of the units proposed.
+    let table = vi
+        .body
+        .iter()
+        .find_map(|b| match b {
+            thidua::report::paper::Block::Table(t) if t.heads[1].starts_with("Danh hiệu") => {
+                Some(t)
+            }
+            _ => None,
+        })
+        .expect("the totals' table");
+    let last = table.rows.last().unwrap();
+    assert_eq!(last[1].lines, ["Tổng cộng"]);
+    assert_eq!(last[3].lines, ["6"]);
+    assert_eq!(last[4].lines, [proposed.to_string()]);
+    // Printed with the council's heading.
+    let html = paper_html(&vi).into_string();
+    assert!(html.contains("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG QUẬN HÀ ĐÔNG"));
+    assert!(html.contains("Số: 09/BC-HĐTĐKT"));
+
+    // The workbook: the totals and the clusters not sent, then one row per unit.
+    let xlsx = council_workbook(&d, Lang::Vi);
+    let zip = thidua::tableio::zip::Zip::open(&xlsx, thidua::tableio::Limits::default()).unwrap();
+    let sheet1 = zip.text("xl/worksheets/sheet1.xml").unwrap();
+    let sheet2 = zip.text("xl/worksheets/sheet2.xml").unwrap();
+    assert!(sheet1.contains("Tổng cộng"));
+    for missing in &d.not_reported {
+        assert!(sheet1.contains(&missing.name));
+    }
+    let rows = sheet2.matches("<row ").count();
+    let units: usize = d.clusters.iter().map(|o| o.units.len()).sum();
+    assert_eq!(rows, units + 1, "a heading row and one row per unit");
+    assert!(sheet2.contains(&label_vi));
+    // The files module makes the same workbook from the council's store.
+    assert_eq!(
+        thidua::files_module::council_xlsx(&c.to_json(), 2025, Lang::Vi).unwrap(),
+        xlsx
+    );
+    // And the same Word file as the page's printed document, under the council's heading.
+    let date = Date::parse("2025-12-23").unwrap();
+    let h = thidua::report::council_report::council_header(&c.name, Some(date.clone()));
+    assert_eq!(h.issuer, c.name);
+    assert_eq!(h.number, "      /BC-HĐTĐKT");
+    let docx_text = |bytes: Vec<u8>| {
+        let zip =
+            thidua::tableio::zip::Zip::open(&bytes, thidua::tableio::Limits::default()).unwrap();
+        zip.text("word/document.xml").unwrap()
+    };
+    let via_module =
+        thidua::files_module::council_docx(&c.to_json(), 2025, Lang::Vi, date.as_str());
+    let direct = thidua::report::docx::paper_docx(&council_paper(&d, &h, Lang::Vi)).unwrap();
+    let module_xml = docx_text(via_module.unwrap());
+    assert_eq!(module_xml, docx_text(direct));
+    assert!(module_xml.contains("Tổng cộng"));
+    assert!(thidua::files_module::council_docx("{", 2025, Lang::Vi, "2025-12-23").is_err());
+}

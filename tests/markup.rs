@@ -17,7 +17,8 @@ use thidua::engine::meeting::{Attendance, ClockTime, Decision, MeetingKind, Pers
 use thidua::engine::registration::{Registration, RegistrationKind};
 use thidua::engine::review::Line;
 use thidua::engine::{Date, Lang, ScoreSheet, Timestamp, Workspace};
-use thidua::report::cluster_report::{report_doc_file, report_html, Narrative, Period};
+use thidua::report::cluster_report::{report_html, report_paper, Narrative, Period};
+use thidua::report::docx::paper_docx;
 use thidua::report::html::{data_table, merged_table, results_table, reviewed_table, Row};
 use thidua::report::meetings::{attendance_html, meeting_html, meeting_item_html};
 use thidua::report::printed::{document, minutes, Doc, DocHeader};
@@ -157,9 +158,8 @@ fn markup_meets_the_dom_in_one_place_only() {
 #[test]
 fn reports_and_screens_write_no_tag_in_a_string() {
     // The .xlsx writer's XML (report::xlsx, report::workbook) is not HTML; the table import
-    // (ui::head::table_import) looks for a table in the clipboard's HTML, it writes none. The one literal allowed is Word's print-layout switch in
-    // the .doc file, which Word reads inside a conditional comment.
-    let word = "<!--[if gte mso 9]><xml><w:WordDocument>";
+    // (ui::head::table_import) looks for a table in the clipboard's HTML, it writes none. The
+    // Word files are written by docx-rs from the document model (report::docx): no tag there.
     let mut found = Vec::new();
     for (name, text) in sources("src/report").into_iter().chain(sources("src/ui")) {
         if name.ends_with("/xlsx.rs")
@@ -169,7 +169,7 @@ fn reports_and_screens_write_no_tag_in_a_string() {
             continue;
         }
         for lit in string_literals(&text) {
-            if has_tag(&lit) && !lit.starts_with(word) {
+            if has_tag(&lit) {
                 found.push(format!("{name}: {lit}"));
             }
         }
@@ -190,22 +190,16 @@ fn reports_and_screens_write_no_tag_in_a_string() {
 }
 
 #[test]
-fn the_printed_documents_have_one_stylesheet_for_the_page_the_printout_and_word() {
+fn the_printed_documents_have_one_stylesheet_for_the_page_and_the_printout() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let read = |p: &str| fs::read_to_string(root.join(p)).unwrap();
     let css = read("style/document.css");
-    assert_eq!(thidua::report::cluster_report::DOCUMENT_CSS, css);
     assert!(read("index.html").contains(r#"<link data-trunk rel="css" href="style/document.css">"#));
     // No second copy: the page's other stylesheet has no rule of the documents.
     let main = read("style/main.css");
     assert!(!main.contains(".doc-") && !main.contains(".doc {") && !main.contains("@page"));
     // The pages' CSP forbids style attributes: the documents use classes only.
-    for rule in [
-        ".doc-header",
-        ".doc-table",
-        "@page WordSection1",
-        "@media print",
-    ] {
+    for rule in [".doc-header", ".doc-table", "@page", "@media print"] {
         assert!(css.contains(rule), "{rule}");
     }
 }
@@ -392,8 +386,15 @@ fn every_document_builder_shows_data_as_text() {
         record.contains(&format!("{ESCAPED}<br>{ESCAPED}")),
         "{record}"
     );
-    // The Word file: its title and body.
-    let doc = report_doc_file(&report, EVIL);
-    assert!(!doc.contains("<script"));
-    assert!(doc.contains(&format!("<title>{ESCAPED}</title>")));
+    // The Word file of the same report: its texts escaped as XML by the writer.
+    let paper = report_paper(
+        Period::Year,
+        &h,
+        &ws,
+        &Date::parse("2025-12-10").unwrap(),
+        &narrative,
+    );
+    let xml = common::docx_xml(&paper_docx(&paper).unwrap());
+    assert!(!xml.contains("<script"));
+    assert!(xml.contains(&common::xml_text(EVIL)));
 }

@@ -134,11 +134,42 @@ pub fn seal<T: Serialize>(
 /// Checks a file: size, strict JSON, envelope shape, format version, payload type, and the
 /// signature. Returns the verified contents, or the first reason it is refused.
 pub fn open(bytes: &[u8]) -> Result<Opened, BundleError> {
+    let (mut envelope, opened) = open_envelope(bytes)?;
+    Ok(opened(
+        envelope
+            .remove("payload")
+            .expect("checked by open_envelope"),
+    ))
+}
+
+/// [`open`], and with it the file's compact form, exactly [`super::json::compact`] of the bytes,
+/// written from the value `open` parsed (the importer keeps it: one parse of the file, not two).
+/// Apart from `open` so that the parts that only open files carry no code to write them.
+pub fn open_compact(bytes: &[u8]) -> Result<(Opened, String), BundleError> {
+    let (mut envelope, opened) = open_envelope(bytes)?;
+    // The parsed value as it is, so the same text as `json::compact` of the file.
+    let text = serde_json::to_string(&envelope).expect("a JSON value serializes");
+    Ok((
+        opened(
+            envelope
+                .remove("payload")
+                .expect("checked by open_envelope"),
+        ),
+        text,
+    ))
+}
+
+/// The checks of [`open`]: the envelope as parsed, and what makes the opened bundle of its
+/// payload.
+#[allow(clippy::type_complexity)]
+fn open_envelope(
+    bytes: &[u8],
+) -> Result<(Map<String, Value>, impl FnOnce(Value) -> Opened), BundleError> {
     let value = parse_strict(bytes).map_err(|e| match e {
         JsonError::Syntax(_) | JsonError::NotUtf8 => BundleError::NotJson,
         other => BundleError::Json(other),
     })?;
-    let Value::Object(mut envelope) = value else {
+    let Value::Object(envelope) = value else {
         return Err(BundleError::NotABundle);
     };
     let Some(format) = envelope.get("thidua") else {
@@ -178,14 +209,15 @@ pub fn open(bytes: &[u8]) -> Result<Opened, BundleError> {
     signer
         .verify_strict(&signed, &Signature::from_bytes(&signature_bytes))
         .map_err(|_| BundleError::BadSignature)?;
-    let payload = envelope.remove("payload").expect("checked above");
-    Ok(Opened {
+    let id = hex(&Sha256::digest(&signed));
+    let opened = move |payload| Opened {
         kind,
         format: version,
         signer,
         payload,
-        id: hex(&Sha256::digest(&signed)),
-    })
+        id,
+    };
+    Ok((envelope, opened))
 }
 
 /// Opens a bundle that must be of type `kind` and returns its typed payload too.
@@ -193,7 +225,23 @@ pub fn open_as<T: DeserializeOwned>(
     bytes: &[u8],
     kind: PayloadType,
 ) -> Result<(Opened, T), BundleError> {
-    let opened = open(bytes)?;
+    typed(open(bytes)?, kind)
+}
+
+/// [`open_as`], with the file's compact form ([`open_compact`]).
+pub fn open_as_compact<T: DeserializeOwned>(
+    bytes: &[u8],
+    kind: PayloadType,
+) -> Result<(Opened, T, String), BundleError> {
+    let (opened, text) = open_compact(bytes)?;
+    let (opened, payload) = typed(opened, kind)?;
+    Ok((opened, payload, text))
+}
+
+fn typed<T: DeserializeOwned>(
+    opened: Opened,
+    kind: PayloadType,
+) -> Result<(Opened, T), BundleError> {
     if opened.kind != kind {
         return Err(BundleError::WrongType {
             expected: kind,

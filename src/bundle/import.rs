@@ -6,7 +6,7 @@
 //! byte for byte (in compact form, see [`kept_text`]); nothing here touches a score the head
 //! has reviewed (reviews are not an import's business).
 
-use super::envelope::open_as;
+use super::envelope::{open_as, open_as_compact};
 use super::identity::fingerprint_of_hex;
 use super::payload::{check_cluster_year, table_hash, UnitSubmission};
 pub use super::setup::{
@@ -16,7 +16,7 @@ pub use super::setup::{
 use super::{BundleError, PayloadType, Text};
 use crate::engine::inbox::{bounded_file_name, EnrolledKey, Received, Status};
 use crate::engine::registration::{self, ListSource, RegistrationList};
-use crate::engine::score::{check_entries, check_value};
+use crate::engine::score::CriteriaIndex;
 use crate::engine::{CriteriaTable, Lang, Points, Timestamp, Workspace};
 
 /// The result of importing one file, for the import report.
@@ -130,7 +130,10 @@ pub fn import_submission(
         id: None,
         outcome: Outcome::Duplicate,
     };
-    let (opened, sub) = match check_submission(ws, table_hash, bytes) {
+    // The kept text is the file's compact form, written from the value the check parsed.
+    let checked = open_as_compact(bytes, PayloadType::UnitSubmission)
+        .and_then(|(opened, sub, text)| Ok((opened, check_submitted(ws, table_hash, sub)?, text)));
+    let (opened, sub, text) = match checked {
         Ok(v) => v,
         Err(e) => {
             line.outcome = Outcome::Refused(e);
@@ -154,8 +157,9 @@ pub fn import_submission(
         file_name: bounded_file_name(file_name),
         received_at: now.clone(),
         status: Status::KeyPending,
-        // The audit trail: the file in compact form, its signed content byte for byte.
-        text: kept_text(bytes),
+        // The audit trail: the file in compact form, its signed content byte for byte
+        // (`kept_text`, made by the open above).
+        text,
     };
     let mut enrolled = None;
     if let Some(reason) = key_problem(ws, &record) {
@@ -223,6 +227,16 @@ pub(crate) fn check_submission(
     bytes: &[u8],
 ) -> Result<(super::Opened, UnitSubmission), BundleError> {
     let (opened, sub): (_, UnitSubmission) = open_as(bytes, PayloadType::UnitSubmission)?;
+    Ok((opened, check_submitted(ws, table_hash, sub)?))
+}
+
+/// The checks of [`check_submission`] after the signature: cluster, year, member, table,
+/// revision and contents.
+fn check_submitted(
+    ws: &Workspace,
+    table_hash: &str,
+    sub: UnitSubmission,
+) -> Result<UnitSubmission, BundleError> {
     check_cluster_year(ws, &sub)?;
     if ws.cluster.unit(&sub.unit_id).is_none() {
         return Err(BundleError::NotAMember { unit: sub.unit_id });
@@ -237,7 +251,7 @@ pub(crate) fn check_submission(
         }));
     }
     check_contents(&ws.table, &sub)?;
-    Ok((opened, sub))
+    Ok(sub)
 }
 
 /// The checks of entry on everything a submission carries, against the table it was scored
@@ -256,9 +270,12 @@ pub(crate) fn check_contents(
             }));
         }
     }
+    // One walk of the table for every look-up below (a change log holds every change made).
+    let index = CriteriaIndex::new(table);
     for change in &sub.changes {
-        check_value(table, &change.code, change.old)
-            .and_then(|()| check_value(table, &change.code, change.new))
+        index
+            .check_value(&change.code, change.old)
+            .and_then(|()| index.check_value(&change.code, change.new))
             .map_err(|e| {
                 BundleError::BadPayload(Text {
                     vi: format!("lịch sử sửa điểm: {}", e.message(Lang::Vi)),
@@ -266,10 +283,12 @@ pub(crate) fn check_contents(
                 })
             })?;
     }
-    check_entries(table, &sub.scores).map_err(|(code, e)| BundleError::InvalidScore {
-        code,
-        reason: Text::of(|lang| e.message(lang)),
-    })?;
+    index
+        .check_entries(&sub.scores)
+        .map_err(|(code, e)| BundleError::InvalidScore {
+            code,
+            reason: Text::of(|lang| e.message(lang)),
+        })?;
     // The checks of entry (engine::registration); the detail names the registration.
     registration::check_all(&sub.registrations).map_err(|(i, e)| {
         let title = sub.registrations.get(i).map_or("", |r| r.title.as_str());

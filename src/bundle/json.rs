@@ -6,7 +6,6 @@
 //! (|n| ≤ 2^53 − 1, so JavaScript reads the same number). Nesting is bounded by serde_json's
 //! recursion limit (128), so memory is bounded by the input size.
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -173,9 +172,9 @@ impl<'de> Visitor<'de> for StrictVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Strict, A::Error> {
         let mut out = Map::new();
-        let mut seen = BTreeSet::new();
         while let Some(key) = map.next_key::<String>()? {
-            if !seen.insert(key.clone()) {
+            // The map itself tells a key met before (no second set of the keys, no copies).
+            if out.contains_key(&key) {
                 return Err(de::Error::custom(format!("{DUP}{key}")));
             }
             let Strict(v) = map.next_value()?;
@@ -254,7 +253,7 @@ fn write_object<'a>(
     out: &mut Vec<u8>,
 ) -> Result<(), NeedsFloatForm> {
     let mut members: Vec<_> = members.collect();
-    members.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    members.sort_by(|a, b| utf16_order(a.0, b.0));
     out.push(b'{');
     for (i, (name, value)) in members.into_iter().enumerate() {
         if i > 0 {
@@ -268,27 +267,45 @@ fn write_object<'a>(
     Ok(())
 }
 
-/// A string as ECMAScript's JSON.stringify writes it (RFC 8785 §3.2.2.2).
+/// The order of two member names by their UTF-16 code units. UTF-8 bytes sort as code points,
+/// and so do UTF-16 code units below U+E000; only a name with a character from U+E000 on (UTF-8
+/// lead byte 0xEE and above) can sort otherwise, and only such a pair is compared as UTF-16.
+fn utf16_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let low = |s: &str| s.bytes().all(|byte| byte < 0xEE);
+    if low(a) && low(b) {
+        a.cmp(b)
+    } else {
+        a.encode_utf16().cmp(b.encode_utf16())
+    }
+}
+
+/// A string as ECMAScript's JSON.stringify writes it (RFC 8785 §3.2.2.2). The runs of bytes
+/// that need no escape (every byte of a multi-byte character among them) are copied whole.
 fn write_string(s: &str, out: &mut Vec<u8>) {
     out.push(b'"');
-    for c in s.chars() {
-        match c {
-            '"' => out.extend_from_slice(b"\\\""),
-            '\\' => out.extend_from_slice(b"\\\\"),
-            '\u{8}' => out.extend_from_slice(b"\\b"),
-            '\t' => out.extend_from_slice(b"\\t"),
-            '\n' => out.extend_from_slice(b"\\n"),
-            '\u{c}' => out.extend_from_slice(b"\\f"),
-            '\r' => out.extend_from_slice(b"\\r"),
-            c if (c as u32) < 0x20 => {
-                out.extend_from_slice(format!("\\u{:04x}", c as u32).as_bytes());
-            }
-            c => {
-                let mut buf = [0u8; 4];
-                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-            }
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            0x08 => b"\\b",
+            b'\t' => b"\\t",
+            b'\n' => b"\\n",
+            0x0c => b"\\f",
+            b'\r' => b"\\r",
+            0..=0x1f => b"",
+            _ => continue,
+        };
+        out.extend_from_slice(&bytes[start..i]);
+        start = i + 1;
+        if escape.is_empty() {
+            out.extend_from_slice(format!("\\u{b:04x}").as_bytes());
+        } else {
+            out.extend_from_slice(escape);
         }
     }
+    out.extend_from_slice(&bytes[start..]);
     out.push(b'"');
 }
 

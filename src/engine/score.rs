@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::criteria::{Caps, Criterion, Effect, Node, MAX_COUNT};
+use super::criteria::{Caps, Criterion, Effect, Node, Part, MAX_COUNT};
 use super::{CriteriaTable, Lang, ParseError, Points, Precision, Timestamp};
 
 /// Evidence notes longer than this are refused; a note is a reference, not the document itself.
@@ -376,12 +376,28 @@ pub fn check_entries(
     table: &CriteriaTable,
     entries: &BTreeMap<String, Entry>,
 ) -> Result<(), (String, ScoreError)> {
+    entries_on(
+        entries,
+        table.precision,
+        |code| criterion(table, code),
+        |code| table.alternatives_of(code),
+    )
+}
+
+/// The checks of [`check_entries`], with the look-ups of a criterion and of the other options
+/// of its alternatives given (the table walked, or a [`CriteriaIndex`]).
+fn entries_on<'t, O: AsRef<[&'t str]>>(
+    entries: &BTreeMap<String, Entry>,
+    precision: Precision,
+    criterion: impl Fn(&str) -> Result<&'t Criterion, ScoreError>,
+    alternatives: impl Fn(&str) -> O,
+) -> Result<(), (String, ScoreError)> {
     for (code, entry) in entries {
         let fail = |e| (code.clone(), e);
-        check_value(table, code, entry.points).map_err(fail)?;
-        check_evidence(table, code, &entry.evidence).map_err(fail)?;
+        let c = criterion(code).map_err(fail)?;
+        value_on(c, precision, entry.points).map_err(fail)?;
+        evidence_ok(&entry.evidence).map_err(fail)?;
         if let Some(n) = entry.count {
-            let c = criterion(table, code).map_err(fail)?;
             parse_count(c, &n.to_string()).map_err(fail)?;
             let expected = match c.effect {
                 Effect::Disqualify => None,
@@ -392,15 +408,91 @@ pub fn check_entries(
             }
         }
         if entry.points.is_some()
-            && table
-                .alternatives_of(code)
-                .into_iter()
-                .any(|o| o < code.as_str() && entries.get(o).is_some_and(|e| e.points.is_some()))
+            && alternatives(code)
+                .as_ref()
+                .iter()
+                .any(|o| *o < code.as_str() && entries.get(*o).is_some_and(|e| e.points.is_some()))
         {
             return Err(fail(ScoreError::TwoOptions));
         }
     }
     Ok(())
+}
+
+/// A table's criteria by code, for checking many entries against one table (an import checks
+/// every entry and change of every file): one walk of the table, then a look-up per entry, where
+/// [`CriteriaTable::criterion`] walks the table each time. The checks are those of the free
+/// functions ([`check_value`], [`check_evidence`], [`check_entries`]), same results.
+pub struct CriteriaIndex<'t> {
+    precision: Precision,
+    by_code: BTreeMap<&'t str, &'t Criterion>,
+    /// For each option of alternatives, the other options ([`CriteriaTable::alternatives_of`]).
+    alternatives: BTreeMap<&'t str, Vec<&'t str>>,
+}
+
+impl<'t> CriteriaIndex<'t> {
+    pub fn new(table: &'t CriteriaTable) -> CriteriaIndex<'t> {
+        let mut by_code = BTreeMap::new();
+        // In the table's order, the first of a code wins, as in `CriteriaTable::criterion`.
+        for (_, c) in table.criteria() {
+            by_code.entry(c.code.as_str()).or_insert(c);
+        }
+        fn options<'t>(nodes: &'t [Node], out: &mut BTreeMap<&'t str, Vec<&'t str>>) {
+            for n in nodes {
+                let Node::Group(g) = n else { continue };
+                if g.choice {
+                    let codes: Vec<&str> = g
+                        .children
+                        .iter()
+                        .filter_map(|c| match c {
+                            Node::Criterion(o) => Some(o.code.as_str()),
+                            _ => None,
+                        })
+                        .collect();
+                    for child in &g.children {
+                        let others = codes.iter().copied().filter(|o| *o != child.code());
+                        out.entry(child.code()).or_insert_with(|| others.collect());
+                    }
+                }
+                options(&g.children, out);
+            }
+        }
+        let mut alternatives = BTreeMap::new();
+        for part in [Part::Main, Part::Bonus, Part::Deduction] {
+            options(table.section(part), &mut alternatives);
+        }
+        CriteriaIndex {
+            precision: table.precision,
+            by_code,
+            alternatives,
+        }
+    }
+
+    fn criterion(&self, code: &str) -> Result<&'t Criterion, ScoreError> {
+        self.by_code
+            .get(code)
+            .copied()
+            .ok_or_else(|| ScoreError::UnknownCriterion { code: code.into() })
+    }
+
+    /// [`check_value`].
+    pub fn check_value(&self, code: &str, value: Option<Points>) -> Result<(), ScoreError> {
+        value_on(self.criterion(code)?, self.precision, value)
+    }
+
+    /// [`check_entries`].
+    pub fn check_entries(
+        &self,
+        entries: &BTreeMap<String, Entry>,
+    ) -> Result<(), (String, ScoreError)> {
+        let none: &[&str] = &[];
+        entries_on(
+            entries,
+            self.precision,
+            |code| self.criterion(code),
+            |code| self.alternatives.get(code).map_or(none, Vec::as_slice),
+        )
+    }
 }
 
 /// A criterion that requires evidence is flagged once points are claimed for it and no
@@ -435,11 +527,14 @@ pub fn check_value(
     code: &str,
     value: Option<Points>,
 ) -> Result<(), ScoreError> {
-    let c = criterion(table, code)?;
+    value_on(criterion(table, code)?, table.precision, value)
+}
+
+/// [`check_value`] on the criterion found.
+fn value_on(c: &Criterion, p: Precision, value: Option<Points>) -> Result<(), ScoreError> {
     let Some(value) = value else {
         return Ok(());
     };
-    let p = table.precision;
     if c.effect == Effect::Disqualify {
         return Err(ScoreError::NotScored);
     }
@@ -475,6 +570,11 @@ fn criterion<'t>(table: &'t CriteriaTable, code: &str) -> Result<&'t Criterion, 
 /// Checks an evidence note without storing it.
 pub fn check_evidence(table: &CriteriaTable, code: &str, text: &str) -> Result<(), ScoreError> {
     criterion(table, code)?;
+    evidence_ok(text)
+}
+
+/// [`check_evidence`] once the criterion is known.
+fn evidence_ok(text: &str) -> Result<(), ScoreError> {
     if text.chars().count() > MAX_EVIDENCE_CHARS {
         return Err(ScoreError::EvidenceTooLong {
             max_chars: MAX_EVIDENCE_CHARS,

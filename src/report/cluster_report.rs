@@ -7,15 +7,14 @@
 //! uses) and the award proposals, then what the head writes (assessment, directions,
 //! recommendations), which is passed in and never stored here.
 //!
-//! Also the same document as a Word-openable `.doc` (HTML with the Office namespaces and the
-//! one stylesheet of the printed documents, `style/document.css`, inlined). Pure: the day is
-//! passed in; markup made with `maud` (see `report::html`), every text from data escaped by
-//! construction.
+//! Built as a [`Paper`] (`report::paper`): printed by the page, written as .docx by the files
+//! module. Pure: the day is passed in; every text from data escaped by construction.
 
-use maud::{html, Markup, PreEscaped};
+use maud::Markup;
 
 use super::document::roman;
-use super::printed::{doc_table, footer, header, DocHeader, Signature};
+use super::paper::{paper_html, Block, Cell, Footer, Paper};
+use super::printed::{doc_table, DocHeader};
 use super::results::results;
 use crate::bundle::import::consolidated_registrations;
 use crate::bundle::review::{review_payload, self_score};
@@ -94,13 +93,14 @@ pub fn title(period: Period, ws: &Workspace) -> String {
     )
 }
 
-/// "2025_cum-3_bao-cao-6-thang.doc", "2025_cum-3_bao-cao-nam.doc".
+/// "2025_cum-3_bao-cao-6-thang.docx", "2025_cum-3_bao-cao-nam.docx".
 pub fn file_name(period: Period, year: u16, cluster_id: &str) -> String {
-    let safe: String = cluster_id
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    format!("{year}_{safe}_bao-cao-{}.doc", period.slug())
+    super::paper::file_name(
+        year,
+        cluster_id,
+        &format!("bao-cao-{}", period.slug()),
+        "docx",
+    )
 }
 
 /// What a meeting of the period came to, as of `today`.
@@ -121,29 +121,31 @@ pub fn meeting_status(m: &Meeting, today: &Date) -> String {
 }
 
 /// A paragraph of the report's body (indented, justified).
-fn para(text: &str) -> Markup {
-    html! { p.doc-lead { (text) } }
+fn para(text: &str) -> Block {
+    Block::lead(text)
 }
 
 /// What the head typed, a paragraph per line; a dotted line to fill in when empty.
-fn typed(text: &str) -> Markup {
-    let lines: Vec<&str> = text
+fn typed(text: &str) -> Vec<Block> {
+    let lines: Vec<Block> = text
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
+        .map(para)
         .collect();
-    html! {
-        @for line in &lines { (para(line)) }
-        @if lines.is_empty() { (para("……………………………………………………………………")) }
+    if lines.is_empty() {
+        vec![para("……………………………………………………………………")]
+    } else {
+        lines
     }
 }
 
 /// A section's heading: "I. TỔ CHỨC VÀ HOẠT ĐỘNG CỦA CỤM".
-fn section(n: u32, heading: &str) -> Markup {
-    html! { h2.doc-section { (roman(n)) ". " (heading) } }
+fn section(n: u32, heading: &str) -> Block {
+    Block::Section(format!("{}. {heading}", roman(n)))
 }
 
-/// The report, for the page and inside [`report_doc_file`].
+/// The report as printed on the page.
 pub fn report_html(
     period: Period,
     h: &DocHeader,
@@ -151,6 +153,17 @@ pub fn report_html(
     today: &Date,
     narrative: &Narrative,
 ) -> Markup {
+    paper_html(&report_paper(period, h, ws, today, narrative))
+}
+
+/// The report as a [`Paper`]: printed ([`report_html`]) and written as .docx by the files module.
+pub fn report_paper(
+    period: Period,
+    h: &DocHeader,
+    ws: &Workspace,
+    today: &Date,
+    narrative: &Narrative,
+) -> Paper {
     let c = &ws.cluster;
     let year = c.year;
     let cum = match c.kind {
@@ -159,75 +172,85 @@ pub fn report_html(
     };
     let phrase = period.phrase(year);
     let (scores, evaluated) = scores(period, ws, today, cum);
-    // I, II and III always; IV, the proposals, for the year only.
-    let mut n = if period == Period::Year { 4 } else { 3 };
-    let mut next = || {
-        n += 1;
-        n
-    };
-    html! {
-        (header(h))
-        h1.doc-title { "BÁO CÁO" }
-        p.doc-subtitle { (title(period, ws)) }
-        (para(&format!(
+    let mut body = vec![
+        para(&format!(
             "Thực hiện chế độ báo cáo định kỳ 6 tháng, 01 năm của Cụm, khối thi đua ({GUIDANCE}, mục A.II.2, điểm 2.1.a), {} báo cáo kết quả hoạt động {phrase} như sau:",
             c.name
-        )))
-        (section(1, &format!("TỔ CHỨC VÀ HOẠT ĐỘNG CỦA {}", cum.to_uppercase())))
-        (organisation(period, ws, today, cum))
-        (section(2, "ĐĂNG KÝ MÔ HÌNH, CHUYÊN ĐỀ THI ĐUA"))
-        (registrations(ws))
-        (section(3, "KẾT QUẢ CHẤM ĐIỂM THI ĐUA"))
-        (scores)
-        @if period == Period::Year {
-            (section(4, "ĐỀ NGHỊ KHEN THƯỞNG"))
-            @match &evaluated {
-                Some(r) if !r.rows.is_empty() => {
-                    @for (id, award, quota) in &r.quotas {
-                        @let units: Vec<&str> = r.proposed_for(id).map(|x| x.name.as_str()).collect();
-                        (para(&format!(
-                            "- {award} (cơ cấu: {quota} đơn vị): {}.",
-                            if units.is_empty() {
-                                "không có đơn vị được đề nghị".to_string()
-                            } else {
-                                units.join(", ")
-                            }
-                        )))
-                    }
-                    @for t in &r.ties { (para(&format!("- Đề nghị Hội nghị quyết định: {t}"))) }
-                    (para("(Chi tiết tại Danh sách đề nghị khen thưởng của Cụm kèm theo.)"))
+        )),
+        section(1, &format!("TỔ CHỨC VÀ HOẠT ĐỘNG CỦA {}", cum.to_uppercase())),
+    ];
+    body.extend(organisation(period, ws, today, cum));
+    body.push(section(2, "ĐĂNG KÝ MÔ HÌNH, CHUYÊN ĐỀ THI ĐUA"));
+    body.extend(registrations(ws));
+    body.push(section(3, "KẾT QUẢ CHẤM ĐIỂM THI ĐUA"));
+    body.extend(scores);
+    // I, II and III always; IV, the proposals, for the year only.
+    let mut n = 3;
+    if period == Period::Year {
+        n = 4;
+        body.push(section(4, "ĐỀ NGHỊ KHEN THƯỞNG"));
+        match &evaluated {
+            Some(r) if !r.rows.is_empty() => {
+                for (id, award, quota) in &r.quotas {
+                    let units: Vec<&str> = r.proposed_for(id).map(|x| x.name.as_str()).collect();
+                    body.push(para(&format!(
+                        "- {award} (cơ cấu: {quota} đơn vị): {}.",
+                        if units.is_empty() {
+                            "không có đơn vị được đề nghị".to_string()
+                        } else {
+                            units.join(", ")
+                        }
+                    )));
                 }
-                _ => (para("Chưa có kết quả bình xét để đề nghị khen thưởng.")),
+                for t in &r.ties {
+                    body.push(para(&format!("- Đề nghị Hội nghị quyết định: {t}")));
+                }
+                body.push(para(
+                    "(Chi tiết tại Danh sách đề nghị khen thưởng của Cụm kèm theo.)",
+                ));
             }
+            _ => body.push(para("Chưa có kết quả bình xét để đề nghị khen thưởng.")),
         }
-        // What the head writes.
-        (section(next(), "ĐÁNH GIÁ CHUNG"))
-        (typed(&narrative.assessment))
-        (section(next(), &match period {
-            Period::FirstHalf => format!("PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM {year}"),
-            Period::Year => format!("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {}", year.saturating_add(1)),
-        }))
-        (typed(&narrative.directions))
-        (section(next(), "KIẾN NGHỊ, ĐỀ XUẤT"))
-        (typed(&narrative.recommendations))
-        (para(&format!("Trên đây là báo cáo kết quả hoạt động {phrase} của {}./.", c.name)))
-        (footer(
-            &[
-                "Thường trực Hội đồng Thi đua - Khen thưởng (qua phòng Nội vụ);",
-                &format!("Các đơn vị thành viên của {cum};"),
-                "Lưu: VT.",
+    }
+    // What the head writes.
+    let directions = match period {
+        Period::FirstHalf => format!("PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM {year}"),
+        Period::Year => format!("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {}", year.saturating_add(1)),
+    };
+    for (heading, text) in [
+        ("ĐÁNH GIÁ CHUNG", &narrative.assessment),
+        (directions.as_str(), &narrative.directions),
+        ("KIẾN NGHỊ, ĐỀ XUẤT", &narrative.recommendations),
+    ] {
+        n += 1;
+        body.push(section(n, heading));
+        body.extend(typed(text));
+    }
+    body.push(para(&format!(
+        "Trên đây là báo cáo kết quả hoạt động {phrase} của {}./.",
+        c.name
+    )));
+    Paper {
+        heading: h.heading(),
+        title: "BÁO CÁO".into(),
+        subtitle: vec![title(period, ws)],
+        body,
+        footer: Footer {
+            recipients: vec![
+                "Thường trực Hội đồng Thi đua - Khen thưởng (qua phòng Nội vụ);".into(),
+                format!("Các đơn vị thành viên của {cum};"),
+                "Lưu: VT.".into(),
             ],
-            Signature {
-                for_: &format!("TM. {}", c.kind.name(Lang::Vi).to_uppercase()),
-                title: &format!("{cum} trưởng").to_uppercase(),
-                unit: &h.signer,
-            },
-        ))
+            signatures: vec![h.cluster_signature(
+                &format!("TM. {}", c.kind.name(Lang::Vi).to_uppercase()),
+                &format!("{cum} trưởng").to_uppercase(),
+            )],
+        },
     }
 }
 
 /// Section I: the members, the meetings of the period, the deadlines, next year's head.
-fn organisation(period: Period, ws: &Workspace, today: &Date, cum: &str) -> Markup {
+fn organisation(period: Period, ws: &Workspace, today: &Date, cum: &str) -> Vec<Block> {
     let c = &ws.cluster;
     let year = c.year;
     let name_of = |id: &str| {
@@ -245,67 +268,94 @@ fn organisation(period: Period, ws: &Workspace, today: &Date, cum: &str) -> Mark
     let failed = meetings.iter().filter(|m| m.failed()).count();
     let calendar = ws.calendar(today);
     let deadlines = calendar.iter().filter(|d| period.covers_deadline(d.id));
-    html! {
-        (para(&format!(
-            "1. Thành viên: {cum} gồm {} đơn vị thành viên: {}. {cum} trưởng: {}; {cum} phó: {}.",
-            names.len(),
-            names.join(", "),
-            name_of(&c.head),
-            name_of(&c.deputy)
-        )))
-        @if meetings.is_empty() {
-            (para("2. Hội nghị, cuộc họp: trong kỳ chưa có hội nghị, cuộc họp nào được lên lịch."))
-        } @else {
-            (para(&format!("2. Hội nghị, cuộc họp: trong kỳ đã tổ chức {held} hội nghị, cuộc họp; {failed} cuộc họp không tiến hành được do không đủ 2/3 thành viên dự họp.")))
-            (doc_table(
-                &["STT", "Hội nghị, cuộc họp", "Thời gian, địa điểm", "Số đơn vị dự họp", "Kết quả"],
-                html! { @for (i, m) in meetings.iter().enumerate() {
-                    @let q = m.quorum();
-                    tr {
-                        td.c { (i + 1) }
-                        td { (m.kind.name(Lang::Vi)) }
-                        td {
-                            (m.start.display(Lang::Vi)) ", ngày " (m.date.vietnamese())
-                            @if !m.place.is_empty() { ", " (m.place) }
-                        }
-                        td { @if m.is_closed() { (q.present) "/" (q.members) } }
-                        td { (meeting_status(m, today)) }
+    let mut out = vec![para(&format!(
+        "1. Thành viên: {cum} gồm {} đơn vị thành viên: {}. {cum} trưởng: {}; {cum} phó: {}.",
+        names.len(),
+        names.join(", "),
+        name_of(&c.head),
+        name_of(&c.deputy)
+    ))];
+    if meetings.is_empty() {
+        out.push(para(
+            "2. Hội nghị, cuộc họp: trong kỳ chưa có hội nghị, cuộc họp nào được lên lịch.",
+        ));
+    } else {
+        out.push(para(&format!("2. Hội nghị, cuộc họp: trong kỳ đã tổ chức {held} hội nghị, cuộc họp; {failed} cuộc họp không tiến hành được do không đủ 2/3 thành viên dự họp.")));
+        out.push(doc_table(
+            &[
+                "STT",
+                "Hội nghị, cuộc họp",
+                "Thời gian, địa điểm",
+                "Số đơn vị dự họp",
+                "Kết quả",
+            ],
+            meetings
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    let q = m.quorum();
+                    let mut when = format!(
+                        "{}, ngày {}",
+                        m.start.display(Lang::Vi),
+                        m.date.vietnamese()
+                    );
+                    if !m.place.is_empty() {
+                        when = format!("{when}, {}", m.place);
                     }
-                } },
-            ))
-        }
-        (para(&format!(
-            "3. Tiến độ thực hiện các mốc thời gian trong năm (tính đến ngày {}):",
-            today.vietnamese()
-        )))
-        (doc_table(
-            &["STT", "Nội dung", "Tình hình thực hiện"],
-            html! { @for (i, d) in deadlines.enumerate() {
-                tr { td.c { (i + 1) } td { (d.id.name(Lang::Vi)) } td { (d.summary(Lang::Vi)) } }
-            } },
-        ))
-        @if period == Period::Year {
-            @if let Some(next) = &ws.next_term {
-                (para(&format!(
-                    "4. Hội nghị tổng kết đã thống nhất giới thiệu {} làm {cum} trưởng, {} làm {cum} phó năm {}.",
-                    name_of(&next.term.head),
-                    name_of(&next.term.deputy),
-                    next.term.year
-                )))
-            }
+                    vec![
+                        Cell::centred(i + 1),
+                        Cell::text(m.kind.name(Lang::Vi)),
+                        Cell::text(when),
+                        Cell::text(if m.is_closed() {
+                            format!("{}/{}", q.present, q.members)
+                        } else {
+                            String::new()
+                        }),
+                        Cell::text(meeting_status(m, today)),
+                    ]
+                })
+                .collect(),
+        ));
+    }
+    out.push(para(&format!(
+        "3. Tiến độ thực hiện các mốc thời gian trong năm (tính đến ngày {}):",
+        today.vietnamese()
+    )));
+    out.push(doc_table(
+        &["STT", "Nội dung", "Tình hình thực hiện"],
+        deadlines
+            .enumerate()
+            .map(|(i, d)| {
+                vec![
+                    Cell::centred(i + 1),
+                    Cell::text(d.id.name(Lang::Vi)),
+                    Cell::text(d.summary(Lang::Vi)),
+                ]
+            })
+            .collect(),
+    ));
+    if period == Period::Year {
+        if let Some(next) = &ws.next_term {
+            out.push(para(&format!(
+                "4. Hội nghị tổng kết đã thống nhất giới thiệu {} làm {cum} trưởng, {} làm {cum} phó năm {}.",
+                name_of(&next.term.head),
+                name_of(&next.term.deputy),
+                next.term.year
+            )));
         }
     }
+    out
 }
 
 /// Section II: the registered models and topics, unit by unit.
-fn registrations(ws: &Workspace) -> Markup {
+fn registrations(ws: &Workspace) -> Vec<Block> {
     let list = consolidated_registrations(ws);
     let without: Vec<&str> = list
         .without_registrations()
         .map(|u| u.unit_name.as_str())
         .collect();
-    html! {
-        (para(&format!(
+    vec![
+        para(&format!(
             "{} đơn vị đã đăng ký {} mô hình, {} chuyên đề thi đua; {}",
             list.units.len() - without.len(),
             list.count(RegistrationKind::Model),
@@ -313,34 +363,51 @@ fn registrations(ws: &Workspace) -> Markup {
             if without.is_empty() {
                 "tất cả các đơn vị đã đăng ký.".to_string()
             } else {
-                format!("{} đơn vị chưa đăng ký: {}.", without.len(), without.join(", "))
+                format!(
+                    "{} đơn vị chưa đăng ký: {}.",
+                    without.len(),
+                    without.join(", ")
+                )
             }
-        )))
-        (doc_table(
-            &["STT", "Tên đơn vị", "Số mô hình", "Số chuyên đề", "Tên mô hình, chuyên đề"],
-            html! { @for (i, u) in list.units.iter().enumerate() {
-                @let count = |k| u.registrations.iter().filter(|r| r.kind == k).count();
-                tr {
-                    td.c { (i + 1) }
-                    td { (u.unit_name) }
-                    td { (count(RegistrationKind::Model)) }
-                    td { (count(RegistrationKind::Topic)) }
-                    td {
-                        @if u.registrations.is_empty() {
-                            @match u.source {
-                                ListSource::NotSubmitted => "Chưa nhận được hồ sơ đăng ký",
-                                _ => "Chưa đăng ký",
-                            }
-                        }
-                        @for (k, r) in u.registrations.iter().enumerate() {
-                            @if k > 0 { br; }
-                            (r.kind.name(Lang::Vi)) ": " (r.title)
-                        }
-                    }
-                }
-            } },
-        ))
-    }
+        )),
+        doc_table(
+            &[
+                "STT",
+                "Tên đơn vị",
+                "Số mô hình",
+                "Số chuyên đề",
+                "Tên mô hình, chuyên đề",
+            ],
+            list.units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| {
+                    let count = |k| u.registrations.iter().filter(|r| r.kind == k).count();
+                    let names = if u.registrations.is_empty() {
+                        vec![match u.source {
+                            ListSource::NotSubmitted => "Chưa nhận được hồ sơ đăng ký".to_string(),
+                            _ => "Chưa đăng ký".to_string(),
+                        }]
+                    } else {
+                        u.registrations
+                            .iter()
+                            .map(|r| format!("{}: {}", r.kind.name(Lang::Vi), r.title))
+                            .collect()
+                    };
+                    vec![
+                        Cell::centred(i + 1),
+                        Cell::text(&u.unit_name),
+                        Cell::text(count(RegistrationKind::Model).to_string()),
+                        Cell::text(count(RegistrationKind::Topic).to_string()),
+                        Cell {
+                            lines: names,
+                            ..Cell::default()
+                        },
+                    ]
+                })
+                .collect(),
+        ),
+    ]
 }
 
 /// Section III: for the first half the self-scores received so far; for the year the ranked
@@ -350,7 +417,7 @@ fn scores(
     ws: &Workspace,
     today: &Date,
     cum: &str,
-) -> (Markup, Option<super::results::Results>) {
+) -> (Vec<Block>, Option<super::results::Results>) {
     let c = &ws.cluster;
     let p = ws.table.precision;
     if period == Period::FirstHalf {
@@ -362,43 +429,53 @@ fn scores(
         Some(Err(errors)) => {
             let text: Vec<String> = errors.iter().map(|e| e.message(Lang::Vi)).collect();
             let why = format!("Chưa tính được kết quả bình xét: {}", text.join(" "));
-            return (para(&why), None);
+            return (vec![para(&why)], None);
         }
-        None => return (html! {}, None),
+        None => return (Vec::new(), None),
     };
     let r = &evaluated;
-    let markup = html! {
-        @if r.rows.is_empty() {
-            (para("Chưa có đơn vị nào gửi kết quả tự chấm điểm."))
-        } @else {
-            (para(&format!(
-                "Căn cứ kết quả tự chấm điểm của các đơn vị và kết quả thẩm định của {cum} trưởng, {cum} phó; bộ quy tắc bình xét: {}. Kết quả xếp thứ như sau:",
-                r.rule_set_title
-            )))
-            (doc_table(
-                &["Xếp thứ", "Tên đơn vị", "Điểm tự chấm", "Điểm thẩm định", "Kết quả bình xét"],
-                html! { @for x in &r.rows { tr {
-                    td.c { (x.rank) }
-                    td { (x.name) }
-                    td { (p.format(x.own_total, Lang::Vi)) }
-                    td { strong { (p.format(x.reviewed_total, Lang::Vi)) } }
-                    td { (x.label) }
-                } } },
-            ))
-        }
-        @if !r.not_evaluated.is_empty() {
-            (para(&format!(
-                "Đơn vị chưa gửi kết quả tự chấm, chưa bình xét: {}.",
-                r.not_evaluated.join(", ")
-            )))
-        }
-    };
-    (markup, Some(evaluated))
+    let mut out = Vec::new();
+    if r.rows.is_empty() {
+        out.push(para("Chưa có đơn vị nào gửi kết quả tự chấm điểm."));
+    } else {
+        out.push(para(&format!(
+            "Căn cứ kết quả tự chấm điểm của các đơn vị và kết quả thẩm định của {cum} trưởng, {cum} phó; bộ quy tắc bình xét: {}. Kết quả xếp thứ như sau:",
+            r.rule_set_title
+        )));
+        out.push(doc_table(
+            &[
+                "Xếp thứ",
+                "Tên đơn vị",
+                "Điểm tự chấm",
+                "Điểm thẩm định",
+                "Kết quả bình xét",
+            ],
+            r.rows
+                .iter()
+                .map(|x| {
+                    vec![
+                        Cell::centred(x.rank),
+                        Cell::text(&x.name),
+                        Cell::text(p.format(x.own_total, Lang::Vi)),
+                        Cell::text(p.format(x.reviewed_total, Lang::Vi)).bold(),
+                        Cell::text(&x.label),
+                    ]
+                })
+                .collect(),
+        ));
+    }
+    if !r.not_evaluated.is_empty() {
+        out.push(para(&format!(
+            "Đơn vị chưa gửi kết quả tự chấm, chưa bình xét: {}.",
+            r.not_evaluated.join(", ")
+        )));
+    }
+    (out, Some(evaluated))
 }
 
 /// The first half: the self-scores the head has received so far, unit by unit; the year's
 /// review and evaluation come at the year's end (seed 001 §B.II).
-fn first_half_scores(ws: &Workspace, today: &Date) -> Markup {
+fn first_half_scores(ws: &Workspace, today: &Date) -> Vec<Block> {
     let p = ws.table.precision;
     let scores: Vec<_> = ws
         .cluster
@@ -408,10 +485,10 @@ fn first_half_scores(ws: &Workspace, today: &Date) -> Markup {
         .collect();
     let received = scores.iter().filter(|(_, s)| s.is_some()).count();
     if received == 0 {
-        return para(&format!(
+        return vec![para(&format!(
             "Đến ngày {}, chưa có đơn vị nào gửi kết quả tự chấm điểm. Việc chấm điểm, thẩm định và bình xét thi đua thực hiện vào cuối năm.",
             today.vietnamese()
-        ));
+        ))];
     }
     let line = |u: &crate::engine::Unit, s: &Option<crate::bundle::review::SelfScore>| match s {
         None => (String::new(), "Chưa có".to_string()),
@@ -435,43 +512,27 @@ fn first_half_scores(ws: &Workspace, today: &Date) -> Markup {
             )
         }
     };
-    html! {
-        (para(&format!(
+    vec![
+        para(&format!(
             "Đến ngày {}, đã có {received}/{} đơn vị gửi kết quả tự chấm điểm (chưa thẩm định; việc thẩm định và bình xét thi đua thực hiện vào cuối năm):",
             today.vietnamese(),
             scores.len()
-        )))
-        (doc_table(
+        )),
+        doc_table(
             &["STT", "Tên đơn vị", "Điểm tự chấm", "Ghi chú"],
-            html! { @for (i, (u, s)) in scores.iter().enumerate() {
-                @let (total, note) = line(u, s);
-                tr { td.c { (i + 1) } td { (u.name) } td { (total) } td { (note) } }
-            } },
-        ))
-    }
-}
-
-/// The printed documents' one stylesheet (the page links the same file): what the `.doc` file
-/// carries, so that Word lays the report out as the page prints it (A4 with the margins of
-/// Decree 30/2020, `@page WordSection1`).
-pub const DOCUMENT_CSS: &str = include_str!("../../style/document.css");
-
-/// The report as a Word-openable `.doc`: an HTML file with the Office namespaces, opened in
-/// print layout, the printed documents' stylesheet inlined. `body` is [`report_html`]'s output.
-pub fn report_doc_file(body: &Markup, title: &str) -> String {
-    html! {
-        html xmlns:o="urn:schemas-microsoft-com:office:office"
-            xmlns:w="urn:schemas-microsoft-com:office:word"
-            xmlns="http://www.w3.org/TR/REC-html40" {
-            head {
-                meta http-equiv="Content-Type" content="text/html; charset=utf-8";
-                title { (title) }
-                // Word's own switch to print layout, in the conditional comment Word reads.
-                (PreEscaped("<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View><w:Zoom>100</w:Zoom></w:WordDocument></xml><![endif]-->"))
-                style { (PreEscaped(DOCUMENT_CSS)) }
-            }
-            body.doc-file { div.WordSection1 { (body) } }
-        }
-    }
-    .into_string()
+            scores
+                .iter()
+                .enumerate()
+                .map(|(i, (u, s))| {
+                    let (total, note) = line(u, s);
+                    vec![
+                        Cell::centred(i + 1),
+                        Cell::text(&u.name),
+                        Cell::text(total),
+                        Cell::text(note),
+                    ]
+                })
+                .collect(),
+        ),
+    ]
 }

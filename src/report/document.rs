@@ -27,19 +27,25 @@ pub fn roman(n: u32) -> String {
     format!("{}{}", TENS[n / 10], ONES[n % 10])
 }
 
+/// The words that name a level of local government in a council's name, lower case, each with
+/// its space: what [`place_of`] and the council report's superior body are read after.
+pub const ADMIN_LEVELS: [&str; 7] = [
+    "quận ",
+    "huyện ",
+    "thị xã ",
+    "thành phố ",
+    "tỉnh ",
+    "phường ",
+    "xã ",
+];
+
 /// The place a council's documents are issued from, read off its name: "Hội đồng Thi đua -
 /// Khen thưởng quận Hà Đông" gives "Hà Đông". Empty when the name names no district.
 pub fn place_of(council: &str) -> String {
-    const LEVELS: [&str; 6] = [
-        "quận ",
-        "huyện ",
-        "thị xã ",
-        "thành phố ",
-        "tỉnh ",
-        "phường ",
-    ];
     let lower = council.to_lowercase();
-    LEVELS
+    // Not "xã ": read from the last level named, it would cut a place named after one
+    // (phường Xã Đàn).
+    ADMIN_LEVELS[..6]
         .iter()
         .filter_map(|l| lower.rfind(l).map(|i| i + l.len()))
         .max()

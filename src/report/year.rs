@@ -10,7 +10,8 @@
 use maud::{html, Markup};
 
 use super::html::{data_table, multiline, results_table, t, Row};
-use super::printed::{doc_table, footer, header, DocHeader, Signature};
+use super::paper::{footer_html, Footer};
+use super::printed::{header, DocHeader};
 use super::results::results;
 use crate::bundle::review::review_payload;
 use crate::engine::registration::{
@@ -182,9 +183,10 @@ pub fn registrations_document(list: &RegistrationList, h: &DocHeader) -> Markup 
             " về việc các đơn vị thành viên đăng ký mô hình, chuyên đề thi đua trong tháng 01 hằng năm, "
             (cluster) " tổng hợp danh sách đăng ký của các đơn vị thành viên như sau:"
         }
-        (doc_table(
-            &["STT", "Tên đơn vị", "Mô hình, chuyên đề thi đua", "Ngày đăng ký"],
-            html! { @for (n, u) in list.units.iter().enumerate() {
+        // Rows spanning a unit's registrations: markup of its own (the model has no spans).
+        table.doc-table {
+            thead { tr { @for h in ["STT", "Tên đơn vị", "Mô hình, chuyên đề thi đua", "Ngày đăng ký"] { th { (h) } } } }
+            tbody { @for (n, u) in list.units.iter().enumerate() {
                 @let rows = u.registrations.len().max(1);
                 @let unit = html! { td.c rowspan=(rows) { (n + 1) } td rowspan=(rows) { (u.unit_name) } };
                 @if u.registrations.is_empty() {
@@ -197,17 +199,17 @@ pub fn registrations_document(list: &RegistrationList, h: &DocHeader) -> Markup 
                         td.c { (r.registered_on.vietnamese()) }
                     }
                 }
-            } },
-        ))
+            } }
+        }
         p { (list_summary(list, Lang::Vi)) }
-        (footer(
-            &[
-                "Thường trực Hội đồng Thi đua - Khen thưởng;",
-                "Các đơn vị thành viên của Cụm;",
-                "Lưu: VT.",
+        (footer_html(&Footer {
+            recipients: vec![
+                "Thường trực Hội đồng Thi đua - Khen thưởng;".into(),
+                "Các đơn vị thành viên của Cụm;".into(),
+                "Lưu: VT.".into(),
             ],
-            Signature { for_: "TM. CỤM THI ĐUA", title: "CỤM TRƯỞNG", unit: &h.signer },
-        ))
+            signatures: vec![h.cluster_signature("TM. CỤM THI ĐUA", "CỤM TRƯỞNG")],
+        }))
     }
 }
 

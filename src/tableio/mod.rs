@@ -16,7 +16,7 @@ mod html;
 mod text;
 mod xlsx;
 mod xml;
-mod zip;
+pub mod zip;
 
 pub use docx::read_docx;
 pub use export::{export_xlsx, EXACT_HEADER};

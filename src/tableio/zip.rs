@@ -13,7 +13,7 @@ struct Entry {
     local_offset: usize,
 }
 
-pub(super) struct Zip<'a> {
+pub struct Zip<'a> {
     data: &'a [u8],
     entries: Vec<Entry>,
     limits: Limits,

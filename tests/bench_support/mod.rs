@@ -16,7 +16,7 @@ use thidua::bundle::json::{canonical, parse_strict};
 use thidua::bundle::merge::merge;
 use thidua::bundle::open;
 use thidua::bundle::payload::{ensure_identity, make_submission, UnitSubmission};
-use thidua::engine::score::{check_evidence, check_value};
+use thidua::engine::score::CriteriaIndex;
 use thidua::engine::{Cluster, CriteriaTable, Points, Timestamp, Workspace};
 
 /// Criteria in the table: 10 groups of 10, each criterion worth 10 points (100 tenths).
@@ -74,7 +74,12 @@ pub fn unit_id(n: usize) -> String {
 
 /// The criteria table, built as JSON (as the head's table editor stores it) and validated.
 pub fn table() -> CriteriaTable {
-    let groups: Vec<_> = (0..GROUPS)
+    table_of(CRITERIA)
+}
+
+/// A table of `criteria` criteria (a multiple of 10) in groups of 10, built as [`table`] is.
+pub fn table_of(criteria: usize) -> CriteriaTable {
+    let groups: Vec<_> = (0..criteria / (CRITERIA / GROUPS))
         .map(|g| {
             let children: Vec<_> = (0..CRITERIA / GROUPS)
                 .map(|c| {
@@ -103,14 +108,14 @@ pub fn table() -> CriteriaTable {
         "id": "bench-2025",
         "title": "Bảng tiêu chí tổng hợp (đo hiệu năng)",
         "decimals": 1,
-        "scale": MAX_UNITS * CRITERIA as i64,
+        "scale": MAX_UNITS * criteria as i64,
         "groups": groups,
         "bonus": { "title": "Điểm thưởng", "cap": 0, "items": [] },
         "deduction": { "title": "Điểm trừ", "cap": 0, "items": [] }
     }))
     .expect("the bench table parses");
     table.validate().expect("the bench table validates");
-    assert_eq!(table.criteria().len(), CRITERIA);
+    assert_eq!(table.criteria().len(), criteria);
     table
 }
 
@@ -137,9 +142,14 @@ pub fn cluster(n: usize) -> Cluster {
 
 /// The head's workspace, with nothing received yet.
 pub fn head_workspace(n: usize) -> Workspace {
+    head_workspace_with(n, table())
+}
+
+/// The head's workspace over another table.
+pub fn head_workspace_with(n: usize, table: CriteriaTable) -> Workspace {
     let cluster = cluster(n);
     let head = cluster.head.clone();
-    Workspace::new(cluster, table(), &head).expect("the bench workspace validates")
+    Workspace::new(cluster, table, &head).expect("the bench workspace validates")
 }
 
 /// The secret seed of unit `n`: distinct for every unit.
@@ -227,7 +237,8 @@ pub struct Timings {
     pub open: f64,
     /// … the typed payload (`Opened::payload::<UnitSubmission>`, a clone and a deserialize) …
     pub typed: f64,
-    /// … and the per-score checks the import runs (`check_value` + `check_evidence`).
+    /// … and the checks of entry the import runs (`CriteriaIndex`: every change of the change
+    /// log and every entry).
     pub checks: f64,
 }
 
@@ -333,13 +344,20 @@ pub fn measure(
             .collect();
         typed.push(clock() - t);
 
+        // The checks as the import makes them: one index of the table per file, every change of
+        // the change log (its old and new value) and every entry.
         let t = clock();
-        let table = &ws.table;
         for sub in &subs {
-            for (code, entry) in &sub.scores {
-                check_value(table, code, entry.points).expect("valid points");
-                check_evidence(table, code, &entry.evidence).expect("valid evidence");
+            let index = CriteriaIndex::new(&ws.table);
+            for change in &sub.changes {
+                index
+                    .check_value(&change.code, change.old)
+                    .expect("valid points");
+                index
+                    .check_value(&change.code, change.new)
+                    .expect("valid points");
             }
+            index.check_entries(&sub.scores).expect("valid entries");
         }
         checks.push(clock() - t);
     }

@@ -115,4 +115,25 @@ pub mod browser {
         let parse = |t: &str| serde_json::from_str::<serde_json::Value>(t).ok();
         parse(a).is_some() && parse(a) == parse(b)
     }
+
+/// The body of a .docx file (`word/document.xml`), read with the app's own bounded ZIP reader:
+/// the file must open as a ZIP with that part.
+pub fn docx_xml(bytes: &[u8]) -> String {
+    let zip = thidua::tableio::zip::Zip::open(bytes, thidua::tableio::Limits::default())
+        .expect("the .docx opens as a ZIP");
+    zip.text("word/document.xml")
+        .expect("the .docx has its document part")
+}
+
+/// `text` as the Word writer puts it in XML (`&`, `<`, `>`, `"`, `'` escaped).
+pub fn xml_text(text: &str) -> String {
+    html_text(text).replace('\'', "&apos;")
+}
+
+/// `text` as maud puts it in HTML (`&`, `<`, `>`, `"` escaped).
+pub fn html_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }

@@ -8,8 +8,16 @@
 // of any of the four browsers. Then the demo, tried on a member's device, leaves its real data
 // exactly as it was; the head's later edit goes out as the next set-up, and the member's
 // backup restores on an empty browser from its start screen.
+// The head's documents download as Word files (.docx: the score summary, the award proposals,
+// a meeting's invitation and minutes, the annual report), each opened with python-docx
+// (read_docx.py) and checked for its texts and for the Decree 30/2020 layout; the council,
+// with a second real khối's result (examples/council_scenario.rs --real) and a third listed
+// khối that sent nothing, prints its report across clusters and downloads it as .docx and
+// .xlsx (read_xlsx.py).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +26,60 @@ import {
 } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(here, '..', '..');
 const TABLE = join(here, 'fixtures', 'bang-tieu-chi-khoi-dang.json');
 const OUT = join(SHOTS, 'real-cluster');
+const run = promisify(execFile);
+const PY_ENV = {
+  ...process.env,
+  PYTHONPATH: [join(ROOT, 'scripts', 'tools', 'py'), process.env.PYTHONPATH].filter(Boolean).join(':'),
+};
+/** A file as python-docx (read_docx.py) or openpyxl (read_xlsx.py) reads it. */
+async function python(script, file) {
+  const { stdout } = await run('python3', [join(here, script), file], { env: PY_ENV, maxBuffer: 1 << 24 });
+  return JSON.parse(stdout);
+}
+const NATIONAL = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+
+/**
+ * A Word file as python-docx reads it, checked for the layout of Decree 30/2020: the heading a
+ * 2-column table with the superior body and the issuer (bold, upper case) and "Số:" on the left,
+ * the national heading and motto (bold) and the place and date (italics) on the right; the
+ * footer's last cell the signature, its position in bold; A4, margins top and bottom 20–25 mm,
+ * left 30–35 mm, right 15–20 mm; Times New Roman 13–14 pt. Returns the document and all its
+ * text.
+ */
+async function wordFile(file, { superior, issuer, number, place, signature }) {
+  const d = await python('read_docx.py', file.path);
+  assert.ok(d.tables.length >= 2, `${file.name}: a heading and a footer table`);
+  const heading = d.tables[0];
+  assert.equal(heading.length, 1, `${file.name}: the heading is one row`);
+  assert.equal(heading[0].length, 2, `${file.name}: of two columns`);
+  const [left, right] = heading[0];
+  if (superior) assert.ok(left.text.startsWith(superior.toUpperCase()), `${file.name}: superior ${left.text}`);
+  assert.ok(left.bold.includes(issuer.toUpperCase()), `${file.name}: the issuer bold, upper case: ${JSON.stringify(left)}`);
+  assert.match(left.text, new RegExp(`\\nSố: ${number}$`), `${file.name}: the number under the issuer`);
+  assert.deepEqual(right.bold, [NATIONAL, MOTTO], `${file.name}: the national heading and motto in bold`);
+  assert.ok(!left.text.includes(NATIONAL) && !right.text.includes('Số:'), `${file.name}: each on its side`);
+  assert.equal(right.italic.length, 1, `${file.name}: the place and date in italics`);
+  assert.match(right.italic[0], new RegExp(`^${place}, ngày \\d{2} tháng \\d{1,2} năm \\d{4}$`));
+  const footer = d.tables.at(-1)[0];
+  const sign = footer.at(-1);
+  assert.ok(sign.bold.includes(signature), `${file.name}: the signature's position in bold, right: ${JSON.stringify(sign)}`);
+  assert.equal(d.sections.length, 1);
+  const s = d.sections[0];
+  assert.ok(Math.abs(s.width_mm - 210) < 0.5 && Math.abs(s.height_mm - 297) < 0.5, `${file.name}: A4 ${JSON.stringify(s)}`);
+  assert.ok(s.top_mm >= 20 && s.top_mm <= 25 && s.bottom_mm >= 20 && s.bottom_mm <= 25, JSON.stringify(s));
+  assert.ok(s.left_mm >= 30 && s.left_mm <= 35 && s.right_mm >= 15 && s.right_mm <= 20, JSON.stringify(s));
+  assert.equal(d.font.name, 'Times New Roman');
+  assert.ok(d.font.size_pt >= 13 && d.font.size_pt <= 14);
+  const all = [
+    ...d.paragraphs,
+    ...d.tables.flatMap((t) => t.flatMap((row) => row.map((c) => c.text))),
+  ].join('\n');
+  return { d, all, footer };
+}
 
 const KHOI = 'Khối thi đua các cơ quan Đảng huyện Mỹ Đức';
 const COUNCIL = 'Hội đồng Thi đua - Khen thưởng huyện Mỹ Đức';
@@ -272,6 +332,71 @@ test('issue 13: a real khối from empty browsers to the council, with no demo a
   assert.match(summary, new RegExp(KHOI));
   assert.match(summary, /Ban Tuyên giáo và Dân vận Huyện ủy/);
   await noDemo(hp, 'printed summary');
+
+  // ── The head's documents as Word files, opened with python-docx. ──
+  const khoiDoc = { superior: COUNCIL, issuer: KHOI, place: 'Mỹ Đức', signature: 'CỤM TRƯỞNG' };
+  await hp.getByTestId('doc-number').fill('07/BC-KTĐ');
+  const summaryDocx = await downloadTo(join(OUT, 'docx'), hp, hp.getByTestId('doc-docx'));
+  assert.equal(summaryDocx.name, '2026_khoi-thi-dua-cac-co-quan-dang-huyen-my-duc_bang-tong-hop.docx');
+  const sumWord = await wordFile(summaryDocx, { ...khoiDoc, number: '07/BC-KTĐ' });
+  assert.match(sumWord.d.paragraphs.join('\n'), /BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM/);
+  const sumRows = sumWord.d.tables[1].map((row) => row.map((c) => c.text));
+  assert.deepEqual(sumRows[0], ['STT', 'Tên đơn vị', 'Điểm tự chấm', 'Điểm thẩm định', 'Xếp thứ', 'Ghi chú']);
+  assert.deepEqual(sumRows[1].slice(0, 2), ['1', UNITS.a.name], 'the first by score, as printed');
+  assert.ok(sumRows.some((r) => r[1] === UNITS.b.name && /^865\b/.test(r[3])), JSON.stringify(sumRows));
+  assert.ok(sumWord.footer[0].text.startsWith('Nơi nhận:'), 'the recipients on the left');
+  assert.ok(sumWord.footer[1].text.includes(UNITS.head.name), 'the head unit signs');
+
+  await goto(hp, 'binh-xet');
+  await hp.getByTestId('print-proposals').click();
+  await hp.getByTestId('doc').waitFor();
+  const proposals = await downloadTo(join(OUT, 'docx'), hp, hp.getByTestId('doc-docx'));
+  const propWord = await wordFile(proposals, { ...khoiDoc, number: '      /TTr-CTĐ' });
+  assert.match(propWord.all, /DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG/);
+  assert.match(propWord.all, /Bằng khen/);
+
+  // A meeting: its invitation and its minutes.
+  await goto(hp, 'cuoc-hop');
+  await hp.getByTestId('plan-kind').selectOption('year_end');
+  await hp.getByTestId('plan-date').fill('2026-12-22');
+  await hp.getByTestId('plan-time').fill('08:00');
+  await hp.getByTestId('plan-submit').click();
+  await hp.getByTestId('meeting-tong-ket-1').click();
+  await hp.getByTestId('meeting-place').fill('Hội trường Huyện ủy Mỹ Đức');
+  await hp.getByTestId('chair-name').fill('Đinh Văn Sơn');
+  await hp.getByTestId('chair-position').fill('Chánh Văn phòng Huyện ủy');
+  await hp.getByTestId('meeting-content').fill('Tổng kết công tác thi đua năm 2026.\nBình xét, suy tôn các đơn vị.');
+  await hp.getByTestId('meeting-save').click();
+  await hp.getByTestId('print-invitation').click();
+  await waitText(hp.getByTestId('doc').locator('h1'), 'GIẤY MỜI');
+  const invitation = await downloadTo(join(OUT, 'docx'), hp, hp.getByTestId('doc-docx'));
+  assert.equal(invitation.name, '2026_khoi-thi-dua-cac-co-quan-dang-huyen-my-duc_giay-moi-tong-ket-1.docx');
+  const meetingDoc = { superior: KHOI, issuer: UNITS.head.name, place: 'Mỹ Đức' };
+  const inv = await wordFile(invitation, { ...meetingDoc, number: '      /GM-CTĐ', signature: 'KHỐI TRƯỞNG' });
+  assert.match(inv.all, /GIẤY MỜI/);
+  assert.match(inv.all, /Thời gian: 8 giờ 00 phút, ngày 22 tháng 12 năm 2026\./);
+  assert.match(inv.all, /Địa điểm: Hội trường Huyện ủy Mỹ Đức\./);
+  for (const u of Object.values(UNITS)) assert.match(inv.all, new RegExp(`Đại diện lãnh đạo ${u.name};`));
+  assert.match(inv.all, /Như thành phần mời;/);
+  await hp.getByTestId('back-meetings').click();
+  await hp.getByTestId('meeting-tong-ket-1').click();
+  await hp.getByTestId('print-minutes').click();
+  await waitText(hp.getByTestId('doc').locator('h1'), 'BIÊN BẢN');
+  const minutesDocx = await downloadTo(join(OUT, 'docx'), hp, hp.getByTestId('doc-docx'));
+  const min = await wordFile(minutesDocx, { ...meetingDoc, number: '      /BB-CTĐ', signature: 'CHỦ TRÌ' });
+  assert.match(min.all, /BIÊN BẢN/);
+  assert.match(min.all, /Chủ trì: Đinh Văn Sơn — Chánh Văn phòng Huyện ủy\./);
+  assert.match(min.all, /Tổng kết công tác thi đua năm 2026\.\nBình xét, suy tôn các đơn vị\./, 'the content keeps its lines');
+  assert.equal(min.footer[0].bold[0], 'THƯ KÝ', 'the secretary signs on the left');
+
+  // The annual report.
+  await goto(hp, 'bao-cao');
+  const report = await downloadTo(join(OUT, 'docx'), hp, hp.getByTestId('report-year-docx'));
+  assert.equal(report.name, '2026_khoi-thi-dua-cac-co-quan-dang-huyen-my-duc_bao-cao-nam.docx');
+  const rep = await wordFile(report, { ...khoiDoc, number: '      /BC-CTĐ', signature: 'KHỐI TRƯỞNG' });
+  assert.match(rep.all, new RegExp(`Kết quả hoạt động ${KHOI} năm 2026`));
+  assert.match(rep.all, /III\. KẾT QUẢ CHẤM ĐIỂM THI ĐUA/);
+  assert.match(rep.all, /Hội nghị tổng kết/);
   await everyPage(hp, 'head after the review');
 
   await goto(hp, 'bao-cao');
@@ -306,6 +431,56 @@ test('issue 13: a real khối from empty browsers to the council, with no demo a
   await noDemo(cp, 'council');
   await goto(cp, 'sao-luu');
   await noDemo(cp, 'council backup');
+
+  // ── A second real khối sends its result; the third listed sends nothing. The council's report
+  // across the clusters: printed, as .docx and as .xlsx. ──
+  const second = join(OUT, 'second');
+  const { stdout: secondOut } = await run('cargo', ['run', '--quiet', '--example', 'council_scenario', '--', second, '--real'], { cwd: ROOT, maxBuffer: 1 << 20 });
+  const secondFile = join(second, secondOut.trim().split('\n')[0]);
+  await goto(cp, 'hoi-dong');
+  await cp.getByTestId('council-files').setInputFiles([secondFile]);
+  const secondLine = cp.getByTestId('council-import').locator('tbody tr').first();
+  await secondLine.waitFor();
+  assert.equal(await secondLine.getAttribute('data-outcome'), 'accepted', await text(secondLine));
+  await waitText(cp.getByTestId('district-summary'), /2\/3 cụm, khối đã gửi kết quả/);
+  const STATE = 'Khối thi đua các cơ quan Nhà nước huyện Mỹ Đức';
+  const MISSING = 'Cụm thi đua các xã vùng núi';
+  await cp.getByTestId('council-report-print').click();
+  const printed = norm(await text(cp.getByTestId('doc')));
+  assert.match(printed, /BÁO CÁO Tổng hợp kết quả bình xét thi đua năm 2026 của các cụm, khối thi đua/);
+  assert.match(printed, /2\/3 cụm, khối thi đua trong danh sách đã gửi kết quả/);
+  assert.match(printed, new RegExp(`Cụm, khối chưa gửi kết quả: ${MISSING}`));
+  assert.match(printed, new RegExp(`1\\. ${KHOI}`));
+  assert.match(printed, new RegExp(`2\\. ${STATE}`));
+  assert.match(printed, /Phòng Nội vụ huyện/);
+  assert.match(printed, /Ban Tuyên giáo và Dân vận Huyện ủy/);
+  assert.match(printed, /Tổng cộng/);
+  await shot(cp, 'council-report');
+  const councilDocx = await downloadTo(join(OUT, 'council'), cp, cp.getByTestId('council-report-docx'));
+  assert.equal(councilDocx.name, '2026_tong-hop-cum-khoi.docx');
+  const cw = await wordFile(councilDocx, {
+    superior: 'Ủy ban nhân dân huyện Mỹ Đức', issuer: COUNCIL, number: '      /BC-HĐTĐKT', place: 'Mỹ Đức', signature: 'THƯỜNG TRỰC HỘI ĐỒNG',
+  });
+  assert.match(cw.all, new RegExp(`Cụm, khối chưa gửi kết quả:\\n- ${MISSING}`));
+  const totals = cw.d.tables[1].map((row) => row.map((c) => c.text));
+  assert.equal(totals.at(-1)[1], 'Tổng cộng');
+  const proposedUnits = totals.slice(1, -1).reduce((n, r) => n + Number(r[4]), 0);
+  assert.equal(Number(totals.at(-1)[4]), proposedUnits, 'the total is the sum of the awards');
+  const khoiTable = cw.d.tables[2].map((row) => row.map((c) => c.text));
+  assert.ok(khoiTable.some((r) => r[1] === UNITS.a.name), JSON.stringify(khoiTable));
+  const stateTable = cw.d.tables[3].map((row) => row.map((c) => c.text));
+  assert.ok(stateTable.some((r) => r[1] === 'Văn phòng HĐND và UBND huyện'), JSON.stringify(stateTable));
+  const councilXlsx = await downloadTo(join(OUT, 'council'), cp, cp.getByTestId('council-report-xlsx'));
+  assert.equal(councilXlsx.name, '2026_tong-hop-cum-khoi.xlsx');
+  const book = await python('read_xlsx.py', councilXlsx.path);
+  const [sum, ranks] = book.sheets;
+  assert.ok(sum.rows.some((r) => r[1] === 'Tổng cộng' && r[4] === proposedUnits), JSON.stringify(sum.rows));
+  assert.ok(sum.rows.some((r) => r[0] === MISSING), 'the khối not sent, listed');
+  const unitsIn = (name) => ranks.rows.filter((r) => r[0] === name).map((r) => r[2]);
+  assert.ok(unitsIn(KHOI).includes(UNITS.b.name), JSON.stringify(ranks.rows));
+  assert.ok(unitsIn(STATE).includes('Phòng Nội vụ huyện'));
+  await cp.getByTestId('council-report-back').click();
+  await cp.getByTestId('council-overview').waitFor();
 
   for (const who of [head, a, b, council]) {
     assert.deepEqual(who.errors, []);

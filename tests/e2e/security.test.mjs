@@ -306,7 +306,7 @@ test('a whole session as members, head and council: every text from a file shown
   await hp.getByTestId('doc').waitFor();
   await clean(head, 'head: 6-month report');
   await goto(hp, 'bao-cao');
-  await downloadTo(join(OUT, 'head'), hp, hp.getByTestId('report-year-doc'));
+  await downloadTo(join(OUT, 'head'), hp, hp.getByTestId('report-year-docx'));
   const result = await downloadTo(join(OUT, 'head'), hp, hp.getByTestId('send-to-council-button'));
   await goto(hp, 'nhiem-ky');
   await clean(head, 'head: terms');

@@ -7,7 +7,7 @@
 // 6: the decision is refused with the reason and nothing is stored), and the year-end meeting,
 // at which next year's head and deputy are recorded from the rotation suggestion. The minutes
 // and the 6-month report are printed (their text read from the page), the annual report is
-// downloaded as a Word file, and the signed cluster result is sent to the council. Then
+// downloaded as a Word file (.docx; its contents are checked in real_cluster.test.mjs), and the signed cluster result is sent to the council. Then
 // "start next year" makes 2026 with the new head and deputy and keeps 2025 read-only.
 // Last, the council office (a fresh browser) imports the result of this cluster and of a second
 // one (examples/council_scenario.rs), sees both and which clusters have not reported, and a
@@ -171,9 +171,9 @@ test('issue 5: a cluster year with three meetings, rotation, roll-over and the c
   assert.match(half, /Hội nghị sơ kết 6 tháng đầu năm .* 5\/8 Không tiến hành được: không đủ 2\/3 thành viên dự họp/);
   assert.match(half, /8\/8 đơn vị gửi kết quả tự chấm điểm/);
   await goto(hp, 'bao-cao');
-  const annual = await download(hp, hp.getByTestId('report-year-doc'), 'reports');
-  assert.equal(annual.name, '2025_cum-3_bao-cao-nam.doc');
-  assert.match(annual.content.toString('utf8'), /năm 2025/);
+  const annual = await download(hp, hp.getByTestId('report-year-docx'), 'reports');
+  assert.equal(annual.name, '2025_cum-3_bao-cao-nam.docx');
+  assert.equal(annual.content.subarray(0, 4).toString('latin1'), 'PK\x03\x04', 'a Word file is a ZIP package');
 
   // The signed cluster result for the council.
   const result = await download(hp, hp.getByTestId('send-to-council-button'), 'council');

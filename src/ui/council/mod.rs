@@ -3,6 +3,7 @@
 //! workspace: its frame shows the council; on a first visit it names its council and clusters.
 
 pub mod page;
+pub mod report;
 pub mod start;
 pub mod table_card;
 

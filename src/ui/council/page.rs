@@ -46,6 +46,8 @@ pub struct Store {
     pub started: RwSignal<bool>,
     /// For the reminder of changes in no backup file.
     saving: Saving,
+    /// The year whose report across clusters is shown for printing instead of the page.
+    pub printing: RwSignal<Option<u16>>,
 }
 
 impl Store {
@@ -81,6 +83,7 @@ impl Store {
             blocked,
             started: RwSignal::new(started),
             saving,
+            printing: RwSignal::new(None),
         }
     }
 
@@ -136,7 +139,9 @@ impl Store {
 pub fn CouncilPage() -> impl IntoView {
     let store = expect_context::<Store>();
     move || {
-        if store.started.get() {
+        if let Some(year) = store.printing.get().filter(|_| store.started.get()) {
+            view! { <super::report::CouncilReportPrint store year /> }.into_any()
+        } else if store.started.get() {
             view! { <CouncilView store /> }.into_any()
         } else {
             view! { <super::start::CouncilStart store /> }.into_any()
@@ -309,6 +314,7 @@ fn CouncilView(store: Store) -> impl IntoView {
             </div>
             <Document html=district testid="council-overview" />
         </section>
+        <super::report::CouncilReportCard store year />
     }
 }
 

@@ -8,16 +8,17 @@ use leptos::prelude::*;
 
 use crate::bundle::identity::fingerprint_of_hex;
 use crate::bundle::import::{
-    accept_new_key, confirm_key, conflict_view, decline, import_files, is_own_key, key_problem,
-    refused_unread, resolve_conflict, ImportLine, Outcome,
+    accept_new_key, confirm_key, conflict_view, decline, import_submission, is_own_key,
+    key_problem, refused_unread, resolve_conflict, ImportLine, Outcome,
 };
-use crate::engine::{Points, Received, Status};
+use crate::bundle::payload::table_hash;
+use crate::engine::{Lang, Points, Received, Status, Timestamp, Workspace};
 use crate::platform;
 use crate::report::html::{data_table, Row};
 use crate::ui::shared::document::Document;
 use crate::ui::shared::files::{DropZone, Incoming};
 use crate::ui::shared::i18n::{status_name, tr, tx, use_i18n, K};
-use crate::ui::shared::state::use_state;
+use crate::ui::shared::state::{use_state, AppState};
 use crate::ui::shared::table::DataTable;
 
 #[component]
@@ -25,20 +26,29 @@ pub fn InboxPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let report = RwSignal::new(Vec::<ImportLine>::new());
+    // While files are imported: how many are done, of how many.
+    let progress = RwSignal::new(None::<(usize, usize)>);
+
+    // Files given while an import runs: imported after it, their lines added to its report.
+    let queued = StoredValue::new_local(Vec::<Incoming>::new());
 
     let import = Callback::new(move |files: Vec<Incoming>| {
-        let now = platform::now();
-        let mut lines = Vec::new();
-        let _ = state.change(|w| {
-            for f in files {
-                lines.push(match f.bytes {
-                    Err(e) => refused_unread(&f.name, e),
-                    Ok(bytes) => import_files(w, &[(f.name, bytes)], &now).remove(0),
-                });
+        if progress.with_untracked(Option::is_some) {
+            queued.update_value(|q| q.extend(files));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let mut lines = import_in_chunks(state, files, progress).await;
+            loop {
+                let more = queued.try_update_value(std::mem::take).unwrap_or_default();
+                if more.is_empty() {
+                    break;
+                }
+                lines.extend(import_in_chunks(state, more, progress).await);
             }
-            Ok::<_, Infallible>(())
+            report.set(lines);
+            progress.set(None);
         });
-        report.set(lines);
     });
 
     view! {
@@ -46,6 +56,19 @@ pub fn InboxPage() -> impl IntoView {
             <section class="card">
                 <h3>{tr(K::InboxTitle)}</h3>
                 <DropZone testid="inbox-files" on_files=import />
+                {move || progress.get().map(|(done, total)| {
+                    let text = match i18n.lang.get() {
+                        Lang::Vi => format!("Đang nhập {done}/{total} tệp…"),
+                        Lang::En => format!("Importing {done}/{total} files…"),
+                    };
+                    view! {
+                        <p class="import-progress" role="status" data-testid="import-progress">
+                            <progress max=total value=done></progress>
+                            " "
+                            <span data-testid="import-count">{text}</span>
+                        </p>
+                    }
+                })}
                 <Show when=move || !report.with(Vec::is_empty)>
                     <h4>{tr(K::ReportTitle)}</h4>
                     <Document html=move || {
@@ -75,6 +98,63 @@ pub fn InboxPage() -> impl IntoView {
             <Keys />
             <Audit />
         </div>
+    }
+}
+
+/// How long the import works before it lets the browser draw the page and take input (ms). A
+/// file takes about a millisecond, so a chunk stays well under the 100 ms of a long task even
+/// on a slow phone.
+const CHUNK_MS: f64 = 40.0;
+
+/// Imports `files` in chunks of [`CHUNK_MS`], showing the count between them, into a copy of the
+/// workspace, which replaces it once every file is placed: one save, and nothing shown half
+/// imported. Returns the report's lines; the caller shows them and takes the bar away. Each file is checked and placed exactly as [`crate::bundle::import::import_files`] does, in the same
+/// order, so the report and the workspace are those of an import at once. Should the workspace
+/// change meanwhile (a decision taken on this page, another tab), the files are imported again
+/// at once into the changed workspace, so that nothing of that change is lost.
+async fn import_in_chunks(
+    state: AppState,
+    files: Vec<Incoming>,
+    progress: RwSignal<Option<(usize, usize)>>,
+) -> Vec<ImportLine> {
+    let now = platform::now();
+    let total = files.len();
+    progress.set(Some((0, total)));
+    platform::yield_to_browser().await;
+    let start = state.ws.get_untracked();
+    let mut next = start.clone();
+    let hash = table_hash(&next.table);
+    let mut lines = Vec::with_capacity(total);
+    let mut chunk = platform::clock_ms();
+    for f in &files {
+        lines.push(import_one(&mut next, &hash, f, &now));
+        if platform::clock_ms() - chunk > CHUNK_MS {
+            progress.set(Some((lines.len(), total)));
+            platform::yield_to_browser().await;
+            chunk = platform::clock_ms();
+        }
+    }
+    progress.set(Some((total, total)));
+    platform::yield_to_browser().await;
+    let _ = state.change(|w| {
+        if *w == start {
+            *w = next;
+        } else {
+            let hash = table_hash(&w.table);
+            lines = files
+                .iter()
+                .map(|f| import_one(w, &hash, f, &now))
+                .collect();
+        }
+        Ok::<_, Infallible>(())
+    });
+    lines
+}
+
+fn import_one(ws: &mut Workspace, hash: &str, f: &Incoming, now: &Timestamp) -> ImportLine {
+    match &f.bytes {
+        Err(e) => refused_unread(&f.name, e.clone()),
+        Ok(bytes) => import_submission(ws, hash, &f.name, bytes, now),
     }
 }
 

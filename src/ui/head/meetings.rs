@@ -23,9 +23,11 @@ use crate::engine::meeting::{
 use crate::engine::{Date, Lang, Workspace};
 use crate::platform;
 use crate::report::meetings as rm;
-use crate::report::printed::minutes;
+use crate::report::paper::{file_name, paper_html, Paper};
+use crate::report::printed::{invitation_paper, minutes_paper, DocHeader};
 use crate::ui::head::print::{DocFields, PrintToolbar};
 use crate::ui::shared::document::Document;
+use crate::ui::shared::files_module::DocxButton;
 use crate::ui::shared::i18n::{use_i18n, K};
 use crate::ui::shared::notice::{notice_view, Notice};
 use crate::ui::shared::state::{use_state, AppState};
@@ -942,14 +944,24 @@ fn meeting_editor(id: String, selected: RwSignal<Option<String>>) -> C {
             group(
                 "actions",
                 "",
-                vec![C::Link {
-                    label: T("In biên bản", "Print the minutes"),
-                    testid: "print-minutes",
-                    href: format!(
-                        "#/in-bien-ban?hop={}",
-                        String::from(js_sys::encode_uri_component(&id))
-                    ),
-                }],
+                vec![
+                    C::Link {
+                        label: T("In giấy mời", "Print the invitation"),
+                        testid: "print-invitation",
+                        href: format!(
+                            "#/in-bien-ban?hop={}&loai={INVITATION}",
+                            String::from(js_sys::encode_uri_component(&id))
+                        ),
+                    },
+                    C::Link {
+                        label: T("In biên bản", "Print the minutes"),
+                        testid: "print-minutes",
+                        href: format!(
+                            "#/in-bien-ban?hop={}",
+                            String::from(js_sys::encode_uri_component(&id))
+                        ),
+                    },
+                ],
             ),
         ],
     )
@@ -1059,12 +1071,26 @@ fn attendance_row(ctx: Ctx, unit: String, name: String) -> C {
     )
 }
 
-/// The minutes of the meeting named in the hash (`#/in-bien-ban?hop=so-ket-1`), issued under
-/// the head unit's name with the cluster above it; always in Vietnamese.
+/// The `loai` (kind) of the printed page that makes it the meeting's invitation.
+const INVITATION: &str = "giay-moi";
+
+/// The meeting's paper: its invitation or its minutes.
+fn meeting_paper(invitation: bool, m: &Meeting, w: &Workspace, h: &DocHeader) -> Paper {
+    if invitation {
+        invitation_paper(m, &w.cluster, h)
+    } else {
+        minutes_paper(m, &w.cluster, h)
+    }
+}
+
+/// The minutes of the meeting named in the hash (`#/in-bien-ban?hop=so-ket-1`), or its
+/// invitation (`&loai=giay-moi`), issued under the head unit's name with the cluster above it;
+/// always in Vietnamese; printed, or downloaded as a Word file.
 #[component]
 pub fn PrintMinutesPage() -> impl IntoView {
     let state = use_state();
     let id = crate::ui::shared::shell::hash_param("hop").unwrap_or_default();
+    let invitation = crate::ui::shared::shell::hash_param("loai").as_deref() == Some(INVITATION);
     let (council, head, day) = state.ws.with_untracked(|w| {
         let head = w
             .cluster
@@ -1075,9 +1101,24 @@ pub fn PrintMinutesPage() -> impl IntoView {
             .map_or_else(|| platform::now().date(), |m| m.date.clone());
         (w.cluster.council.clone(), head, day)
     });
-    let fields = DocFields::new("BB-CTĐ", &council, &day);
+    let fields = DocFields::new(if invitation { "GM-CTĐ" } else { "BB-CTĐ" }, &council, &day);
     let lang = use_i18n().lang;
     let id = StoredValue::new(id);
+    let signer = head.clone();
+    let make = Callback::new(move |()| {
+        id.with_value(|id| {
+            state.ws.with_untracked(|w| {
+                w.meeting(id).map(|m| {
+                    let h = fields.header(w.cluster.name.clone(), signer.clone(), signer.clone());
+                    let what = format!("{}-{id}", if invitation { "giay-moi" } else { "bien-ban" });
+                    (
+                        file_name(w.cluster.year, &w.cluster.id, &what, "docx"),
+                        meeting_paper(invitation, m, w, &h),
+                    )
+                })
+            })
+        })
+    });
     // Whether the meeting exists, and whether its minutes are closed.
     let found = Memo::new(move |_| {
         id.with_value(|id| state.ws.with(|w| w.meeting(id).map(Meeting::is_closed)))
@@ -1110,7 +1151,7 @@ pub fn PrintMinutesPage() -> impl IntoView {
                         |m| {
                             let header =
                                 fields.header(w.cluster.name.clone(), head.clone(), head.clone());
-                            minutes(m, &w.cluster, &header)
+                            paper_html(&meeting_paper(invitation, m, w, &header))
                         },
                     )
                 })
@@ -1124,7 +1165,9 @@ pub fn PrintMinutesPage() -> impl IntoView {
             back_label=("← Quay lại trang Cuộc họp", "← Back to the meetings")
             back_testid="back-meetings"
             fields=fields
-        />
+        >
+            <DocxButton make />
+        </PrintToolbar>
         {items.into_iter().map(render).collect_view()}
     }
 }

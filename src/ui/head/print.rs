@@ -9,10 +9,12 @@ use leptos::prelude::*;
 use crate::engine::{Date, Lang};
 use crate::platform;
 use crate::report::document::place_of;
+use crate::report::paper::{file_name, paper_html};
 pub use crate::report::printed::Doc;
-use crate::report::printed::{document, DocHeader};
+use crate::report::printed::{paper, DocHeader};
 use crate::ui::head::results::{cannot_evaluate, current_results};
-use crate::ui::shared::document::Document;
+use crate::ui::shared::document::{Document, PrintButton};
+use crate::ui::shared::files_module::DocxButton;
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
 use crate::ui::shared::state::use_state;
 use crate::ui::shared::table::Field;
@@ -69,16 +71,7 @@ pub fn PrintToolbar(
             <Field label=K::DocNumber testid="doc-number" value=fields.number />
             <Field label=K::DocPlace testid="doc-place" value=fields.place />
             <Field label=K::DocDate testid="doc-date" value=fields.date kind="date" />
-            <button
-                type="button"
-                class="primary"
-                data-testid="print"
-                on:click=|_| {
-                    let _ = window().print();
-                }
-            >
-                {tr(K::PrintNow)}
-            </button>
+            <PrintButton />
             {children.map(|c| c())}
             <p class="hint">{tr(K::PrintHint)}</p>
         </div>
@@ -105,19 +98,38 @@ pub fn PrintPage(doc: Doc) -> impl IntoView {
     };
     let fields = DocFields::new(suffix, &council, &platform::now().date());
     let computed = Memo::new(move |_| state.ws.with(|w| current_results(w, Lang::Vi)));
+    let (council2, head2) = (council.clone(), head_name.clone());
+    let make = Callback::new(move |()| {
+        let r = computed.get_untracked().ok()?;
+        let p = paper(
+            doc,
+            &fields.header(council2.clone(), r.cluster_name.clone(), head2.clone()),
+            &r,
+        );
+        let what = match doc {
+            Doc::Summary => "bang-tong-hop",
+            Doc::Proposals => "de-nghi-khen-thuong",
+        };
+        let name = state
+            .ws
+            .with_untracked(|w| file_name(w.cluster.year, &w.cluster.id, what, "docx"));
+        Some((name, p))
+    });
     view! {
         <PrintToolbar
             back="#/binh-xet"
             back_label=("← Quay lại trang Bình xét", "← Back to the evaluation")
             fields=fields
-        />
+        >
+            <DocxButton make />
+        </PrintToolbar>
         {move || match computed.get() {
             Err(errors) => cannot_evaluate(&errors, i18n.lang.get()).into_any(),
             Ok(r) => {
                 let header = fields.header(council.clone(), r.cluster_name.clone(), head_name.clone());
                 view! {
                     <article class="doc" data-testid="doc">
-                        <Document html=document(doc, &header, &r) />
+                        <Document html=paper_html(&paper(doc, &header, &r)) />
                     </article>
                 }
                     .into_any()

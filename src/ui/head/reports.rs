@@ -9,15 +9,14 @@ use maud::Markup;
 
 use crate::engine::{Date, Lang, Workspace};
 use crate::platform;
-use crate::report::cluster_report::{
-    file_name, report_doc_file, report_html, title, Narrative, Period,
-};
+use crate::report::cluster_report::{file_name, report_paper, Narrative, Period};
 use crate::report::document::place_of;
+use crate::report::paper::{paper_html, Paper};
 use crate::report::printed::DocHeader;
 use crate::ui::head::print::{DocFields, PrintToolbar};
 use crate::ui::shared::document::Document;
-use crate::ui::shared::files::download_bytes;
-use crate::ui::shared::i18n::{tx, use_i18n, K};
+use crate::ui::shared::files_module::offer_docx;
+use crate::ui::shared::i18n::{tx, use_i18n};
 use crate::ui::shared::notice::{notice_view, Notice};
 use crate::ui::shared::state::use_state;
 
@@ -38,12 +37,16 @@ fn header(ws: &Workspace, number: String, place: String, date: Option<Date>) -> 
 }
 
 /// The report as of its date (today when it has none).
-fn html(period: Period, h: &DocHeader, ws: &Workspace, n: &Narrative) -> Markup {
+fn paper(period: Period, h: &DocHeader, ws: &Workspace, n: &Narrative) -> Paper {
     let as_of = h.date.clone().unwrap_or_else(|| platform::now().date());
-    report_html(period, h, ws, &as_of, n)
+    report_paper(period, h, ws, &as_of, n)
 }
 
-/// Offers the report as a `.doc` file and says so in `notice`.
+fn html(period: Period, h: &DocHeader, ws: &Workspace, n: &Narrative) -> Markup {
+    paper_html(&paper(period, h, ws, n))
+}
+
+/// Offers the report as a `.docx` file (made by the files module) and says so in `notice`.
 fn download(
     notice: Notice,
     lang: Lang,
@@ -53,11 +56,7 @@ fn download(
     n: &Narrative,
 ) {
     let name = file_name(period, ws.cluster.year, &ws.cluster.id);
-    let text = report_doc_file(&html(period, h, ws, n), &title(period, ws));
-    notice.set(Some(
-        download_bytes(&name, text.as_bytes(), "application/msword")
-            .map(|()| format!("{}: {name}", K::Downloaded.text(lang))),
-    ));
+    offer_docx(notice, lang, name, paper(period, h, ws, n));
 }
 
 #[component]
@@ -101,10 +100,10 @@ pub fn ReportsPage() -> impl IntoView {
                     </a>
                     <button
                         type="button"
-                        data-testid=format!("{testid}-doc")
+                        data-testid=format!("{testid}-docx")
                         on:click=move |_| get(period)
                     >
-                        {tx("Tải về (.doc)", "Download (.doc)")}
+                        {tx("Tải về Word (.docx)", "Download Word (.docx)")}
                     </button>
                 </div>
             </section>
@@ -116,8 +115,8 @@ pub fn ReportsPage() -> impl IntoView {
         </h2>
         <p class="hint">
             {tx(
-                "Cụm trưởng tổng hợp, báo cáo kết quả thi đua của Cụm định kỳ 6 tháng và 01 năm gửi Hội đồng Thi đua - Khen thưởng (qua phòng Nội vụ). Báo cáo lấy số liệu từ dữ liệu đã có: thành viên, các cuộc họp, các mốc thời gian, đăng ký mô hình, chuyên đề, kết quả chấm điểm. Tệp .doc mở được bằng Word để sửa tiếp.",
-                "The head reports the cluster's results to the council every 6 months and every year. The report is built from what is recorded: members, meetings, deadlines, registered models and topics, scores. The .doc file opens in Word for further editing.",
+                "Cụm trưởng tổng hợp, báo cáo kết quả thi đua của Cụm định kỳ 6 tháng và 01 năm gửi Hội đồng Thi đua - Khen thưởng (qua phòng Nội vụ). Báo cáo lấy số liệu từ dữ liệu đã có: thành viên, các cuộc họp, các mốc thời gian, đăng ký mô hình, chuyên đề, kết quả chấm điểm. Tệp Word (.docx) mở được bằng Word, LibreOffice để sửa tiếp.",
+                "The head reports the cluster's results to the council every 6 months and every year. The report is built from what is recorded: members, meetings, deadlines, registered models and topics, scores. The Word file (.docx) opens in Word or LibreOffice for further editing.",
             )}
         </p>
         <div class="cards">
@@ -219,8 +218,8 @@ pub fn PrintReportPage() -> impl IntoView {
             back_testid="back-to-reports"
             fields=fields
         >
-            <button type="button" data-testid="report-doc" on:click=get>
-                {tx("Tải về (.doc)", "Download (.doc)")}
+            <button type="button" data-testid="report-docx" on:click=get>
+                {tx("Tải về Word (.docx)", "Download Word (.docx)")}
             </button>
             {area(
                 "report-assessment",

@@ -43,3 +43,21 @@ pub fn Document(
         ></div>
     }
 }
+
+/// The printed document's button that opens the browser's print dialog (print, or save as
+/// PDF), for every printed page.
+#[component]
+pub fn PrintButton() -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="primary"
+            data-testid="print"
+            on:click=|_| {
+                let _ = window().print();
+            }
+        >
+            {crate::ui::shared::i18n::tr(crate::ui::shared::i18n::K::PrintNow)}
+        </button>
+    }
+}

@@ -9,9 +9,15 @@ use js_sys::{Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::bundle::council::Council;
 use crate::bundle::review::ClusterReview;
 use crate::engine::{Cluster, CriteriaTable, Lang};
 use crate::files_module::{self as fm, export, ReadReply};
+use crate::report::paper::Paper;
+use crate::ui::shared::files::download_bytes;
+use crate::ui::shared::i18n::K;
+use crate::ui::shared::notice::Notice;
+use leptos::prelude::Set;
 
 /// Why a call of the files module gave nothing.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -116,4 +122,89 @@ pub async fn score_workbook(
 ) -> Result<Vec<u8>, FilesError> {
     let request = fm::score_workbook_request(cluster, table, review, lang);
     bytes_of(call(export::SCORE_WORKBOOK, &[JsValue::from_str(&request)]).await?)
+}
+
+/// The media type of a .docx file.
+pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// A printed document as a .docx file.
+pub async fn paper_docx(paper: &Paper) -> Result<Vec<u8>, FilesError> {
+    let json = serde_json::to_string(paper).map_err(|e| FilesError::Failed(e.to_string()))?;
+    bytes_of(call(export::PAPER_DOCX, &[JsValue::from_str(&json)]).await?)
+}
+
+/// The council office's report across clusters for `year` as an .xlsx file.
+pub async fn council_xlsx(council: &Council, year: u16, lang: Lang) -> Result<Vec<u8>, FilesError> {
+    let args = [
+        JsValue::from_str(&council.to_json()),
+        JsValue::from_f64(f64::from(year)),
+        JsValue::from_str(lang.tag()),
+    ];
+    bytes_of(call(export::COUNCIL_XLSX, &args).await?)
+}
+
+/// The council office's report across clusters for `year` as a .docx file, dated `date`: made
+/// in the files module from the council's store (`files_module::council_docx`).
+pub async fn council_docx(
+    council: &Council,
+    year: u16,
+    lang: Lang,
+    date: &str,
+) -> Result<Vec<u8>, FilesError> {
+    let args = [
+        JsValue::from_str(&council.to_json()),
+        JsValue::from_f64(f64::from(year)),
+        JsValue::from_str(lang.tag()),
+        JsValue::from_str(date),
+    ];
+    bytes_of(call(export::COUNCIL_DOCX, &args).await?)
+}
+
+/// Makes a file in the files module (`make`) and offers it as `name` (of `media_type`), saying
+/// in `notice` that it is being made, then that it was made or why not.
+pub fn offer_made<F>(notice: Notice, lang: Lang, name: String, media_type: &'static str, make: F)
+where
+    F: std::future::Future<Output = Result<Vec<u8>, FilesError>> + 'static,
+{
+    notice.set(Some(Ok(K::MakingFile.text(lang).to_string())));
+    leptos::task::spawn_local(async move {
+        let made = make.await;
+        notice.set(Some(made.map_err(|e| e.message(lang)).and_then(|bytes| {
+            download_bytes(&name, &bytes, media_type)
+                .map(|()| format!("{}: {name}", K::Downloaded.text(lang)))
+        })));
+    });
+}
+
+/// Makes `paper` as a .docx file in the files module and offers it as `name`.
+pub fn offer_docx(notice: Notice, lang: Lang, name: String, paper: Paper) {
+    offer_made(
+        notice,
+        lang,
+        name,
+        DOCX,
+        async move { paper_docx(&paper).await },
+    );
+}
+
+/// The "Tải về Word (.docx)" button of a printed page (`data-testid="doc-docx"`) and its
+/// notice (`doc-notice`): `make` gives the file's name and the document as the page shows it.
+#[leptos::component]
+pub fn DocxButton(
+    make: leptos::prelude::Callback<(), Option<(String, Paper)>>,
+) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let i18n = crate::ui::shared::i18n::use_i18n();
+    let notice: Notice = RwSignal::new(None);
+    let click = move |_| {
+        if let Some((name, paper)) = make.run(()) {
+            offer_docx(notice, i18n.lang.get_untracked(), name, paper);
+        }
+    };
+    view! {
+        <button type="button" data-testid="doc-docx" on:click=click>
+            {crate::ui::shared::i18n::tx("Tải về Word (.docx)", "Download Word (.docx)")}
+        </button>
+        <div data-testid="doc-notice">{crate::ui::shared::notice::notice_view(notice)}</div>
+    }
 }
