@@ -115,6 +115,7 @@ pub mod browser {
         let parse = |t: &str| serde_json::from_str::<serde_json::Value>(t).ok();
         parse(a).is_some() && parse(a) == parse(b)
     }
+}
 
 /// The body of a .docx file (`word/document.xml`), read with the app's own bounded ZIP reader:
 /// the file must open as a ZIP with that part.
