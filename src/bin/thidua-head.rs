@@ -1,5 +1,7 @@
 //! The cluster head's part; see `src/ui/head`.
 fn main() {
     console_error_panic_hook::set_once();
-    thidua::ui::shared::shell::start(thidua::ui::shared::shell::Part::Head, thidua::ui::head::App);
+    thidua::ui::shared::shell::start(thidua::ui::shared::shell::Part::Head, || {
+        leptos::mount::mount_to_body(thidua::ui::head::App)
+    });
 }

@@ -147,6 +147,7 @@ fn from_name(name: &str) -> SaveError {
 fn from_idb(e: idb::Error) -> SaveError {
     match &e {
         idb::Error::DomException(d) => from_name(&d.name()),
-        _ => SaveError::Other(format!("IndexedDB: {e}")),
+        // Named, not described: idb's messages for every case would be in every part.
+        _ => SaveError::Other("IndexedDB".into()),
     }
 }

@@ -67,8 +67,12 @@ pub fn element_name(path: &str, i: usize) -> String {
 pub fn join<'a>(
     records: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> Result<Value, RecordsError> {
-    let mut records: Vec<(&str, &str)> = records.into_iter().collect();
-    records.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    // In the names' order (a map, not a sort: the sort's code would be in every part).
+    let mut sorted = std::collections::BTreeMap::new();
+    for (name, text) in records {
+        sorted.insert(name, text);
+    }
+    let records = sorted;
     let parse = |name: &str, text: &str| {
         serde_json::from_str::<Value>(text)
             .map_err(|e| RecordsError::NotJson(name.to_string(), e.to_string()))

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   start, openApp, scoreInput, typeInto, stored, shot, text, waitText, goto, downloadTo, norm,
+  fillStorage,
 } from './harness.mjs';
 
 let env;
@@ -23,23 +24,6 @@ after(async () => { await env?.close(); });
 
 const UNIT = 'phuong-ha-cau';
 
-/**
- * Makes the browser's storage full for this page's site: its quota (Chromium's DevTools
- * protocol, `Storage.overrideQuotaForOrigin`) set to what its data already takes, so that the
- * next write of more is refused as a full disk would refuse it. Returns how to give the room
- * back.
- */
-async function fillStorage(page) {
-  const cdp = await page.context().newCDPSession(page);
-  const origin = await page.evaluate(() => location.origin);
-  const { usage } = await page.evaluate(() => navigator.storage.estimate());
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage });
-  // The browser's database checks the new quota from the next time the page opens it.
-  await page.reload();
-  await page.waitForSelector('.criterion');
-  return async () => cdp.send('Storage.overrideQuotaForOrigin', { origin });
-}
-
 const entries = (json) => JSON.parse(json).sheets[UNIT]?.entries ?? {};
 const reminder = (page) => page.getByTestId('backup-reminder');
 const readJson = (file) => JSON.parse(file.content.toString('utf8'));
@@ -50,46 +34,50 @@ test('a full storage is reported at once: the work stays on screen, goes to a ba
   assert.ok('I.1.a' in entries(await stored(page)));
 
   const free = await fillStorage(page);
-  const before = await stored(page);
+  try {
+    const before = await stored(page);
 
-  // The next change cannot be stored: said at once, in Vietnamese, with the way out.
-  await typeInto(scoreInput(page, 'I.2.a'), '18');
-  const banner = page.getByTestId('save-failed');
-  await waitText(banner, /bộ nhớ của trình duyệt đã đầy/, { normalize: true });
-  assert.match(norm(await text(banner)), /Những gì vừa nhập vẫn còn trên màn hình; đừng đóng trang/);
-  // Where the user is looking: the field typed in is far down the page, the message in view.
-  const inView = await banner.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
-  });
-  assert.ok(inView, 'the message is in the window, not scrolled away');
-  await shot(page, 'durability-quota-full');
-  assert.equal(await scoreInput(page, 'I.2.a').inputValue(), '18', 'the entry stays on screen');
-  assert.equal(await stored(page), before, 'the stored data is exactly as it was');
-  assert.ok(!('I.2.a' in entries(before)));
-  await reminder(page).waitFor();
+    // The next change cannot be stored: said at once, in Vietnamese, with the way out.
+    await typeInto(scoreInput(page, 'I.2.a'), '18');
+    const banner = page.getByTestId('save-failed');
+    await waitText(banner, /bộ nhớ của trình duyệt đã đầy/, { normalize: true });
+    assert.match(norm(await text(banner)), /Những gì vừa nhập vẫn còn trên màn hình; đừng đóng trang/);
+    // Where the user is looking: the field typed in is far down the page, the message in view.
+    const inView = await banner.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
+    });
+    assert.ok(inView, 'the message is in the window, not scrolled away');
+    await shot(page, 'durability-quota-full');
+    assert.equal(await scoreInput(page, 'I.2.a').inputValue(), '18', 'the entry stays on screen');
+    assert.equal(await stored(page), before, 'the stored data is exactly as it was');
+    assert.ok(!('I.2.a' in entries(before)));
+    await reminder(page).waitFor();
 
-  // The backup file holds what is on screen, saved or not.
-  const file = await downloadTo(dir, page, banner.getByTestId('backup-download'));
-  assert.match(file.name, /^thidua_sao-luu_\d{4}_[a-z0-9-]+_\d{4}-\d{2}-\d{2}\.json$/);
-  const backup = readJson(file);
-  assert.equal(backup.format, 'thidua-backup');
-  assert.ok('I.2.a' in backup.workspace.sheets[UNIT].entries, 'the unsaved score is in the backup');
-  assert.ok('I.1.a' in backup.workspace.sheets[UNIT].entries);
+    // The backup file holds what is on screen, saved or not.
+    const file = await downloadTo(dir, page, banner.getByTestId('backup-download'));
+    assert.match(file.name, /^thidua_sao-luu_\d{4}_[a-z0-9-]+_\d{4}-\d{2}-\d{2}\.json$/);
+    const backup = readJson(file);
+    assert.equal(backup.format, 'thidua-backup');
+    assert.ok('I.2.a' in backup.workspace.sheets[UNIT].entries, 'the unsaved score is in the backup');
+    assert.ok('I.1.a' in backup.workspace.sheets[UNIT].entries);
 
-  // Closing the page now would lose the entry: the browser asks first.
-  const dialog = page.waitForEvent('dialog');
-  await page.close({ runBeforeUnload: true });
-  const asked = await dialog;
-  assert.equal(asked.type(), 'beforeunload');
-  await asked.dismiss();
-  assert.ok(!page.isClosed(), 'the page stays open');
+    // Closing the page now would lose the entry: the browser asks first.
+    const dialog = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    const asked = await dialog;
+    assert.equal(asked.type(), 'beforeunload');
+    await asked.dismiss();
+    assert.ok(!page.isClosed(), 'the page stays open');
 
-  // Space freed, saved again: the banner goes and the stored data has the entry.
-  await free();
-  await banner.getByTestId('save-retry').click();
-  await banner.waitFor({ state: 'detached' });
-  assert.deepEqual(entries(await stored(page)), backup.workspace.sheets[UNIT].entries);
+    // Space freed, saved again: the banner goes and the stored data has the entry.
+    await free();
+    await banner.getByTestId('save-retry').click();
+    await banner.waitFor({ state: 'detached' });
+    assert.deepEqual(entries(await stored(page)), backup.workspace.sheets[UNIT].entries);
+  } finally {
+    if (!page.isClosed()) await free();
+  }
   await page.reload();
   await page.waitForSelector('.criterion');
   assert.equal(await scoreInput(page, 'I.2.a').inputValue(), '18');

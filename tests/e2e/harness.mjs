@@ -137,6 +137,52 @@ export async function putStored(page, name, text) {
 /** The workspace as stored (see storedStore). */
 export const stored = (page) => storedStore(page, 'workspace');
 
+/**
+ * Makes the browser's storage full for this page's site, as a full disk would: its quota
+ * (Chromium's DevTools protocol, `Storage.overrideQuotaForOrigin`) set to what its data already
+ * takes. Chromium's IndexedDB keeps the room it was last told of and lets it decay over 30
+ * seconds before it asks the quota again (its `BucketContext::CheckCanUseDiskSpace`), so a small
+ * write to a database of its own is tried every second until the browser refuses it: from then
+ * on every write of the site is checked against the full quota. Returns how to give the room
+ * back; call it in a `finally`, or the override outlives the test and fills later tests' storage.
+ */
+export async function fillStorage(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const origin = await page.evaluate(() => location.origin);
+  const { usage } = await page.evaluate(() => navigator.storage.estimate());
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage });
+  const free = async () => {
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await page.evaluate(() => new Promise((done) => {
+      const r = indexedDB.deleteDatabase('thidua-test-probe');
+      r.onsuccess = r.onerror = r.onblocked = () => done();
+    })).catch(() => {});
+  };
+  try {
+    for (let second = 0; second < 90; second++) {
+      const refused = await page.evaluate(() => new Promise((done) => {
+        const open = indexedDB.open('thidua-test-probe', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('probe');
+        open.onerror = () => done(false);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('probe', 'readwrite');
+          tx.objectStore('probe').put('x'.repeat(4096), Math.random());
+          tx.oncomplete = () => { db.close(); done(false); };
+          tx.onabort = () => { db.close(); done(tx.error?.name === 'QuotaExceededError'); };
+        };
+      }));
+      if (refused) return free;
+      await page.waitForTimeout(1000);
+    }
+  } catch (e) {
+    await free();
+    throw e;
+  }
+  await free();
+  throw new Error('the browser never refused a write under the overridden quota');
+}
+
 export async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 }

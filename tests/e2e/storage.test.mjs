@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { start, openEmpty, scoreInput, typeInto, stored, storedStore, text, norm, waitText } from './harness.mjs';
+import {
+  start, openEmpty, scoreInput, typeInto, stored, storedStore, text, norm, waitText, fillStorage,
+} from './harness.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'released');
 const fixture = (name) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -79,30 +81,31 @@ test('a move the browser cannot store leaves the old data exactly as it was, say
   const { context, page } = await openEmpty(env);
   await page.evaluate((t) => localStorage.setItem('thidua.workspace', t), released);
   // The storage is full: the quota is what the site's data takes already.
-  const cdp = await context.newCDPSession(page);
-  const origin = await page.evaluate(() => location.origin);
-  const { usage } = await page.evaluate(() => navigator.storage.estimate());
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage });
-  await page.reload();
-  await page.waitForSelector('.criterion');
-  const banner = page.getByTestId('save-failed');
-  await waitText(banner, /chưa chuyển được dữ liệu đã lưu sang kho lưu trữ mới/, { normalize: true });
-  assert.match(norm(await text(banner)), /dữ liệu cũ vẫn giữ nguyên/);
-  assert.equal(await page.evaluate(() => localStorage.getItem('thidua.demo.workspace')), released, 'untouched');
-  assert.deepEqual((await recordKeys(page)).filter((k) => k.startsWith('demo/')), [], 'nothing half moved');
-  // The data is in use from where it was.
-  const unit = JSON.parse(released).unit_id;
-  const entries = JSON.parse(released).sheets[unit].entries;
-  const [code] = Object.keys(entries);
-  assert.ok(await scoreInput(page, code).inputValue() !== '');
+  const free = await fillStorage(page);
+  try {
+    await page.reload();
+    await page.waitForSelector('.criterion');
+    const banner = page.getByTestId('save-failed');
+    await waitText(banner, /chưa chuyển được dữ liệu đã lưu sang kho lưu trữ mới/, { normalize: true });
+    assert.match(norm(await text(banner)), /dữ liệu cũ vẫn giữ nguyên/);
+    assert.equal(await page.evaluate(() => localStorage.getItem('thidua.demo.workspace')), released, 'untouched');
+    assert.deepEqual((await recordKeys(page)).filter((k) => k.startsWith('demo/')), [], 'nothing half moved');
+    // The data is in use from where it was.
+    const unit = JSON.parse(released).unit_id;
+    const entries = JSON.parse(released).sheets[unit].entries;
+    const [code] = Object.keys(entries);
+    assert.ok(await scoreInput(page, code).inputValue() !== '');
 
-  // Room again: the next save moves it.
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
-  await banner.getByTestId('save-retry').click();
-  await banner.waitFor({ state: 'detached' });
-  assert.equal(await page.evaluate(() => localStorage.getItem('thidua.demo.workspace')), null);
-  const now = JSON.parse(await stored(page));
-  assert.deepEqual(now.sheets[unit].entries, entries);
+    // Room again: the next save moves it.
+    await free();
+    await banner.getByTestId('save-retry').click();
+    await banner.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => localStorage.getItem('thidua.demo.workspace')), null);
+    const now = JSON.parse(await stored(page));
+    assert.deepEqual(now.sheets[unit].entries, entries);
+  } finally {
+    await free();
+  }
   await context.close();
 });
 

@@ -87,18 +87,16 @@ thread_local! {
     static BOOT: std::cell::RefCell<Option<Loaded>> = const { std::cell::RefCell::new(None) };
 }
 
-/// A part's `main`: reads the stored data ([`storage::open`]), then mounts `app` unless another
-/// part serves this page on this device ([`boot`]).
-pub fn start<F, N>(part: Part, app: F)
-where
-    F: FnOnce() -> N + 'static,
-    N: IntoView + 'static,
-{
-    // Not Leptos' executor: it is set up by the mount below.
+/// A part's `main`: reads the stored data ([`storage::open`]), then calls `mount` (which mounts
+/// the part's `App`) unless another part serves this page on this device ([`boot`]). `mount` is
+/// a plain function, not a generic one: the part's screens stay out of the future's code (a
+/// generic `App` here made each part's wasm 10 KB larger).
+pub fn start(part: Part, mount: fn()) {
+    // Not Leptos' executor: it is set up by the mount.
     wasm_bindgen_futures::spawn_local(async move {
         storage::open().await;
         if boot(part) {
-            leptos::mount::mount_to_body(app);
+            mount();
         }
     });
 }
