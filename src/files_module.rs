@@ -1,7 +1,10 @@
 //! The on-demand files module's calls (ARCHITECTURE.md, "Parts"): reading a criteria table
 //! from a file or a paste (`tableio` and `engine::table_import`), writing the .xlsx files
 //! (`tableio::export_xlsx`, `report::workbook`, `report::council_report`) and the printed
-//! documents as .docx (`report::docx`, with `docx-rs`). These readers and writers, with
+//! documents as .docx (`report::docx`, with `docx-rs`), and checking a backup file before it is
+//! restored (`bundle::backup::open_backup`: every signed file it holds verified, every earlier
+//! year read; the largest code a member's device would otherwise load first and rarely run).
+//! These readers and writers, with
 //! `miniz_oxide`, `quick-xml` and `docx-rs`, are built into a wasm module of their own (`src/bin/thidua-files.rs`)
 //! that a page loads the first time a file is read or made, so no part carries them in its
 //! first load.
@@ -14,10 +17,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::bundle::backup::{self, Backup, BackupError};
 use crate::bundle::council::{overview, Council};
 use crate::bundle::review::ClusterReview;
 use crate::engine::table_import::{import, Grid, Imported};
-use crate::engine::{Cluster, CriteriaTable, Lang};
+use crate::engine::{Cluster, CriteriaTable, Lang, Timestamp, Workspace};
 use crate::report::paper::Paper;
 use crate::report::{council_report, results::results, workbook};
 use crate::tableio::{self, Limits, Read};
@@ -35,6 +39,7 @@ pub mod export {
     pub const PAPER_DOCX: &str = "paper_docx";
     pub const COUNCIL_XLSX: &str = "council_xlsx";
     pub const COUNCIL_DOCX: &str = "council_docx";
+    pub const OPEN_BACKUP: &str = "open_backup";
 }
 
 /// What a file or a paste reads as.
@@ -211,4 +216,64 @@ pub fn council_docx(
     let h = council_report::council_header(&council.name, crate::engine::Date::parse(date));
     let paper = council_report::council_paper(&overview(&council, year), &h, lang);
     Ok(crate::report::docx::paper_docx(&paper)?)
+}
+
+/// A backup file that passed every check of [`backup::open_backup`], as the module sends it
+/// back: its stores as the JSON texts they are stored as.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenedBackup {
+    pub created: Timestamp,
+    pub workspace: Option<String>,
+    pub council: Option<String>,
+}
+
+/// The reply of [`open_backup`]: the checked backup, or why it was refused in both languages
+/// (a [`BackupError`]'s message).
+pub type BackupReply = Result<OpenedBackup, Refusal>;
+
+impl From<&BackupError> for Refusal {
+    fn from(e: &BackupError) -> Refusal {
+        Refusal {
+            vi: e.message(Lang::Vi),
+            en: e.message(Lang::En),
+        }
+    }
+}
+
+/// Reads and checks a whole backup file (`bundle::backup::open_backup`); the reply is a
+/// [`BackupReply`] as JSON.
+pub fn open_backup(bytes: &[u8]) -> String {
+    let reply: BackupReply = match backup::open_backup(bytes) {
+        Ok(b) => Ok(OpenedBackup {
+            created: b.created,
+            workspace: b.workspace.as_ref().map(Workspace::to_json),
+            council: b.council.as_ref().map(Council::to_json),
+        }),
+        Err(e) => Err(Refusal::from(&e)),
+    };
+    serde_json::to_string(&reply).unwrap_or_default()
+}
+
+/// The reply of [`open_backup`] read back: the backup as [`backup::open_backup`] gave it (its
+/// stores read from the texts the module wrote), or the refusal; `Err` when the reply itself
+/// does not read (a module of another build).
+pub fn backup_reply(json: &str) -> Result<Result<Backup, Refusal>, String> {
+    let reply: BackupReply = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let opened = match reply {
+        Ok(opened) => opened,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
+    let workspace = match opened.workspace {
+        Some(text) => Some(Workspace::from_json(&text).map_err(|e| e.message(Lang::En))?),
+        None => None,
+    };
+    let council = match opened.council {
+        Some(text) => Some(Council::from_json(&text).map_err(|e| e.message(Lang::En))?),
+        None => None,
+    };
+    Ok(Ok(Backup {
+        created: opened.created,
+        workspace,
+        council,
+    }))
 }

@@ -44,6 +44,28 @@ fn secret(ws: &Workspace) -> String {
 }
 
 #[test]
+fn a_backup_checked_in_the_files_module_is_what_the_direct_check_gives() {
+    use thidua::files_module::{backup_reply, open_backup as module_open};
+    let ws = device();
+    let council = Council::sample();
+    let text = make_backup(Some(&ws), Some(&council), &at("2026-01-06T10:00:00Z"));
+    let direct = open_backup(text.as_bytes()).unwrap();
+    let through = backup_reply(&module_open(text.as_bytes()))
+        .expect("the reply reads")
+        .expect("the backup passes");
+    assert_eq!(through, direct);
+    // A refused file: the same refusal, in both languages.
+    let tampered = text.replacen("\"version\":2", "\"version\":99", 1);
+    let e = open_backup(tampered.as_bytes()).unwrap_err();
+    let refusal = backup_reply(&module_open(tampered.as_bytes()))
+        .expect("the reply reads")
+        .unwrap_err();
+    assert_eq!(refusal.message(Lang::Vi), e.message(Lang::Vi));
+    assert_eq!(refusal.message(Lang::En), e.message(Lang::En));
+    assert!(backup_reply("not json").is_err());
+}
+
+#[test]
 fn a_backup_holds_everything_but_the_secret_keys_and_opens_to_the_same_data() {
     let ws = device();
     let seed = secret(&ws);

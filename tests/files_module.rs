@@ -145,6 +145,10 @@ fn the_binary_exports_every_call_by_the_name_the_app_uses() {
         export::READ_PASTED,
         export::TABLE_XLSX,
         export::SCORE_WORKBOOK,
+        export::PAPER_DOCX,
+        export::COUNCIL_XLSX,
+        export::COUNCIL_DOCX,
+        export::OPEN_BACKUP,
     ] {
         assert!(
             bin.contains(&format!("#[wasm_bindgen]\npub fn {name}(")),

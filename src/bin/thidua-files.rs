@@ -55,6 +55,11 @@ pub fn council_docx(council: &str, year: u16, lang: &str, date: &str) -> Result<
     thidua::files_module::council_docx(council, year, lang, date).map_err(|e| e.to_string())
 }
 
+#[wasm_bindgen]
+pub fn open_backup(bytes: &[u8]) -> String {
+    thidua::files_module::open_backup(bytes)
+}
+
 fn main() {
     console_error_panic_hook::set_once();
 }

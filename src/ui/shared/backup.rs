@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::bundle::backup::{
-    backup_file_name, make_backup, open_backup, refused_unread, restored, restored_council, Backup,
+    backup_file_name, make_backup, refused_unread, restored, restored_council, Backup,
     MAX_BACKUP_BYTES,
 };
 use crate::bundle::council::Council;
@@ -17,6 +17,7 @@ use crate::report::backup::{
 };
 use crate::ui::shared::document::Document;
 use crate::ui::shared::files::{download, FileButton, Incoming};
+use crate::ui::shared::files_module;
 use crate::ui::shared::i18n::{tx, use_i18n, K};
 use crate::ui::shared::notice::clicked;
 use crate::ui::shared::notice::{notice_view, Notice};
@@ -149,19 +150,25 @@ pub fn RestoreCard(#[prop(optional)] on_restored: Option<Callback<()>>) -> impl 
     let part = use_context::<Part>();
     let notice: Notice = RwSignal::new(None);
     let pending = RwSignal::new(None::<Backup>);
+    // The file is checked in the files module (every signed file it holds verified: code a
+    // member's device loads only when a backup is restored).
     let on_file = Callback::new(move |file: Incoming| {
         let lang = i18n.lang.get_untracked();
         pending.set(None);
-        let opened = file
-            .bytes
-            .map_err(refused_unread)
-            .and_then(|bytes| open_backup(&bytes));
-        notice.set(match opened {
-            Ok(b) => {
-                pending.set(Some(b));
-                None
-            }
-            Err(e) => Some(Err(e.message(lang))),
+        let bytes = match file.bytes.map_err(refused_unread) {
+            Ok(bytes) => bytes,
+            Err(e) => return notice.set(Some(Err(e.message(lang)))),
+        };
+        notice.set(Some(Ok(K::CheckingBackup.text(lang).to_string())));
+        spawn_local(async move {
+            notice.set(match files_module::open_backup(&bytes).await {
+                Ok(Ok(b)) => {
+                    pending.set(Some(b));
+                    None
+                }
+                Ok(Err(refusal)) => Some(Err(refusal.message(lang).to_string())),
+                Err(e) => Some(Err(e.message(lang))),
+            });
         });
     });
     let restore = move |lang: Lang| {

@@ -9,6 +9,7 @@ use js_sys::{Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::bundle::backup::Backup;
 use crate::bundle::council::Council;
 use crate::bundle::review::ClusterReview;
 use crate::engine::{Cluster, CriteriaTable, Lang};
@@ -158,6 +159,13 @@ pub async fn council_docx(
         JsValue::from_str(date),
     ];
     bytes_of(call(export::COUNCIL_DOCX, &args).await?)
+}
+
+/// A backup file read and checked in the module (`files_module::open_backup`): the backup, or
+/// why it is refused.
+pub async fn open_backup(bytes: &[u8]) -> Result<Result<Backup, fm::Refusal>, FilesError> {
+    let reply = call(export::OPEN_BACKUP, &[Uint8Array::from(bytes).into()]).await?;
+    fm::backup_reply(&text_of(reply)?).map_err(FilesError::Failed)
 }
 
 /// Makes a file in the files module (`make`) and offers it as `name` (of `media_type`), saying

@@ -133,6 +133,7 @@ crate::catalogue! {
     Downloaded => "Đã tạo tệp", "File created";
     ReadingFile => "Đang đọc tệp…", "Reading the file…";
     MakingFile => "Đang tạo tệp…", "Making the file…";
+    CheckingBackup => "Đang kiểm tra tệp sao lưu (mọi tệp có chữ ký trong đó)…", "Checking the backup file (every signed file in it)…";
     BackupTitle => "Sao lưu và khôi phục khoá", "Back up and restore the key";
     BackupExplain => "Nếu máy hỏng hoặc cài lại trình duyệt, khoá sẽ mất. Hãy tạo tệp sao lưu có mật khẩu và cất tệp với mật khẩu ở hai nơi khác nhau.",
         "If the computer fails or the browser is reinstalled, the key is lost. Make a passphrase-protected backup and keep the file and the passphrase in two different places.";
