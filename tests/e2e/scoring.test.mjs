@@ -240,6 +240,10 @@ test('each unit keeps its own sheet, and reset to the demo erases only after con
   assert.equal(await text(page, 'total'), '45');
   await page.getByTestId('reset-demo').click();
   await page.getByTestId('reset-demo-confirm').click();
+  // A part without the demo data (the member's) erases the sheet, then the page starts again
+  // on the demo: wait for the sheet drawn again (this fails if it stays at 45).
+  await page.waitForFunction(() => document.querySelector('[data-testid="total"]')?.innerText.trim() === '0');
+  await page.waitForSelector('.criterion');
   assert.equal(await text(page, 'total'), '0');
   assert.equal(await scoreInput(page, 'I.1.a').inputValue(), '');
   await page.reload();
