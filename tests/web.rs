@@ -108,6 +108,44 @@ async fn scoring_updates_subtotals_total_and_storage() {
 }
 
 #[wasm_bindgen_test]
+async fn each_row_says_its_own_missing_evidence_and_each_group_its_own_subtotal() {
+    let (root, _app) = mount(|| ()).await;
+    let warned = |code: &str| {
+        exists(
+            &root,
+            &format!(".criterion[data-code='{code}'] [data-testid='no-evidence']"),
+        )
+    };
+    type_into(&root, "I.1.a", "10").await;
+    tick().await;
+    assert!(
+        warned("I.1.a"),
+        "points claimed without evidence are flagged"
+    );
+    assert!(!warned("I.1.b"), "a row with no points is not flagged");
+    assert_eq!(text(&root, "[data-testid='subtotal-I.1']"), "10 / 80");
+
+    type_into(&root, "I.1.b", "5").await;
+    tick().await;
+    assert!(warned("I.1.a") && warned("I.1.b"));
+    assert_eq!(text(&root, "[data-testid='subtotal-I.1']"), "15 / 80");
+
+    let evidence: web_sys::HtmlTextAreaElement =
+        find(&root, "textarea.evidence-input[data-code='I.1.a']");
+    evidence.set_value("Báo cáo số 12/BC");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    evidence
+        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    tick().await;
+    tick().await;
+    assert!(!warned("I.1.a"), "evidence given clears its row's flag");
+    assert!(warned("I.1.b"), "and only its row's");
+    assert_eq!(text(&root, "[data-testid='missing-evidence']"), "1");
+}
+
+#[wasm_bindgen_test]
 async fn a_total_over_the_scale_says_why_and_a_section_over_its_cap_shows_both_figures() {
     // Every criterion at its maximum (1000) and 60 bonus points scored against a cap of 50.
     let (root, _app) = mount(|| {

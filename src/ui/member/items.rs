@@ -49,7 +49,7 @@ pub fn OptionsRow(group: Group) -> impl IntoView {
     let clear = move |_| {
         let at = crate::platform::now();
         for code in &codes {
-            if let Err(e) = state.change(|w| w.enter_points(code, "", &at)) {
+            if let Err(e) = state.change_sheet(|w| w.enter_points(code, "", &at)) {
                 error.set(Some(e));
                 return;
             }
@@ -70,7 +70,11 @@ pub fn OptionsRow(group: Group) -> impl IntoView {
                 move |_| {
                     let at = crate::platform::now();
                     let text = fmt(max, Lang::Vi);
-                    error.set(state.change(|w| w.enter_points(&code, &text, &at)).err());
+                    error.set(
+                        state
+                            .change_sheet(|w| w.enter_points(&code, &text, &at))
+                            .err(),
+                    );
                 }
             };
             view! {
@@ -120,7 +124,11 @@ pub fn CountRow(c: Criterion, part: Part) -> impl IntoView {
         let code = code.clone();
         move |input: String| {
             let at = crate::platform::now();
-            error.set(state.change(|w| w.enter_count(&code, &input, &at)).err());
+            error.set(
+                state
+                    .change_sheet(|w| w.enter_count(&code, &input, &at))
+                    .err(),
+            );
         }
     };
     let count = {

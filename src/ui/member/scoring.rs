@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::engine::criteria::{Effect, Node, Part};
-use crate::engine::{Criterion, Lang, Points, ScoreError, ScoreSheet};
+use crate::engine::{Criterion, Lang, Points, ScoreError, ScoreSheet, Totals};
 use crate::ui::member::items::{picked_whole, CountRow, OptionsRow};
 use crate::ui::shared::i18n::{scored_of, tr, use_i18n, K};
 use crate::ui::shared::state::{use_state, SaveStatus};
@@ -16,6 +16,67 @@ fn fmt_points(p: Points, lang: Lang) -> String {
         .ws
         .with_untracked(|w| w.table.precision)
         .format(p, lang)
+}
+
+/// A value of the totals per code (each row's "no evidence yet", each group's subtotal), each in
+/// a signal of its own: one effect reads `source` after each change and sets only the signals
+/// whose value differs, so that a keystroke redraws its own row and group rather than every
+/// row of a 300-criterion table reading the totals again.
+struct ByCode<S: Send + Sync + 'static, V: Send + Sync + 'static> {
+    /// Each code asked for, once (a row or group is drawn once per sheet).
+    signals: StoredValue<Vec<(String, RwSignal<V>)>>,
+    source: Memo<S>,
+    read: fn(&S, &str) -> V,
+}
+
+impl<S: Send + Sync + 'static, V: Send + Sync + 'static> Clone for ByCode<S, V> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<S: Send + Sync + 'static, V: Send + Sync + 'static> Copy for ByCode<S, V> {}
+
+impl<S, V> ByCode<S, V>
+where
+    S: PartialEq + Send + Sync + 'static,
+    V: Clone + PartialEq + Send + Sync + 'static,
+{
+    fn new(source: Memo<S>, read: fn(&S, &str) -> V) -> ByCode<S, V> {
+        let by = ByCode {
+            signals: StoredValue::new(Vec::new()),
+            source,
+            read,
+        };
+        leptos::prelude::Effect::new(move |_| {
+            source.with(|s| {
+                by.signals.with_value(|signals| {
+                    for (code, signal) in signals {
+                        let value = read(s, code);
+                        if signal.try_with_untracked(|v| *v != value) == Some(true) {
+                            signal.set(value);
+                        }
+                    }
+                })
+            })
+        });
+        by
+    }
+
+    /// The value for `code`, followed from now on.
+    fn get(self, code: &str) -> RwSignal<V> {
+        let signal = RwSignal::new(self.source.with_untracked(|s| (self.read)(s, code)));
+        self.signals
+            .update_value(|s| s.push((code.to_string(), signal)));
+        signal
+    }
+}
+
+/// The per-code values the sheet's rows and groups show.
+#[derive(Clone, Copy)]
+struct SheetTotals {
+    missing: ByCode<Vec<String>, bool>,
+    subtotal: ByCode<Totals, Points>,
 }
 
 #[component]
@@ -52,6 +113,8 @@ fn Summary() -> impl IntoView {
     let totals = state.totals;
     let scale = move || state.ws.with(|w| w.table.scale);
     let saved = move || matches!(state.status.get(), SaveStatus::Saved);
+    // A memo: the list of links is drawn again only when it changes, not with every keystroke.
+    let missing_codes = Memo::new(move |_| totals.with(|t| t.missing_evidence.clone()));
     let breakdown = move || {
         let caps = state
             .ws
@@ -113,7 +176,7 @@ fn Summary() -> impl IntoView {
                 </span>
             })}
             {move || {
-                let codes = totals.with(|t| t.missing_evidence.clone());
+                let codes = missing_codes.get();
                 (!codes.is_empty()).then(|| view! {
                     <span class="codes" data-testid="missing-codes">
                         {tr(K::MissingEvidence)} ": "
@@ -187,6 +250,13 @@ fn Sheet() -> impl IntoView {
     let table = use_state().ws.with_untracked(|w| w.table.clone());
     let i18n = use_i18n();
     let totals = use_state().totals;
+    // Which codes lack evidence changes far less often than the totals: followed through a
+    // memo of its own.
+    let missing = Memo::new(move |_| totals.with(|t| t.missing_evidence.clone()));
+    provide_context(SheetTotals {
+        missing: ByCode::new(missing, |m, code| m.iter().any(|c| c == code)),
+        subtotal: ByCode::new(totals, |t, code| t.group(code)),
+    });
     let section = |part: Part, title: String, cap: Points, items: Vec<Node>| {
         let raw = move || {
             totals.with(|t| match part {
@@ -232,7 +302,6 @@ fn Sheet() -> impl IntoView {
 
 fn node_view(node: Node, part: Part, depth: usize) -> AnyView {
     let i18n = use_i18n();
-    let totals = use_state().totals;
     match node {
         Node::Criterion(c) => item_view(c, part),
         Node::Text(t) => view! {
@@ -245,7 +314,8 @@ fn node_view(node: Node, part: Part, depth: usize) -> AnyView {
         Node::Group(g) => {
             let max = Node::Group(g.clone()).max();
             let code = g.code.clone();
-            let subtotal = move || fmt_points(totals.with(|t| t.group(&code)), i18n.lang.get());
+            let subtotal = expect_context::<SheetTotals>().subtotal.get(&code);
+            let subtotal = move || fmt_points(subtotal.get(), i18n.lang.get());
             let (group_code, title) = (g.code.clone(), g.title.clone());
             let body = if picked_whole(&g) {
                 view! { <OptionsRow group=g /> }.into_any()
@@ -317,11 +387,13 @@ fn CriterionRow(c: Criterion, part: Part) -> impl IntoView {
                 edit_base.set_value(Some(state.ws.with_untracked(|w| w.sheet().cloned())));
             }
             let at = crate::platform::now();
-            match state.change(|w| w.enter_points(&code, &input, &at)) {
-                Ok(_) => error.set(None),
+            match state.change_sheet(|w| w.enter_points(&code, &input, &at)) {
+                // Set only when it changes: the field's marks are not redrawn on every keystroke.
+                Ok(_) if error.with_untracked(Option::is_some) => error.set(None),
+                Ok(_) => {}
                 Err(e) => {
                     if let Some(base) = edit_base.get_value() {
-                        let _ = state.change(|w| w.restore_sheet(base));
+                        let _ = state.change_sheet(|w| w.restore_sheet(base));
                     }
                     error.set(Some(e));
                 }
@@ -353,13 +425,11 @@ fn CriterionRow(c: Criterion, part: Part) -> impl IntoView {
         let code = code.clone();
         move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
-            evidence_error.set(state.change(|w| w.enter_evidence(&code, &text)).err());
+            evidence_error.set(state.change_sheet(|w| w.enter_evidence(&code, &text)).err());
         }
     };
-    let missing = {
-        let code = code.clone();
-        move || state.totals.with(|t| t.missing_evidence.contains(&code))
-    };
+    let sheet_totals = expect_context::<SheetTotals>();
+    let missing = sheet_totals.missing.get(&code);
     let err_id = format!("err-{code}");
     let (max, step) = (c.max, c.step);
     let sign = c.sign(part);
@@ -386,14 +456,14 @@ fn CriterionRow(c: Criterion, part: Part) -> impl IntoView {
     }
     // What a criterion with attached items counts after them.
     let net = (!c.items.is_empty()).then(|| {
-        let code = code.clone();
+        let counted = sheet_totals.subtotal.get(&code);
         let testid = format!("net-{code}");
         view! {
             <span class="net" data-testid=testid>
                 " · "
                 {crate::ui::shared::i18n::tx("Tính", "Counts")}
                 " "
-                {move || fmt_points(state.totals.with(|t| t.group(&code)), i18n.lang.get())}
+                {move || fmt_points(counted.get(), i18n.lang.get())}
             </span>
         }
     });
@@ -485,7 +555,7 @@ fn CriterionRow(c: Criterion, part: Part) -> impl IntoView {
                         evidence_error.with(|e| e.as_ref().map(|e| e.message(i18n.lang.get())))
                     }}
                 </p>
-                <Show when=missing>
+                <Show when=move || missing.get()>
                     <p class="warn" data-testid="no-evidence">
                         "⚠ "
                         {tr(K::NoEvidenceYet)}

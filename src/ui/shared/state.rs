@@ -173,6 +173,59 @@ impl AppState {
         Ok(value)
     }
 
+    /// Applies an engine operation on the current unit's score sheet to the workspace in place,
+    /// without the copy of the whole workspace [`AppState::change`] makes (the table with its
+    /// titles and guidance, the received files, the earlier years): what typing a score costs.
+    ///
+    /// Only for the operations that refuse before they change anything and change nothing but
+    /// the current unit's sheet (`Workspace::enter_points`, `enter_count`, `set_points`,
+    /// `enter_evidence`, `restore_sheet`): a refused entry then leaves the screen's data and the
+    /// stored data exactly as they were, and whether anything changed is known by comparing
+    /// the sheet alone. A debug build checks both against a copy.
+    pub fn change_sheet<T, E>(
+        self,
+        op: impl FnOnce(&mut Workspace) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let mut op = Some(op);
+        let mut outcome = None;
+        self.sheet_in_place(&mut |w| {
+            let done = op.take().map(|op| op(w));
+            let ok = matches!(done, Some(Ok(_)));
+            outcome = done;
+            ok
+        });
+        outcome.expect("the operation ran")
+    }
+
+    /// [`AppState::change_sheet`] without its types (one copy of this in the wasm): `op` says
+    /// whether the engine accepted.
+    fn sheet_in_place(self, op: &mut dyn FnMut(&mut Workspace) -> bool) {
+        let copy = cfg!(debug_assertions).then(|| self.ws.get_untracked());
+        let (accepted, changed) = self.ws.update_untracked(|w| {
+            let before = w.sheet().cloned();
+            let accepted = op(w);
+            (accepted, accepted && w.sheet() != before.as_ref())
+        });
+        if let Some(copy) = copy {
+            self.ws.with_untracked(|w| {
+                let mut rest = w.clone();
+                if accepted {
+                    let _ = rest.restore_sheet(copy.sheet().cloned());
+                }
+                debug_assert!(
+                    rest == copy,
+                    "change_sheet: an operation changed more than the sheet, or changed it when refused"
+                );
+            });
+        }
+        // An entry that changes nothing (",", or the same number again) is not stored again,
+        // and redraws nothing.
+        if changed {
+            self.ws.notify();
+            self.persist_noting(true);
+        }
+    }
+
     /// Makes `unit`'s signing key if it has none (from `seed`) and stores it. A backup file
     /// never holds a secret key, so a key made is no change to back up.
     pub fn ensure_key(self, unit: &str, seed: [u8; 32]) {
@@ -206,11 +259,14 @@ impl AppState {
             let Some(now) = self.status.try_get_untracked() else {
                 return;
             };
-            if !matches!(now, SaveStatus::Blocked(_)) {
-                self.status.try_set(match result {
-                    Ok(_) => SaveStatus::Saved,
-                    Err(e) => SaveStatus::Failed(e),
-                });
+            let next = match result {
+                Ok(_) => SaveStatus::Saved,
+                Err(e) => SaveStatus::Failed(e),
+            };
+            // Set only when it changes: each keystroke's save would otherwise redraw what
+            // shows the status.
+            if !matches!(now, SaveStatus::Blocked(_)) && now != next {
+                self.status.try_set(next);
             }
         });
     }
