@@ -22,6 +22,18 @@
 #                                  p95, at full speed and under a 4× CPU slowdown
 #   scripts/bench.sh phone3g       a member's first visit on a phone over DevTools' Fast 3G,
 #                                  cold cache: time to the start screen, then set-up → table
+#   scripts/bench.sh council-store a council office (CLUSTERS × UNITS × YEARS: 30 × 30 × 5 of
+#                                  signed cluster results, examples/bench_storage.rs): each
+#                                  year's files imported through its page and saved in
+#                                  IndexedDB, the records' size, the page reopened to the year's
+#                                  clusters, each year's view and the report across clusters
+#                                  drawn (RUNS reopenings); the native figures printed first
+#   scripts/bench.sh head-store    a head's workspace (UNITS × CRITERIA × REVISIONS: 60 × 300 × 5
+#                                  received files, and YEARS = 5 closed years) written as the
+#                                  app's IndexedDB records: its size, the page reopened to the
+#                                  scoring table, the merged view drawn, one score saved; the
+#                                  native figures (split, join, read, merge) printed first
+#                                  (REUSE=1: the data of an earlier run, not made again)
 #
 # Extra cargo arguments can be passed in BENCH_CARGO_ARGS, e.g. to try a profile setting:
 #   BENCH_CARGO_ARGS="--config profile.release.package.curve25519-dalek.opt-level=3" scripts/bench.sh
@@ -41,7 +53,7 @@ echo "- $(rustc --version); $(chromium --version 2>/dev/null || echo 'chromium n
 echo
 
 case "$which" in
-  page-import|keystroke|phone3g)
+  page-import|keystroke|phone3g|council-store|head-store)
     [ -f dist/index.html ] || { echo "no release build in dist/: run scripts/release.sh" >&2; exit 1; }
     (cd tests/e2e && node perf.mjs "$which")
     echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -10,11 +10,19 @@
 //                Chromium's 4× CPU slowdown;
 //   phone3g      a member's first visit on a phone (viewport 390 × 844, touch) over DevTools'
 //                "Fast 3G" network preset, from a cold cache: the time to the start screen, then
-//                from opening the set-up file to the scoring table.
+//                from opening the set-up file to the scoring table;
+//   council-store a council office given CLUSTERS × YEARS signed cluster results (UNITS units
+//                each; examples/bench_storage.rs) through its page, year by year: the import
+//                and its save, the IndexedDB records' size, the page reopened to the year's
+//                clusters, each year's view and the report across clusters drawn;
+//   head-store   a head's workspace of UNITS × CRITERIA × REVISIONS received files and YEARS
+//                closed years, written as the app's IndexedDB records: their size, the page
+//                reopened to the scoring table, the merged view drawn, one score saved.
 //
 // Measures, never asserts on time; asserts what a user would see (every file accepted, the
-// total right, the screens shown). `scripts/bench.sh page-import|keystroke|phone3g` runs the
-// full sizes (`node perf.mjs MODE`), tests/e2e/perf.test.mjs the small ones on every test run.
+// total right, the screens shown). `scripts/bench.sh page-import|keystroke|phone3g|
+// council-store|head-store` runs the full sizes (`node perf.mjs MODE`),
+// tests/e2e/perf.test.mjs the small ones on every test run.
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFile, readdir, stat } from 'node:fs/promises';
@@ -23,7 +31,7 @@ import { gzipSync } from 'node:zlib';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
-import { start, openEmpty, goto, scoreInput, DIST } from './harness.mjs';
+import { start, openEmpty, goto, scoreInput, norm, DIST } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(here, '..', '..');
@@ -260,7 +268,311 @@ export async function phone(env, dir, { network = null, rate = 1 } = {}) {
   };
 }
 
-// The command line: node perf.mjs page-import|keystroke|phone3g
+/** Writes the storage benchmarks' data (examples/bench_storage.rs; its native figures on
+ * stdout) and returns its folder. */
+export function storageFiles(mode, sizes, { release = true, print = release } = {}) {
+  const out = join(ROOT, 'target', 'bench-storage', `${mode}-${sizes.join('x')}`);
+  // REUSE=1: the data an earlier run wrote (it takes minutes to make), its native figures not
+  // printed again.
+  if (process.env.REUSE === '1' && existsSync(join(out, mode))) return out;
+  const args = ['run', '--quiet', ...(release ? ['--release'] : []), '--example', 'bench_storage', '--',
+    mode, out, ...sizes.map(String)];
+  const run = spawnSync('cargo', args, { cwd: ROOT, stdio: ['ignore', print ? 'inherit' : 'ignore', 'inherit'] });
+  assert.equal(run.status, 0, 'cargo run --example bench_storage');
+  return out;
+}
+
+/** Installed in every page of a storage benchmark's context: the long tasks, when the page
+ * first showed each selector of `window.__want` (ms from the navigation's start), and when
+ * the page's root last lost `data-saving` (a save committed). */
+function storageProbe() {
+  window.__tasks = [];
+  window.__seen = {};
+  window.__saved = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__tasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch { /* no long tasks in this browser */ }
+  const want = JSON.parse(sessionStorage.getItem('bench.want') ?? '{}');
+  const check = () => {
+    for (const [name, [selector, count]] of Object.entries(want)) {
+      if (window.__seen[name] === undefined && document.querySelectorAll(selector).length >= count) {
+        window.__seen[name] = performance.now();
+      }
+    }
+  };
+  new MutationObserver((records) => {
+    check();
+    for (const r of records) {
+      if (r.type === 'attributes' && r.attributeName === 'data-saving' && !document.documentElement.hasAttribute('data-saving')) {
+        window.__saved.push(performance.now());
+      }
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-saving'] });
+}
+
+/** A fresh context for a storage benchmark, with the probe installed; at the start screen. */
+async function storageContext(env) {
+  const context = await env.browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(storageProbe);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(env.url);
+  await page.getByTestId('start-screen').waitFor();
+  return { context, page, errors };
+}
+
+/** What the records of `prefix` hold in IndexedDB (their count, UTF-16 code units of keys and
+ * texts), the time to read them all in one transaction from the page's JS, and the browser's
+ * estimate of the origin's usage. */
+async function storedRecords(page, prefix) {
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-saving'), null, { timeout: 600000 });
+  return page.evaluate(async (prefix) => {
+    const request = (r) => new Promise((ok, ko) => { r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
+    const db = await request(indexedDB.open('thidua'));
+    const t = performance.now();
+    const store = db.transaction('records').objectStore('records');
+    const range = IDBKeyRange.bound(prefix, `${prefix}/\uffff`);
+    const [keys, values] = await Promise.all([request(store.getAllKeys(range)), request(store.getAll(range))]);
+    const readMs = performance.now() - t;
+    db.close();
+    const units = keys.reduce((n, k, i) => n + k.length + values[i].length, 0);
+    const largest = Math.max(...values.map((v) => v.length));
+    const { usage } = await navigator.storage.estimate();
+    return { records: keys.length, units, largest, readMs, usage };
+  }, prefix);
+}
+
+/** Navigates to the app and waits for every selector of `want` ({ name: [selector, count] });
+ * returns when each first showed (ms from the navigation's start) and the longest task. */
+async function reopen(page, url, want, { timeout = 600000 } = {}) {
+  await page.evaluate((w) => sessionStorage.setItem('bench.want', JSON.stringify(w)), want);
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction((names) => names.every((n) => window.__seen?.[n] !== undefined),
+    Object.keys(want), { timeout, polling: 100 });
+  await page.waitForTimeout(300);
+  const m = await page.evaluate(() => ({ seen: window.__seen, tasks: window.__tasks }));
+  await page.evaluate(() => sessionStorage.removeItem('bench.want'));
+  const out = { longestTask: round(Math.max(0, ...m.tasks.map((t) => t.duration))) };
+  for (const [name, at] of Object.entries(m.seen)) out[name] = round(at);
+  return out;
+}
+
+/** Runs `act` in the page (a function body given `arg`) and returns the ms until `selector`
+ * matches at least `count` elements, with the longest task meanwhile. */
+async function drawn(page, act, arg, selector, count, { timeout = 600000 } = {}) {
+  return page.evaluate(async ({ act, arg, selector, count, timeout }) => {
+    const tasks = window.__tasks.length;
+    const t = performance.now();
+    new Function('arg', act)(arg);
+    await new Promise((ok, ko) => {
+      const until = setTimeout(() => ko(new Error(`${selector} never reached ${count}`)), timeout);
+      const check = () => {
+        if (document.querySelectorAll(selector).length >= count) { clearTimeout(until); ok(); return true; }
+        return false;
+      };
+      if (check()) return;
+      const o = new MutationObserver(() => { if (check()) o.disconnect(); });
+      o.observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    const ms = performance.now() - t;
+    await new Promise((ok) => setTimeout(ok, 200));
+    const longest = Math.max(0, ...window.__tasks.slice(tasks).map((x) => x.duration));
+    return { ms, longest };
+  }, { act, arg, selector, count, timeout });
+}
+
+const yearsOf = async (dir) => (await readdir(join(dir, 'council'))).filter((d) => /^\d{4}$/.test(d)).sort();
+
+/**
+ * The council office: started from an empty browser with the clusters' names pasted, then
+ * given each year's result files through its page (oldest year first: import, then the save);
+ * the records stored; the page reopened (`runs` times) to the year's clusters drawn; each
+ * year's view drawn from the year chooser; the report across clusters drawn for the last year.
+ */
+export async function councilStore(env, dir, { clusters, runs = 3 }) {
+  const { context, page, errors } = await storageContext(env);
+  const names = (await readFile(join(dir, 'council', 'names.txt'), 'utf8')).split('\n');
+  await page.getByTestId('start-council-office').click();
+  await page.getByTestId('council-start').waitFor();
+  await page.getByTestId('council-start-name').fill('Hội đồng Thi đua - Khen thưởng quận (đo hiệu năng)');
+  await page.getByTestId('council-start-clusters').fill(names.join('\n'));
+  await page.getByTestId('council-start-save').click();
+  await page.getByTestId('council-files').waitFor({ state: 'attached' });
+  const years = await yearsOf(dir);
+  const imports = [];
+  for (const year of years) {
+    const files = (await readdir(join(dir, 'council', year))).sort().map((f) => join(dir, 'council', year, f));
+    const t0 = await page.evaluate(() => ({ at: performance.now(), tasks: window.__tasks.length, saved: window.__saved.length }));
+    await page.getByTestId('council-files').setInputFiles(files);
+    const lines = page.getByTestId('council-import').locator('tbody tr[data-outcome]');
+    await page.waitForFunction(({ n, y }) => {
+      const rows = document.querySelectorAll('[data-testid="council-import"] tbody tr[data-outcome]');
+      const district = document.querySelector(`[data-testid="district"][data-year="${y}"]`);
+      if (rows.length >= n && district && !window.__reported) window.__reported = performance.now();
+      return rows.length >= n && district;
+    }, { n: files.length, y: year }, { timeout: 600000, polling: 'raf' });
+    await page.waitForFunction((n) => window.__saved.length > n && !document.documentElement.hasAttribute('data-saving'),
+      t0.saved, { timeout: 600000 });
+    const m = await page.evaluate(() => {
+      const r = { reported: window.__reported, saved: window.__saved.at(-1), tasks: window.__tasks };
+      window.__reported = undefined;
+      return r;
+    });
+    const outcomes = await lines.evaluateAll((rs) => rs.map((r) => r.dataset.outcome));
+    imports.push({
+      year, files: files.length,
+      accepted: outcomes.filter((o) => o === 'accepted').length,
+      toReport: round(m.reported - t0.at),
+      save: round(m.saved - m.reported),
+      longestTask: round(Math.max(0, ...m.tasks.slice(t0.tasks).map((t) => t.duration))),
+    });
+  }
+  const stored = await storedRecords(page, 'real/council');
+  const last = years.at(-1);
+  const want = {
+    page: ['[data-testid="council-files"]', 1],
+    year: [`[data-testid="district"][data-year="${last}"] section.council-cluster`, clusters],
+  };
+  const reopened = [];
+  for (let i = 0; i < runs; i++) reopened.push(await reopen(page, env.url, want));
+  const idbRead = (await storedRecords(page, 'real/council')).readMs;
+  // Each year's view, from the year chooser (the last year last, so it is drawn again).
+  const yearViews = [];
+  for (const year of [...years.slice(0, -1), last]) {
+    const r = await drawn(page, `const s = document.querySelector('[data-testid="council-year"]');
+      s.value = arg; s.dispatchEvent(new Event('change', { bubbles: true }));`, year,
+    `[data-testid="district"][data-year="${year}"] section.council-cluster`, clusters);
+    yearViews.push({ year, ms: round(r.ms), longest: round(r.longest) });
+  }
+  const clustersShown = await page.locator(`[data-testid="district"][data-year="${last}"] section.council-cluster`).count();
+  // The report across clusters for the last year: its printed page.
+  const report = await drawn(page, `document.querySelector('[data-testid="council-report-print"]').click();`, null,
+    `article.doc[data-year="${last}"] h1.doc-title`, 1);
+  const reportText = norm(await page.locator(`article.doc[data-year="${last}"]`).innerText());
+  const namesInReport = names.filter((n) => reportText.includes(norm(n))).length;
+  await page.getByTestId('council-report-back').click();
+  await context.close();
+  return {
+    clusters: names.length, years: years.length, imports, stored, reopened, idbRead: round(idbRead),
+    yearViews, clustersShown, report: { ms: round(report.ms), longest: round(report.longest) },
+    namesInReport, errors,
+  };
+}
+
+/** Writes `records` ([[name, text], …]) under `prefix` in IndexedDB, as the app's save does,
+ * in transactions of at most `batch` UTF-16 code units; returns the time they took in the page. */
+async function putRecords(page, prefix, records, batch = 16e6) {
+  let ms = 0;
+  for (let i = 0; i < records.length;) {
+    const part = [];
+    let size = 0;
+    while (i < records.length && (part.length === 0 || size + records[i][1].length <= batch)) {
+      size += records[i][1].length;
+      part.push(records[i++]);
+    }
+    ms += await page.evaluate(async ({ prefix, part }) => {
+      const db = await new Promise((ok, ko) => { const r = indexedDB.open('thidua'); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
+      const t = performance.now();
+      const tx = db.transaction('records', 'readwrite');
+      for (const [name, text] of part) tx.objectStore('records').put(text, name ? `${prefix}/${name}` : prefix);
+      await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onabort = () => ko(tx.error); });
+      db.close();
+      return performance.now() - t;
+    }, { prefix, part });
+  }
+  return ms;
+}
+
+/**
+ * The head: its workspace's records (examples/bench_storage.rs) written into IndexedDB as the
+ * app keeps them; the page reopened (`runs` times) to the head's scoring table; the merged view
+ * drawn; one score typed and saved.
+ */
+export async function headStore(env, dir, { units, criteria, runs = 3 }) {
+  const { context, page, errors } = await storageContext(env);
+  const records = JSON.parse(await readFile(join(dir, 'head', 'records.json'), 'utf8'));
+  const written = await putRecords(page, 'real/workspace', records);
+  await page.evaluate(() => localStorage.setItem('thidua.part', 'head'));
+  const stored = await storedRecords(page, 'real/workspace');
+  const want = {
+    page: ['nav a[data-page="tong-hop"]', 1],
+    table: ['.criterion input.score-input', criteria],
+  };
+  const reopened = [];
+  for (let i = 0; i < runs; i++) reopened.push(await reopen(page, env.url, want));
+  const idbRead = (await storedRecords(page, 'real/workspace')).readMs;
+  // The merged view, from its tab.
+  const merged = await drawn(page, `document.querySelector('nav a[data-page="tong-hop"]').click();`, null,
+    '.merged-table thead th.unit-col', units);
+  const summary = await page.getByTestId('merged-summary').innerText();
+  const unitColumns = await page.locator('.merged-table thead th.unit-col').count();
+  const rows = await page.locator('.merged-table tbody tr[data-code]').count();
+  // One score typed on the head's own sheet: the total, then the save.
+  await goto(page, 'cham-diem');
+  const input = scoreInput(page, '1.1');
+  await input.waitFor();
+  await input.focus();
+  const before = await page.evaluate(() => ({ saved: window.__saved.length, tasks: window.__tasks.length }));
+  await page.evaluate(() => {
+    const total = document.querySelector('[data-testid="total"]');
+    window.__k = { down: 0 };
+    document.addEventListener('keydown', (e) => { window.__k.down = e.timeStamp; }, { capture: true, once: true });
+    new MutationObserver((_, o) => { window.__k.total = performance.now(); o.disconnect(); })
+      .observe(total, { subtree: true, childList: true, characterData: true });
+  });
+  await page.keyboard.press('5');
+  await page.waitForFunction((n) => window.__k.total && window.__saved.length > n && !document.documentElement.hasAttribute('data-saving'),
+    before.saved, { timeout: 600000 });
+  const k = await page.evaluate((n) => ({ k: window.__k, saved: window.__saved.at(-1), tasks: window.__tasks.slice(n) }), before.tasks);
+  const total = await page.getByTestId('total').innerText();
+  await context.close();
+  return {
+    records: records.length, written: round(written), stored, reopened, idbRead: round(idbRead),
+    merged: { ms: round(merged.ms), longest: round(merged.longest) }, summary, unitColumns, rows,
+    keystroke: { toTotal: round(k.k.total - k.k.down), toSaved: round(k.saved - k.k.down),
+      longest: round(Math.max(0, ...k.tasks.map((t) => t.duration))) },
+    total, errors,
+  };
+}
+
+const mbOf = (units) => round(units / 1e6);
+const med = (xs) => round(median(xs));
+
+/** The storage benchmarks' tables, in markdown. */
+export function councilTables(r) {
+  const out = [];
+  out.push(`\n| year | result files | accepted | files given → report and year drawn (ms) | then saved (ms) | longest task (ms) |`);
+  out.push('|---:|---:|---:|---:|---:|---:|');
+  for (const i of r.imports) out.push(`| ${i.year} | ${i.files} | ${i.accepted} | ${i.toReport} | ${i.save} | ${i.longestTask} |`);
+  out.push(`\nStored: ${r.stored.records} records, ${mbOf(r.stored.units)} M UTF-16 code units (largest record ${Math.round(r.stored.largest / 1000)} k); the browser's estimate of the origin's usage ${mbOf(r.stored.usage)} MB; every record read in one transaction from JS: ${round(r.stored.readMs)} ms (after the reopenings: ${r.idbRead} ms).`);
+  out.push(`\n| reopened (navigation → …, ms) | the council's page | the year's ${r.clusters} clusters drawn | longest task |`);
+  out.push('|---|---:|---:|---:|');
+  r.reopened.forEach((x, i) => out.push(`| run ${i + 1} | ${x.page} | ${x.year} | ${x.longestTask} |`));
+  out.push(`| **median** | **${med(r.reopened.map((x) => x.page))}** | **${med(r.reopened.map((x) => x.year))}** | |`);
+  out.push(`\n| year chosen | its clusters drawn (ms) | longest task (ms) |`);
+  out.push('|---:|---:|---:|');
+  for (const y of r.yearViews) out.push(`| ${y.year} | ${y.ms} | ${y.longest} |`);
+  out.push(`\nThe report across clusters for ${r.yearViews.at(-1).year}, printed page drawn: ${r.report.ms} ms (longest task ${r.report.longest} ms); it names ${r.namesInReport} of ${r.clusters} clusters.`);
+  return out.join('\n');
+}
+
+export function headTables(r) {
+  const out = [];
+  out.push(`\nStored: ${r.stored.records} records, ${mbOf(r.stored.units)} M UTF-16 code units (largest record ${mbOf(r.stored.largest)} M); the browser's estimate of the origin's usage ${mbOf(r.stored.usage)} MB. Written from the page's JS in transactions of ≤ 16 M code units: ${r.written} ms; read in one transaction: ${round(r.stored.readMs)} ms (after the reopenings: ${r.idbRead} ms).`);
+  out.push(`\n| reopened (navigation → …, ms) | the head's tabs | the scoring table's score boxes | longest task |`);
+  out.push('|---|---:|---:|---:|');
+  r.reopened.forEach((x, i) => out.push(`| run ${i + 1} | ${x.page} | ${x.table} | ${x.longestTask} |`));
+  out.push(`| **median** | **${med(r.reopened.map((x) => x.page))}** | **${med(r.reopened.map((x) => x.table))}** | |`);
+  out.push(`\nMerged view drawn from its tab: ${r.merged.ms} ms (longest task ${r.merged.longest} ms): ${r.unitColumns} unit columns, ${r.rows} criterion rows; "${r.summary}".`);
+  out.push(`One score typed on the head's sheet: keydown → total ${r.keystroke.toTotal} ms, → saved ${r.keystroke.toSaved} ms (longest task ${r.keystroke.longest} ms).`);
+  return out.join('\n');
+}
+
+// The command line: node perf.mjs page-import|keystroke|phone3g|council-store|head-store
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const mode = process.argv[2];
   const env = await start();
@@ -296,8 +608,21 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
         for (let i = 0; i < Number(process.env.RUNS ?? 3); i++) runs.push(await phone(env, dir, { network, rate }));
         console.log(`| ${name} | ${rate === 1 ? 'full speed' : `${rate}× slower`} | ${median(runs.map((x) => x.startScreen))} | ${runs[0].transferredKB} | ${median(runs.map((x) => x.toTable))} |`);
       }
+    } else if (mode === 'council-store') {
+      const clusters = Number(process.env.CLUSTERS ?? 30);
+      const dir = storageFiles('council', [clusters, Number(process.env.UNITS ?? 30), Number(process.env.YEARS ?? 5)]);
+      const r = await councilStore(env, dir, { clusters, runs: Number(process.env.RUNS ?? 3) });
+      console.log(JSON.stringify(r, null, 1));
+      console.log(councilTables(r));
+    } else if (mode === 'head-store') {
+      const units = Number(process.env.UNITS ?? 60);
+      const criteria = Number(process.env.CRITERIA ?? 300);
+      const dir = storageFiles('head', [units, criteria, Number(process.env.REVISIONS ?? 5), Number(process.env.YEARS ?? 5)]);
+      const r = await headStore(env, dir, { units, criteria, runs: Number(process.env.RUNS ?? 3) });
+      console.log(JSON.stringify(r, null, 1));
+      console.log(headTables(r));
     } else {
-      console.error('usage: node perf.mjs page-import|keystroke|phone3g');
+      console.error('usage: node perf.mjs page-import|keystroke|phone3g|council-store|head-store');
       process.exitCode = 2;
     }
   } finally {

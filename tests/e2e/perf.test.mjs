@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start } from './harness.mjs';
-import { benchFiles, pageImport, keystrokes, phone } from './perf.mjs';
+import { benchFiles, pageImport, keystrokes, phone, storageFiles, councilStore, headStore } from './perf.mjs';
 
 let env;
 let dir;
@@ -38,5 +38,34 @@ test('a member on a phone, first visit: the start screen, then the set-up opened
   const r = await phone(env, dir);
   assert.equal(r.criteria, 300);
   assert.ok(r.transferredKB > 0);
+  assert.deepEqual(r.errors, []);
+});
+
+// The storage benchmarks (issue 15 item 3; `scripts/bench.sh council-store|head-store`) at a
+// small size: their data made by examples/bench_storage.rs, stored in IndexedDB, the page
+// reopened, and what they time shown.
+
+test('a council office stores two years of two clusters\' results, reopens to the year\'s clusters, draws each year and the report across clusters', async () => {
+  const small = storageFiles('council', [2, 3, 2], { release: false });
+  const r = await councilStore(env, small, { clusters: 2, runs: 1 });
+  assert.deepEqual(r.imports.map((i) => [i.year, i.files, i.accepted]), [['2024', 2, 2], ['2025', 2, 2]]);
+  assert.equal(r.stored.records, 1 + 4, 'the base record and one per result');
+  assert.ok(r.reopened[0].year >= r.reopened[0].page, 'the page, then the year\'s clusters');
+  assert.deepEqual(r.yearViews.map((y) => y.year), ['2024', '2025']);
+  assert.equal(r.clustersShown, 2);
+  assert.equal(r.namesInReport, 2, 'the report across clusters names both');
+  assert.deepEqual(r.errors, []);
+});
+
+test('a head\'s workspace with received files and closed years reopens from its IndexedDB records to the scoring table; the merged view shows every unit; a score is saved', async () => {
+  const small = storageFiles('head', [3, 20, 2, 2], { release: false });
+  const r = await headStore(env, small, { units: 3, criteria: 20, runs: 1 });
+  assert.equal(r.records, 1 + 6 + 2, 'the base record, 3 units × 2 revisions, 2 closed years');
+  assert.equal(r.stored.records, r.records);
+  assert.ok(r.reopened[0].table > 0);
+  assert.equal(r.unitColumns, 3);
+  assert.equal(r.rows, 20);
+  assert.match(r.summary, /3\/3/);
+  assert.match(r.total.trim(), /^5([,.]0)?$/, 'the score typed is in the total');
   assert.deepEqual(r.errors, []);
 });
