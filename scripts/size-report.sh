@@ -39,6 +39,13 @@
 # The import made responsive and faster (issue 15, item 3: one parse per file, the canonical
 # writer's runs, the table's index for the checks, the chunked import and its progress bar),
 # merged with the real .docx files and the council's report: 607 079 / 897 509 / 592 934 bytes.
+# IndexedDB (issue 15, item 2: the stores as records, one transaction per save, the move of
+# released localStorage data, the queue, persistent storage and the estimate; the idb crate and
+# its futures, about +30 KB in every part before the storage code was cut by 5 KB) with the
+# restore's backup check moved into the files module (-40 KB in the member's and council's
+# parts, nothing in the head's, which verifies files anyway) and the keystroke's in-place score
+# (+3 KB, member and head): 599 850 / 918 519 / 613 705 bytes; the head's and council's caps
+# move to 898 and 600 KB.
 # Lower a cap freely; raise it never without a measured reason in the commit message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,7 +54,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { filesOf, partsOf } from './scripts/parts.mjs';
-const CAPS = { member: 593, head: 877, council: 580 };
+const CAPS = { member: 593, head: 898, council: 600 };
 const GOALS = { member: 300, head: 450, council: 450 };
 const dist = process.argv[2];
 const html = readFileSync(join(dist, 'index.html'));
