@@ -53,7 +53,9 @@ use thidua::report::council::district_html;
 use thidua::report::council_report::{council_header, council_paper};
 use thidua::report::html::merged_table;
 use thidua::report::paper::paper_html;
-use thidua::storage::records::{join, split, COUNCIL_SPLIT, WORKSPACE_SPLIT};
+use thidua::storage::records::{
+    join, split, split_workspace, KnownYears, COUNCIL_SPLIT, WORKSPACE_SPLIT,
+};
 
 const RUNS: usize = 3;
 /// The head's current year; its closed years go back from it.
@@ -353,6 +355,12 @@ fn head(out: &Path, units: usize, criteria: usize, revisions: u32, years: usize)
             WORKSPACE_SPLIT,
         )
     });
+    // What a save costs now (`storage::records::split_workspace`): the first save of a
+    // session makes every record; the next ones take the closed years as made.
+    let (first_save, _) = timed(|| split_workspace(&mut ws, &mut KnownYears::new()));
+    let mut known = KnownYears::new();
+    split_workspace(&mut ws, &mut known);
+    let (next_save, _) = timed(|| split_workspace(&mut ws, &mut known));
     let json = serde_json::to_string(&records).expect("serializes");
     std::fs::write(dir.join("records.json"), &json).expect("writes the records");
     let (joined_ms, joined) = timed(|| {
@@ -388,7 +396,8 @@ fn head(out: &Path, units: usize, criteria: usize, revisions: u32, years: usize)
         "\nNatively (ms, median of {RUNS}): to_json {to_json:.0}; parse + split into {} records \
          {parse_split:.0}; join {joined_ms:.0}; Workspace::from_value_versioned {read_ms:.0}; \
          a clone of the workspace {clone_ms:.0}; merge {merge_ms:.0}; the merged table's markup \
-         {table_ms:.0} ({} KB).",
+         {table_ms:.0} ({} KB). A save's records (split_workspace): the first {first_save:.0}, \
+         the next (closed years as made) {next_save:.0}.",
         records.len(),
         table.len() / 1000
     );

@@ -85,7 +85,7 @@ fn a_backup_holds_everything_but_the_secret_keys_and_opens_to_the_same_data() {
     assert_eq!(backup.council, Some(council));
     let mut expected = ws.clone();
     expected.identities.clear();
-    expected.past_years[0].text = without_secrets(&ws.past_years[0].text);
+    expected.past_years[0].text = without_secrets(&ws.past_years[0].text).into();
     let restored_ws = backup.workspace.as_ref().unwrap();
     assert_eq!(restored_ws, &expected);
     assert_eq!(restored_ws.totals(), ws.totals());
@@ -543,19 +543,19 @@ fn a_restore_holds_the_limits_of_entry_and_bounds_file_names() {
 fn a_file_too_large_to_read_says_its_real_size() {
     use thidua::bundle::backup::refused_unread;
     use thidua::bundle::json::JsonError;
-    let fifty = refused_unread(JsonError::TooLarge {
-        bytes: 50 * 1024 * 1024,
+    let large = refused_unread(JsonError::TooLarge {
+        bytes: 300 * 1024 * 1024,
     });
     assert_eq!(
-        fifty.message(Lang::Vi),
-        "Tệp quá lớn (50 MB) để là bản sao lưu của Thi đua (tối đa 16 MB). Không có gì bị thay đổi."
+        large.message(Lang::Vi),
+        "Tệp quá lớn (300 MB) để là bản sao lưu của Thi đua (tối đa 256 MB). Không có gì bị thay đổi."
     );
-    assert!(fifty.message(Lang::En).contains("(50 MB)"));
+    assert!(large.message(Lang::En).contains("(300 MB)"));
     // Just over the limit does not read as being at it.
     let just_over = refused(&vec![b' '; MAX_BACKUP_BYTES + 1]);
     assert!(just_over
         .message(Lang::Vi)
-        .starts_with("Tệp quá lớn (17 MB)"));
+        .starts_with("Tệp quá lớn (257 MB)"));
 }
 
 #[test]

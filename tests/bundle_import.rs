@@ -1417,12 +1417,12 @@ fn an_earlier_year_closed_by_an_earlier_build_has_its_kept_files_compacted_on_lo
     let mut old = as_kept_by_an_earlier_build(&head, &files);
     let old_year = stored_by_an_earlier_build(&old);
     old.close_year(&at("2026-01-05T01:00:00Z"));
-    old.past_years[0].text = old_year.clone();
+    old.past_years[0].text = old_year.as_str().into();
     let stored = old.to_json();
 
     let loaded = Workspace::from_json(&stored).unwrap();
     let past = &loaded.past_years[0];
-    assert_ne!(past.text, old_year);
+    assert_ne!(&*past.text, old_year.as_str());
     assert!(past.text.len() < old_year.len());
     assert_eq!(
         (past.year, &past.cluster_name, &past.closed_at),
@@ -1446,9 +1446,9 @@ fn an_earlier_year_closed_by_an_earlier_build_has_its_kept_files_compacted_on_lo
     // A year closed by this build is kept byte for byte, through any number of loads.
     let mut new = head.clone();
     new.close_year(&at("2026-01-05T01:00:00Z"));
-    assert_eq!(new.past_years[0].text, head.to_json());
+    assert_eq!(&*new.past_years[0].text, head.to_json().as_str());
     let again = Workspace::from_json(&new.to_json()).unwrap();
-    assert_eq!(again.past_years[0].text, head.to_json());
+    assert_eq!(&*again.past_years[0].text, head.to_json().as_str());
     // The loaded one, too, is stable from now on.
     let twice = Workspace::from_json(&loaded.to_json()).unwrap();
     assert_eq!(twice.past_years, loaded.past_years);

@@ -2,9 +2,16 @@
 //! the same value, for every released workspace and council store, with one record per item of
 //! what grows.
 
+mod common;
+
+use std::rc::Rc;
+
 use serde_json::{json, Value};
+use thidua::demo;
+use thidua::engine::{Timestamp, Workspace};
 use thidua::storage::records::{
-    element_name, join, split, RecordsError, COUNCIL_SPLIT, WORKSPACE_SPLIT,
+    element_name, join, known_years, split, split_workspace, KnownYears, RecordsError,
+    COUNCIL_SPLIT, WORKSPACE_SPLIT,
 };
 
 fn round_trip(value: &Value, paths: &[&str]) -> Vec<(String, String)> {
@@ -80,4 +87,141 @@ fn records_that_do_not_make_a_store_are_refused() {
         ("past_years/00000000", "{"),
     ];
     assert!(matches!(join(broken), Err(RecordsError::NotJson(..))));
+}
+
+fn at(text: &str) -> Timestamp {
+    Timestamp::parse(text).unwrap()
+}
+
+/// A head's workspace with two closed years, each with received files, and three received
+/// files this year.
+fn head_with_years() -> Workspace {
+    let mut ws = demo::workspace();
+    for (year, day) in [(2024, "2024-12-30"), (2025, "2025-12-30")] {
+        ws.cluster.year = year;
+        common::receive_three(&mut ws, &at(&format!("{day}T08:00:00Z")), |i, m| {
+            let code = m.table.criteria()[i].1.code.clone();
+            m.enter_points(&code, "5", &at(&format!("{day}T07:00:00Z")))
+                .unwrap();
+        });
+        ws.close_year(&at(&format!("{day}T09:00:00Z")));
+    }
+    ws.cluster.year = 2026;
+    common::receive_three(&mut ws, &at("2026-03-01T08:00:00Z"), |_, _| {});
+    ws
+}
+
+fn texts(records: &[(String, Rc<str>)]) -> Vec<(String, String)> {
+    let mut list: Vec<_> = records
+        .iter()
+        .map(|(n, t)| (n.clone(), t.to_string()))
+        .collect();
+    list.sort();
+    list
+}
+
+#[test]
+fn a_workspace_split_by_its_types_gives_the_records_of_its_json_and_makes_a_closed_year_once() {
+    let mut ws = head_with_years();
+    assert_eq!(ws.past_years.len(), 2);
+    assert_eq!(ws.inbox.received.len(), 3);
+    let value: Value = serde_json::from_str(&ws.to_json()).unwrap();
+    let mut expected = split(value.clone(), WORKSPACE_SPLIT);
+    expected.sort();
+
+    let mut known = KnownYears::new();
+    let first = split_workspace(&mut ws, &mut known);
+    assert_eq!(
+        texts(&first),
+        expected,
+        "the same records as the JSON's split"
+    );
+    assert_eq!(
+        ws.past_years.len(),
+        2,
+        "the closed years are back in the workspace"
+    );
+    assert_eq!(known.len(), 2);
+
+    // A change this year: the years' records are the very texts made before (not made again).
+    let code = ws.table.criteria()[0].1.code.clone();
+    ws.enter_points(&code, "5", &at("2026-03-02T08:00:00Z"))
+        .unwrap();
+    let copy = ws.clone();
+    let mut ws = copy;
+    let second = split_workspace(&mut ws, &mut known);
+    let year = |records: &[(String, Rc<str>)], i: usize| {
+        let name = element_name("past_years", i);
+        records.iter().find(|(n, _)| *n == name).unwrap().1.clone()
+    };
+    for i in 0..2 {
+        assert!(
+            Rc::ptr_eq(&year(&first, i), &year(&second, i)),
+            "year {i} taken as made"
+        );
+    }
+    let mut expected = split(
+        serde_json::from_str(&ws.to_json()).unwrap(),
+        WORKSPACE_SPLIT,
+    );
+    expected.sort();
+    assert_eq!(texts(&second), expected);
+
+    // A year whose text changed (the same content, another text) is made again, and right.
+    ws.past_years[1].text = ws.past_years[1]
+        .text
+        .replace("\"schema\"", "\"schema\" ")
+        .into();
+    let third = split_workspace(&mut ws, &mut known);
+    assert!(Rc::ptr_eq(&year(&first, 0), &year(&third, 0)));
+    assert!(!Rc::ptr_eq(&year(&first, 1), &year(&third, 1)));
+    let mut expected = split(
+        serde_json::from_str(&ws.to_json()).unwrap(),
+        WORKSPACE_SPLIT,
+    );
+    expected.sort();
+    assert_eq!(texts(&third), expected);
+}
+
+#[test]
+fn the_closed_years_read_back_are_known_unless_reading_changed_them() {
+    let mut ws = head_with_years();
+    let mut made = KnownYears::new();
+    let records = split_workspace(&mut ws, &mut made);
+    let value = join(records.iter().map(|(n, t)| (n.as_str(), &**t))).unwrap();
+    let (read, _) = Workspace::from_value_versioned(&value).unwrap();
+    let record = |name: &str| {
+        records
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.clone())
+    };
+    let known = known_years(&read, &value, record);
+    assert_eq!(known.len(), 2, "both years read as stored");
+    let mut again = read.clone();
+    let mut known2 = known.clone();
+    let next = split_workspace(&mut again, &mut known2);
+    assert_eq!(
+        texts(&next),
+        texts(&records),
+        "nothing to write after reading"
+    );
+
+    // A year that reading changed (here its name in the list differs from its record's) is
+    // not known: the next save writes it.
+    let mut changed = read.clone();
+    changed.past_years[0].cluster_name.push('!');
+    let known = known_years(&changed, &value, record);
+    assert_eq!(known.len(), 0);
+    let mut known = known;
+    let next = split_workspace(&mut changed, &mut known);
+    let first: Value = serde_json::from_str(
+        &next
+            .iter()
+            .find(|(n, _)| *n == element_name("past_years", 0))
+            .unwrap()
+            .1,
+    )
+    .unwrap();
+    assert!(first["cluster_name"].as_str().unwrap().ends_with('!'));
 }

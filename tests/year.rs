@@ -282,7 +282,8 @@ fn a_member_device_starts_the_next_year_from_the_new_heads_set_up_and_keeps_the_
     assert_eq!(member.past_years.len(), 1);
     assert_eq!(member.past_years[0].year, 2025);
     assert_eq!(
-        member.past_years[0].text, stored_2025,
+        &*member.past_years[0].text,
+        stored_2025.as_str(),
         "the old year is kept exactly"
     );
     let old = member.past_years[0].workspace().unwrap();
@@ -531,7 +532,11 @@ fn a_new_head_key_is_taken_only_by_the_members_decision_on_the_fingerprint_it_co
     assert_eq!(done.head_fingerprint, fp(9));
     assert_eq!(member.cluster.year, 2026);
     assert_eq!(member.past_years.len(), 1);
-    assert_eq!(member.past_years[0].text, stored, "2025 is kept exactly");
+    assert_eq!(
+        &*member.past_years[0].text,
+        stored.as_str(),
+        "2025 is kept exactly"
+    );
 }
 
 #[test]
@@ -580,7 +585,7 @@ fn the_known_head_key_does_not_close_a_year_whose_review_has_not_arrived_unless_
     )
     .unwrap();
     assert_eq!(member.cluster.year, 2026);
-    assert_eq!(member.past_years[0].text, stored);
+    assert_eq!(&*member.past_years[0].text, stored.as_str());
 }
 
 #[test]
@@ -651,7 +656,7 @@ fn a_hand_over_in_the_final_review_lets_the_true_next_year_set_up_in_without_a_d
         (member.cluster.year, member.cluster.head.as_str()),
         (2026, new_head.as_str())
     );
-    assert_eq!(member.past_years[0].text, stored);
+    assert_eq!(&*member.past_years[0].text, stored.as_str());
 }
 
 #[test]

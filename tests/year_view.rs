@@ -468,7 +468,7 @@ fn starting_the_next_year_keeps_the_old_one_byte_for_byte_and_starts_clean() {
     assert_eq!(past.year, 2025);
     assert_eq!(past.cluster_name, old.cluster.name);
     assert_eq!(past.closed_at, at("2025-12-31T09:00:00Z"));
-    assert_eq!(past.text, old_text, "byte-identical");
+    assert_eq!(&*past.text, old_text.as_str(), "byte-identical");
     assert_eq!(past.workspace().unwrap(), old);
 
     // The new year.

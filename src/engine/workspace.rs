@@ -319,6 +319,18 @@ impl Workspace {
         Ok((ws, found))
     }
 
+    /// `f` given this workspace with its closed years set apart (an empty list) and the closed
+    /// years: what storage writes as the workspace's base and as a record per year.
+    pub fn with_past_years_apart<R>(
+        &mut self,
+        f: impl FnOnce(&Workspace, &[super::year::PastYear]) -> R,
+    ) -> R {
+        let past = std::mem::take(&mut self.past_years);
+        let result = f(self, &past);
+        self.past_years = past;
+        result
+    }
+
     pub fn to_json(&self) -> String {
         // Serializing plain structs with string keys cannot fail.
         serde_json::to_string(self).expect("workspace serializes")

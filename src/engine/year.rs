@@ -2,6 +2,8 @@
 //! tasks were done, the terms served, next year's head and deputy as the year-end meeting
 //! recorded them, and the roll-over to the next year that keeps the old one read-only.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::calendar::{self, DeadlineId, DeadlineStatus, Warning};
@@ -35,7 +37,10 @@ pub struct PastYear {
     /// closed), never edited. One exception, on load: a year closed by an earlier build, whose
     /// inbox still held received files in indented form, has them brought to the compact form
     /// ([`PastYear::compact_stored`]); the data is the same, only the text is shorter.
-    pub text: String,
+    /// Shared, not copied: a year's text (megabytes in a large cluster) is never edited, so a
+    /// copy of the workspace shares it, and storage knows an unchanged year by its pointer
+    /// (`storage` writes a closed year's record once, not at every save).
+    pub text: Arc<str>,
 }
 
 impl PastYear {
@@ -77,7 +82,9 @@ impl PastYear {
             }
         }
         if changed {
-            self.text = serde_json::to_string(&value).expect("a JSON value serializes");
+            self.text = serde_json::to_string(&value)
+                .expect("a JSON value serializes")
+                .into();
         }
         changed
     }
@@ -403,7 +410,7 @@ impl Workspace {
             year: self.cluster.year,
             cluster_name: self.cluster.name.clone(),
             closed_at: at.clone(),
-            text: self.to_json(),
+            text: self.to_json().into(),
         });
         let terms = self.term_history();
         let mut fresh = Workspace::empty(self.cluster.clone(), self.table.clone(), &self.unit_id);

@@ -89,7 +89,7 @@ pub async fn read(db: &Database, prefix: &str) -> Result<Vec<(String, String)>, 
 pub struct Write {
     pub erase: Vec<String>,
     pub delete: Vec<String>,
-    pub put: Vec<(String, String)>,
+    pub put: Vec<(String, std::rc::Rc<str>)>,
 }
 
 impl Write {
@@ -116,10 +116,7 @@ pub async fn commit(db: &Database, write: Write) -> Result<(), SaveError> {
             store.delete(Query::from(JsValue::from(key.as_str())))?;
         }
         for (key, text) in &write.put {
-            store.put(
-                &JsValue::from(text.as_str()),
-                Some(&JsValue::from(key.as_str())),
-            )?;
+            store.put(&JsValue::from(&**text), Some(&JsValue::from(key.as_str())))?;
         }
         Ok(())
     })();

@@ -151,14 +151,17 @@ fn key(prefix: &str, name: &str) -> String {
     }
 }
 
-type Records = BTreeMap<String, String>;
+/// A store's records by name. Shared texts: what is committed ([`KEPT`]) and what a save made
+/// hold the same allocation for a record that did not change (a closed year's megabytes are
+/// neither copied nor compared byte by byte at each save).
+type Records = BTreeMap<String, Rc<str>>;
 
 /// The records as a map by name. Built by inserting: `BTreeMap`'s `FromIterator` sorts with a
 /// stable sort whose code no other part of the app needs (about 10 KB of wasm in every part).
-fn by_name(records: impl IntoIterator<Item = (String, String)>) -> Records {
+fn by_name<T: Into<Rc<str>>>(records: impl IntoIterator<Item = (String, T)>) -> Records {
     let mut map = Records::new();
     for (name, text) in records {
-        map.insert(name, text);
+        map.insert(name, text.into());
     }
     map
 }
@@ -172,6 +175,9 @@ thread_local! {
     /// Why the database could not be opened or a released version's data not moved.
     static PROBLEM: RefCell<Option<SaveError>> = const { RefCell::new(None) };
     static QUEUE: RefCell<Queue> = RefCell::new(Queue::default());
+    /// The closed years of the workspace last read or saved, with their records' texts, and the
+    /// prefix of the store they are of ([`records::split_workspace`]).
+    static YEARS: RefCell<(String, records::KnownYears)> = RefCell::new(Default::default());
 }
 
 /// Reads the space in use into memory, moving what a released version kept in localStorage
@@ -254,7 +260,7 @@ fn stored(store: Store) -> Option<Result<Value, WorkspaceError>> {
     let prefix = store.prefix(Space::current());
     let joined = KEPT.with_borrow(|k| {
         k.get(&prefix).map(|recs| {
-            records::join(recs.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            records::join(recs.iter().map(|(n, t)| (n.as_str(), &**t)))
                 .map_err(|e| WorkspaceError::Unreadable(e.to_string()))
         })
     });
@@ -338,10 +344,24 @@ pub fn load_workspace() -> Loaded {
         None => Loaded::Fresh,
         Some(Err(e)) => Loaded::Unusable(e),
         Some(Ok(value)) => match Workspace::from_value_versioned(&value) {
-            Ok((ws, _)) => Loaded::Stored(Box::new(ws)),
+            Ok((ws, _)) => {
+                know_years(&ws, &value);
+                Loaded::Stored(Box::new(ws))
+            }
             Err(e) => Loaded::Unusable(e),
         },
     }
+}
+
+/// Remembers the closed years of `ws` (read from `value`) whose records are as read, so that
+/// the next save neither writes nor serialises them again.
+fn know_years(ws: &Workspace, value: &Value) {
+    let prefix = Store::Workspace.prefix(Space::current());
+    let known = KEPT.with_borrow(|kept| {
+        let recs = kept.get(&prefix);
+        records::known_years(ws, value, |name| recs?.get(name).cloned())
+    });
+    YEARS.with_borrow_mut(|years| *years = (prefix, known));
 }
 
 /// Whether a council office's store is kept in the space in use.
@@ -362,7 +382,7 @@ pub fn load_council() -> Result<Option<Council>, WorkspaceError> {
 /// that the saves asked for meanwhile cost one serialisation: typing is not slowed by the
 /// size of what is stored), split along the store's paths; or nothing (the store erased).
 enum Next {
-    Text(&'static [&'static str], Box<dyn FnOnce() -> Option<String>>),
+    Records(Box<dyn FnOnce() -> Option<Records>>),
     Erase,
 }
 
@@ -372,26 +392,50 @@ type Change = (String, Next);
 /// The save of `store` whose text `text` makes when the transaction begins (`None`: there is
 /// nothing to store any more, the screens being gone).
 fn text_of(store: Store, text: impl FnOnce() -> Option<String> + 'static) -> Change {
+    let paths = store.split();
+    records_of(store, move || {
+        let value = serde_json::from_str::<Value>(&text()?).ok()?;
+        Some(by_name(records::split(value, paths)))
+    })
+}
+
+/// The save of `store` whose records `made` makes when the transaction begins.
+fn records_of(store: Store, made: impl FnOnce() -> Option<Records> + 'static) -> Change {
     (
         store.prefix(Space::current()),
-        Next::Text(store.split(), Box::new(text)),
+        Next::Records(Box::new(made)),
     )
+}
+
+/// The records of a workspace to store in the space in use: its closed years' records are
+/// made again only for a year that changed ([`records::split_workspace`]).
+fn workspace_records(ws: &mut Workspace) -> Records {
+    let prefix = Store::Workspace.prefix(Space::current());
+    YEARS.with_borrow_mut(|(of, known)| {
+        if *of != prefix {
+            known.clear();
+            of.clone_from(&prefix);
+        }
+        by_name(records::split_workspace(ws, known))
+    })
 }
 
 /// Stores the workspace: `Ok(false)` when what is stored is already this.
 pub fn save_workspace(ws: &Workspace) -> impl Future<Output = Result<bool, SaveError>> {
-    let text = ws.to_json();
-    enqueue(vec![text_of(Store::Workspace, move || Some(text))])
+    let mut ws = ws.clone();
+    enqueue(vec![records_of(Store::Workspace, move || {
+        Some(workspace_records(&mut ws))
+    })])
 }
 
 /// Stores the workspace as it is when the save begins: `current` is given how a workspace is
 /// stored and applies it to the latest state, however many changes were asked to be saved
 /// meanwhile (`None`: nothing to store any more).
 pub fn save_workspace_from(
-    current: impl FnOnce(fn(&Workspace) -> String) -> Option<String> + 'static,
+    current: impl FnOnce(fn(&mut Workspace) -> Records) -> Option<Records> + 'static,
 ) -> impl Future<Output = Result<bool, SaveError>> {
-    enqueue(vec![text_of(Store::Workspace, move || {
-        current(Workspace::to_json)
+    enqueue(vec![records_of(Store::Workspace, move || {
+        current(workspace_records)
     })])
 }
 
@@ -408,8 +452,8 @@ pub fn replace_all(
     council: Option<&Council>,
 ) -> impl Future<Output = Result<bool, SaveError>> {
     let space = Space::current();
-    let ws = match ws.map(Workspace::to_json) {
-        Some(text) => text_of(Store::Workspace, move || Some(text)),
+    let ws = match ws.cloned() {
+        Some(mut ws) => records_of(Store::Workspace, move || Some(workspace_records(&mut ws))),
         None => (Store::Workspace.prefix(space), Next::Erase),
     };
     let council = match council.map(Council::to_json) {
@@ -531,10 +575,9 @@ fn begin() {
                 Next::Erase => {
                     made.insert(prefix, None);
                 }
-                Next::Text(paths, text) => {
-                    let value = text().and_then(|t| serde_json::from_str::<Value>(&t).ok());
-                    if let Some(value) = value {
-                        made.insert(prefix, Some(by_name(records::split(value, paths))));
+                Next::Records(make) => {
+                    if let Some(records) = make() {
+                        made.insert(prefix, Some(records));
                     }
                 }
             }

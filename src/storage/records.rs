@@ -10,7 +10,12 @@
 //! types and every stored layout the engine reads keeps opening through it. Pure: tested
 //! natively (`tests/storage_records.rs`); the browser side is in `super::idb`.
 
+use std::rc::Rc;
+
 use serde_json::Value;
+
+use crate::engine::year::PastYear;
+use crate::engine::Workspace;
 
 /// The collections of a cluster workspace kept one record per item: the head's received files,
 /// the closed years, the review files the head sent, the sheets kept from an earlier table.
@@ -20,6 +25,9 @@ pub const WORKSPACE_SPLIT: &[&str] = &[
     "reviews_sent",
     "archived_sheets",
 ];
+
+/// Where the closed years are kept, one record each (one of [`WORKSPACE_SPLIT`]).
+pub const PAST_YEARS: &str = "past_years";
 
 /// The council office's results, one record per cluster and year.
 pub const COUNCIL_SPLIT: &[&str] = &["results"];
@@ -97,4 +105,75 @@ pub fn join<'a>(
 fn at<'v>(value: &'v mut Value, path: &str) -> Option<&'v mut Value> {
     path.split('.')
         .try_fold(value, |v, step| v.as_object_mut()?.get_mut(step))
+}
+
+/// A closed year and its record's text, as last written or read: a year that is the same
+/// (its text the same allocation, see [`PastYear::text`]) needs neither serialising nor
+/// comparing again.
+pub type KnownYears = Vec<(PastYear, Rc<str>)>;
+
+/// The records of a workspace: the same as [`split`] of its JSON along [`WORKSPACE_SPLIT`],
+/// made without serialising, parsing and comparing the closed years again: a year found in
+/// `known` at its place is taken from there (`known` is then what was written). The rest of
+/// the workspace is serialised to a JSON value directly, not to text and back.
+pub fn split_workspace(ws: &mut Workspace, known: &mut KnownYears) -> Vec<(String, Rc<str>)> {
+    ws.with_past_years_apart(|rest, past| {
+        let value = serde_json::to_value(rest).expect("a workspace serializes");
+        let mut records: Vec<(String, Rc<str>)> = split(value, WORKSPACE_SPLIT)
+            .into_iter()
+            .map(|(name, text)| (name, Rc::from(text)))
+            .collect();
+        let mut now = KnownYears::with_capacity(past.len());
+        for (i, year) in past.iter().enumerate() {
+            let text = match known.get(i) {
+                Some((was, text)) if was == year => text.clone(),
+                _ => Rc::from(year_value(year).to_string()),
+            };
+            records.push((element_name(PAST_YEARS, i), text.clone()));
+            now.push((year.clone(), text));
+        }
+        *known = now;
+        records
+    })
+}
+
+/// A closed year as its record holds it (through a JSON value, as [`split`] writes it).
+fn year_value(year: &PastYear) -> Value {
+    serde_json::to_value(year).expect("a closed year serializes")
+}
+
+/// The closed years of `ws`, read from `value` (the joined records), whose records are still
+/// what `record` gives: each year whose record's value is exactly the year as read (nothing
+/// changed it on reading, such as [`PastYear::compact_stored`]). Checked without serialising
+/// the year's text: it is compared with the record's as it is.
+pub fn known_years(
+    ws: &Workspace,
+    value: &Value,
+    record: impl Fn(&str) -> Option<Rc<str>>,
+) -> KnownYears {
+    let stored = value.get(PAST_YEARS).and_then(Value::as_array);
+    let mut known = KnownYears::new();
+    for (i, year) in ws.past_years.iter().enumerate() {
+        let (Some(Value::Object(was)), Some(text)) = (
+            stored.and_then(|s| s.get(i)),
+            record(&element_name(PAST_YEARS, i)),
+        ) else {
+            break;
+        };
+        let mut bare = year.clone();
+        bare.text = "".into();
+        let Value::Object(now) = year_value(&bare) else {
+            break;
+        };
+        let same = was.len() == now.len()
+            && was.iter().all(|(k, v)| match k.as_str() {
+                "text" => v.as_str() == Some(&*year.text),
+                k => now.get(k) == Some(v),
+            });
+        if !same {
+            break;
+        }
+        known.push((year.clone(), text));
+    }
+    known
 }

@@ -31,7 +31,7 @@ import { gzipSync } from 'node:zlib';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
-import { start, openEmpty, goto, scoreInput, norm, DIST } from './harness.mjs';
+import { start, openEmpty, goto, scoreInput, norm, downloadTo, DIST } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(here, '..', '..');
@@ -529,13 +529,30 @@ export async function headStore(env, dir, { units, criteria, runs = 3 }) {
     before.saved, { timeout: 600000 });
   const k = await page.evaluate((n) => ({ k: window.__k, saved: window.__saved.at(-1), tasks: window.__tasks.slice(n) }), before.tasks);
   const total = await page.getByTestId('total').innerText();
+  // The whole backup made from its page, then restored on an empty browser from the start
+  // screen: backup and restore cover everything, the closed years among them.
+  await goto(page, 'sao-luu');
+  let t = Date.now();
+  const file = await downloadTo(join(dir, 'head'), page, page.getByTestId('workspace-backup').getByTestId('backup-download'));
+  const backupMs = Date.now() - t;
   await context.close();
+  const other = await storageContext(env);
+  t = Date.now();
+  await other.page.getByTestId('restore-workspace-file').setInputFiles(file.path);
+  await other.page.getByTestId('restore-confirm').click({ timeout: 600000 });
+  await other.page.locator('nav a[data-page="tong-hop"]').waitFor({ timeout: 600000 });
+  const restoreMs = Date.now() - t;
+  const restored = await storedRecords(other.page, 'real/workspace');
+  errors.push(...other.errors);
+  await other.context.close();
   return {
     records: records.length, written: round(written), stored, reopened, idbRead: round(idbRead),
     merged: { ms: round(merged.ms), longest: round(merged.longest) }, summary, unitColumns, rows,
     keystroke: { toTotal: round(k.k.total - k.k.down), toSaved: round(k.saved - k.k.down),
       longest: round(Math.max(0, ...k.tasks.map((t) => t.duration))) },
-    total, errors,
+    total,
+    backup: { bytes: file.content.length, ms: backupMs, restoreMs, records: restored.records },
+    errors,
   };
 }
 
@@ -569,6 +586,7 @@ export function headTables(r) {
   out.push(`| **median** | **${med(r.reopened.map((x) => x.page))}** | **${med(r.reopened.map((x) => x.table))}** | |`);
   out.push(`\nMerged view drawn from its tab: ${r.merged.ms} ms (longest task ${r.merged.longest} ms): ${r.unitColumns} unit columns, ${r.rows} criterion rows; "${r.summary}".`);
   out.push(`One score typed on the head's sheet: keydown → total ${r.keystroke.toTotal} ms, → saved ${r.keystroke.toSaved} ms (longest task ${r.keystroke.longest} ms).`);
+  out.push(`The whole backup from its page: ${round(r.backup.bytes / 1e6)} MB in ${r.backup.ms} ms; restored on an empty browser from the start screen (file chosen → the head's tabs): ${r.backup.restoreMs} ms, ${r.backup.records} records stored.`);
   return out.join('\n');
 }
 

@@ -57,7 +57,7 @@ test('a council office stores two years of two clusters\' results, reopens to th
   assert.deepEqual(r.errors, []);
 });
 
-test('a head\'s workspace with received files and closed years reopens from its IndexedDB records to the scoring table; the merged view shows every unit; a score is saved', async () => {
+test('a head\'s workspace with received files and closed years reopens from its IndexedDB records to the scoring table; the merged view shows every unit; a score is saved; its backup restores on an empty browser', async () => {
   const small = storageFiles('head', [3, 20, 2, 2], { release: false });
   const r = await headStore(env, small, { units: 3, criteria: 20, runs: 1 });
   assert.equal(r.records, 1 + 6 + 2, 'the base record, 3 units × 2 revisions, 2 closed years');
@@ -67,5 +67,7 @@ test('a head\'s workspace with received files and closed years reopens from its 
   assert.equal(r.rows, 20);
   assert.match(r.summary, /3\/3/);
   assert.match(r.total.trim(), /^5([,.]0)?$/, 'the score typed is in the total');
+  assert.ok(r.backup.bytes > 0);
+  assert.equal(r.backup.records, r.records, 'the backup restored on an empty browser holds every record');
   assert.deepEqual(r.errors, []);
 });

@@ -252,7 +252,7 @@ impl AppState {
             self.note_change();
         }
         let ws = self.ws;
-        let saved = storage::save_workspace_from(move |to_json| ws.try_with_untracked(to_json));
+        let saved = storage::save_workspace_from(move |records| ws.try_update_untracked(records));
         leptos::task::spawn_local(async move {
             let result = saved.await;
             // The screens may be gone meanwhile (a part started in its place).
