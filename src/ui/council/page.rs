@@ -20,7 +20,7 @@ use crate::bundle::rules::make_rule_set_file;
 use crate::bundle::BundleError;
 use crate::engine::rules::RuleSet;
 use crate::engine::slug::pasted_names;
-use crate::engine::Lang;
+use crate::engine::{Lang, Timestamp};
 use crate::platform;
 use crate::report::council::{district_html, import_report_html};
 use crate::storage;
@@ -30,6 +30,7 @@ use crate::ui::shared::files::download;
 use crate::ui::shared::files::{DropZone, Incoming};
 use crate::ui::shared::i18n::{tr, tx, use_i18n, K};
 use crate::ui::shared::notice::{notice_view, Notice};
+use crate::ui::shared::progress::{in_chunks, ImportProgress};
 use crate::ui::shared::rules_editor::{problems, RulesEditor, RulesView};
 use crate::ui::shared::state::{AppState, Saving};
 use crate::ui::shared::table::{Input, ListField};
@@ -149,6 +150,19 @@ pub fn CouncilPage() -> impl IntoView {
     }
 }
 
+/// One file imported into `c`: its report line, with its bytes if it was refused for a changed
+/// head key (kept until the office accepts the new key).
+fn import_one(c: &mut Council, f: &Incoming, now: &Timestamp) -> (ResultLine, Option<Vec<u8>>) {
+    match &f.bytes {
+        Err(e) => (refused_unread(&f.name, e.clone()), None),
+        Ok(bytes) => {
+            let line = import_result(c, &f.name, bytes, now);
+            let hold = line.outcome.kind() == "key-changed";
+            (line, hold.then(|| bytes.clone()))
+        }
+    }
+}
+
 /// The year a device without a cluster starts its view at: this one.
 fn this_year() -> u16 {
     platform::now().date().as_str()[..4].parse().unwrap_or(2000)
@@ -168,26 +182,32 @@ fn CouncilView(store: Store) -> impl IntoView {
         .unwrap_or_else(|| untrack(own_year));
     let year = RwSignal::new(first_year);
 
+    // While files are imported: how many are done, of how many.
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    // The files in chunks into a copy of the store, which replaces it once every file is
+    // placed (one save, nothing shown half imported). A cluster's result takes about 80 ms to
+    // check (every member's file in it), so 30 at once would freeze the page for seconds. Should
+    // the store change meanwhile (another import, a key accepted), the files are imported again
+    // at once into the changed store, so nothing of that change is lost.
     let import = Callback::new(move |files: Vec<Incoming>| {
-        let now = platform::now();
-        let lang = i18n.lang.get_untracked();
-        let mut lines = Vec::new();
-        let _ = store.change(lang, |c| {
-            for f in files {
-                let (line, bytes) = match f.bytes {
-                    Err(e) => (refused_unread(&f.name, e), None),
-                    Ok(bytes) => {
-                        let line = import_result(c, &f.name, &bytes, &now);
-                        let hold = line.outcome.kind() == "key-changed";
-                        (line, hold.then_some(bytes))
-                    }
-                };
-                lines.push((line, bytes));
-            }
-            Ok::<_, ()>(())
+        leptos::task::spawn_local(async move {
+            let now = platform::now();
+            let start = store.council.get_untracked();
+            let mut next = start.clone();
+            let mut lines = in_chunks(&files, progress, |f| import_one(&mut next, f, &now)).await;
+            let lang = i18n.lang.get_untracked();
+            let _ = store.change(lang, |c| {
+                if *c == start {
+                    *c = next;
+                } else {
+                    lines = files.iter().map(|f| import_one(c, f, &now)).collect();
+                }
+                Ok::<_, ()>(())
+            });
+            progress.set(None);
+            show_year(lines.iter().map(|(l, _)| l), year);
+            report.set(lines);
         });
-        show_year(lines.iter().map(|(l, _)| l), year);
-        report.set(lines);
     });
     // "Chấp nhận khoá mới" on a report line: the same file again, with the fingerprint shown.
     let accept = move |ev: leptos::ev::MouseEvent| {
@@ -278,6 +298,7 @@ fn CouncilView(store: Store) -> impl IntoView {
             <section class="card" data-testid="council-import">
                 <h3>{tx("Nhận kết quả của các cụm, khối", "Import the clusters' results")}</h3>
                 <DropZone testid="council-files" on_files=import />
+                <ImportProgress progress />
                 <Document html=report_html on_click=accept />
             </section>
             <ExpectedCard store />

@@ -12,12 +12,13 @@ use crate::bundle::import::{
     key_problem, refused_unread, resolve_conflict, ImportLine, Outcome,
 };
 use crate::bundle::payload::table_hash;
-use crate::engine::{Lang, Points, Received, Status, Timestamp, Workspace};
+use crate::engine::{Points, Received, Status, Timestamp, Workspace};
 use crate::platform;
 use crate::report::html::{data_table, Row};
 use crate::ui::shared::document::Document;
 use crate::ui::shared::files::{DropZone, Incoming};
 use crate::ui::shared::i18n::{status_name, tr, tx, use_i18n, K};
+use crate::ui::shared::progress::{in_chunks, ImportProgress, Progress};
 use crate::ui::shared::state::{use_state, AppState};
 use crate::ui::shared::table::DataTable;
 
@@ -56,19 +57,7 @@ pub fn InboxPage() -> impl IntoView {
             <section class="card">
                 <h3>{tr(K::InboxTitle)}</h3>
                 <DropZone testid="inbox-files" on_files=import />
-                {move || progress.get().map(|(done, total)| {
-                    let text = match i18n.lang.get() {
-                        Lang::Vi => format!("Đang nhập {done}/{total} tệp…"),
-                        Lang::En => format!("Importing {done}/{total} files…"),
-                    };
-                    view! {
-                        <p class="import-progress" role="status" data-testid="import-progress">
-                            <progress max=total value=done></progress>
-                            " "
-                            <span data-testid="import-count">{text}</span>
-                        </p>
-                    }
-                })}
+                <ImportProgress progress />
                 <Show when=move || !report.with(Vec::is_empty)>
                     <h4>{tr(K::ReportTitle)}</h4>
                     <Document html=move || {
@@ -101,12 +90,7 @@ pub fn InboxPage() -> impl IntoView {
     }
 }
 
-/// How long the import works before it lets the browser draw the page and take input (ms). A
-/// file takes about a millisecond, so a chunk stays well under the 100 ms of a long task even
-/// on a slow phone.
-const CHUNK_MS: f64 = 40.0;
-
-/// Imports `files` in chunks of [`CHUNK_MS`], showing the count between them, into a copy of the
+/// Imports `files` in chunks ([`in_chunks`]), showing the count between them, into a copy of the
 /// workspace, which replaces it once every file is placed: one save, and nothing shown half
 /// imported. Returns the report's lines; the caller shows them and takes the bar away. Each file is checked and placed exactly as [`crate::bundle::import::import_files`] does, in the same
 /// order, so the report and the workspace are those of an import at once. Should the workspace
@@ -115,27 +99,13 @@ const CHUNK_MS: f64 = 40.0;
 async fn import_in_chunks(
     state: AppState,
     files: Vec<Incoming>,
-    progress: RwSignal<Option<(usize, usize)>>,
+    progress: Progress,
 ) -> Vec<ImportLine> {
     let now = platform::now();
-    let total = files.len();
-    progress.set(Some((0, total)));
-    platform::yield_to_browser().await;
     let start = state.ws.get_untracked();
     let mut next = start.clone();
     let hash = table_hash(&next.table);
-    let mut lines = Vec::with_capacity(total);
-    let mut chunk = platform::clock_ms();
-    for f in &files {
-        lines.push(import_one(&mut next, &hash, f, &now));
-        if platform::clock_ms() - chunk > CHUNK_MS {
-            progress.set(Some((lines.len(), total)));
-            platform::yield_to_browser().await;
-            chunk = platform::clock_ms();
-        }
-    }
-    progress.set(Some((total, total)));
-    platform::yield_to_browser().await;
+    let mut lines = in_chunks(&files, progress, |f| import_one(&mut next, &hash, f, &now)).await;
     let _ = state.change(|w| {
         if *w == start {
             *w = next;

@@ -7,6 +7,7 @@ pub mod files;
 pub mod files_module;
 pub mod i18n;
 pub mod notice;
+pub mod progress;
 pub mod rules_editor;
 pub mod shell;
 pub mod state;
