@@ -46,6 +46,10 @@
 # parts, nothing in the head's, which verifies files anyway) and the keystroke's in-place score
 # (+3 KB, member and head): 599 850 / 918 519 / 613 705 bytes; the head's and council's caps
 # move to 898 and 600 KB.
+# A save that reuses the closed years' records (issue 15, item 3: the records held as shared
+# texts, BTreeMap<String, Rc<str>> beside the other maps, the closed years compared on reading)
+# and the council's import in chunks with its bar: 604 136 / 923 214 / 619 976 bytes, +4.2/+4.6/
+# +6.1 KB; the head's and council's caps move to 903 and 606 KB.
 # Lower a cap freely; raise it never without a measured reason in the commit message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,7 +58,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { filesOf, partsOf } from './scripts/parts.mjs';
-const CAPS = { member: 593, head: 898, council: 600 };
+const CAPS = { member: 593, head: 903, council: 606 };
 const GOALS = { member: 300, head: 450, council: 450 };
 const dist = process.argv[2];
 const html = readFileSync(join(dist, 'index.html'));
