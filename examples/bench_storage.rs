@@ -54,7 +54,8 @@ use thidua::report::council_report::{council_header, council_paper};
 use thidua::report::html::merged_table;
 use thidua::report::paper::paper_html;
 use thidua::storage::records::{
-    join, split, split_workspace, KnownYears, COUNCIL_SPLIT, WORKSPACE_SPLIT,
+    join, split, split_council, split_workspace, KnownResults, KnownYears, COUNCIL_SPLIT,
+    WORKSPACE_SPLIT,
 };
 
 const RUNS: usize = 3;
@@ -230,6 +231,19 @@ fn council(out: &Path, clusters: usize, units: usize, years: usize) {
             COUNCIL_SPLIT,
         )
     });
+    // What a save costs now (`storage::records::split_council`): the first save of a session
+    // makes every record; the next (after a year's import) only the new results'.
+    let (first_save, _) = timed(|| split_council(&mut c.clone(), &mut KnownResults::new()));
+    let mut before = c.clone();
+    let this_year = before.results.split_off(clusters * (years - 1));
+    let mut known = KnownResults::new();
+    split_council(&mut before, &mut known);
+    let (next_save, _) = timed(|| {
+        let mut next = before.clone();
+        next.results.extend(this_year.iter().cloned());
+        let mut known = known.clone();
+        split_council(&mut next, &mut known)
+    });
     let (joined_ms, joined) = timed(|| {
         join(records.iter().map(|(n, t)| (n.as_str(), t.as_str()))).expect("the records join")
     });
@@ -258,7 +272,9 @@ fn council(out: &Path, clusters: usize, units: usize, years: usize) {
         "\nNatively (ms, median of {RUNS}): to_json {to_json:.0}; parse + split into {} records \
          {parse_split:.0}; join {joined_ms:.0}; Council::from_value {read_ms:.0}; overview of \
          {last} {overview_ms:.0}; its markup {html_ms:.0} ({} KB); the report across \
-         clusters, built and printed {report_ms:.0} ({} KB).",
+         clusters, built and printed {report_ms:.0} ({} KB). A save's records \
+         (split_council): the first {first_save:.0}, after a year's {clusters} results imported \
+         {next_save:.0}.",
         records.len(),
         html.len() / 1000,
         report.len() / 1000

@@ -138,7 +138,7 @@ fn the_council_keeps_a_result_compact_and_compacts_an_earlier_one_on_load() {
     );
 
     let mut earlier = council.clone();
-    earlier.results[0].text = file.clone();
+    earlier.results[0].text = file.as_str().into();
     let loaded = Council::from_json(&earlier.to_json()).unwrap();
     assert_eq!(loaded, council);
     assert_eq!(overview(&loaded, 2025), overview(&council, 2025));

@@ -746,7 +746,7 @@ fn duplicate_newer_older_and_another_head_key() {
     assert_eq!(c.results.len(), 1);
     assert_eq!(c.results[0].created, at("2025-12-23T08:00:00Z"));
     assert_eq!(
-        c.results[0].text,
+        &*c.results[0].text,
         thidua::bundle::json::compact(newer.as_bytes()).unwrap(),
         "kept: the signed content byte for byte, compact"
     );
@@ -1022,7 +1022,7 @@ fn the_council_accepts_a_heads_new_key_only_deliberately_and_records_it() {
     assert_eq!(r.head_key, new_key);
     assert_eq!(r.created, at("2025-12-23T08:00:00Z"));
     assert_eq!(
-        r.text,
+        &*r.text,
         thidua::bundle::json::compact(corrected.as_bytes()).unwrap()
     );
     assert_eq!(r.previous_key.as_deref(), Some(old_key.as_str()));

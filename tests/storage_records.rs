@@ -7,11 +7,12 @@ mod common;
 use std::rc::Rc;
 
 use serde_json::{json, Value};
+use thidua::bundle::council::{Council, ReceivedResult};
 use thidua::demo;
 use thidua::engine::{Timestamp, Workspace};
 use thidua::storage::records::{
-    element_name, join, known_years, split, split_workspace, KnownYears, RecordsError,
-    COUNCIL_SPLIT, WORKSPACE_SPLIT,
+    element_name, join, known_results, known_years, split, split_council, split_workspace,
+    KnownResults, KnownYears, RecordsError, COUNCIL_SPLIT, WORKSPACE_SPLIT,
 };
 
 fn round_trip(value: &Value, paths: &[&str]) -> Vec<(String, String)> {
@@ -224,4 +225,92 @@ fn the_closed_years_read_back_are_known_unless_reading_changed_them() {
     )
     .unwrap();
     assert!(first["cluster_name"].as_str().unwrap().ends_with('!'));
+}
+
+/// A council office's store with `n` results (their texts stand for signed files: the records
+/// neither read nor check them).
+fn council_with(n: usize) -> Council {
+    let mut c = Council::new("Hội đồng Thi đua - Khen thưởng quận Hà Đông").unwrap();
+    for i in 0..n {
+        c.results.push(ReceivedResult {
+            cluster_id: format!("cum-{i}"),
+            year: 2025,
+            head_key: "ab".repeat(32),
+            id: format!("result-{i}"),
+            created: at("2025-12-20T08:00:00Z"),
+            file_name: format!("ket-qua-cum-{i}.json"),
+            received_at: at("2025-12-21T08:00:00Z"),
+            text: format!("{{\"format\":\"thidua-result\",\"n\":{i}}}").into(),
+            previous_key: None,
+            key_accepted_at: None,
+        });
+    }
+    c
+}
+
+#[test]
+fn a_council_store_split_by_its_types_gives_the_records_of_its_json_and_makes_a_result_once() {
+    let mut c = council_with(3);
+    let expected = |c: &Council| {
+        let mut list = split(serde_json::from_str(&c.to_json()).unwrap(), COUNCIL_SPLIT);
+        list.sort();
+        list
+    };
+    let mut known = KnownResults::new();
+    let first = split_council(&mut c, &mut known);
+    assert_eq!(
+        texts(&first),
+        expected(&c),
+        "the same records as the JSON's split"
+    );
+    assert_eq!(c.results.len(), 3, "the results are back in the store");
+
+    // Another result imported, in a copy of the store (as the page imports): the results kept
+    // are the very records made before; only the new one is made.
+    let mut next = c.clone();
+    next.results.extend(council_with(4).results.pop());
+    let second = split_council(&mut next, &mut known);
+    let record = |records: &[(String, Rc<str>)], i: usize| {
+        let name = element_name("results", i);
+        records.iter().find(|(n, _)| *n == name).unwrap().1.clone()
+    };
+    for i in 0..3 {
+        assert!(
+            Rc::ptr_eq(&record(&first, i), &record(&second, i)),
+            "result {i} taken as made"
+        );
+    }
+    assert_eq!(texts(&second), expected(&next));
+
+    // A result replaced by a newer file of its cluster is made again, and right.
+    next.results[1].text = "{\"format\":\"thidua-result\",\"n\":\"newer\"}".into();
+    let third = split_council(&mut next, &mut known);
+    assert!(Rc::ptr_eq(&record(&first, 0), &record(&third, 0)));
+    assert!(!Rc::ptr_eq(&record(&first, 1), &record(&third, 1)));
+    assert_eq!(texts(&third), expected(&next));
+
+    // Read back, every result is known: the next save writes nothing new.
+    let value = join(third.iter().map(|(n, t)| (n.as_str(), &**t))).unwrap();
+    let read = Council::from_value(&value).unwrap();
+    let recs = |name: &str| {
+        third
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.clone())
+    };
+    let mut known = known_results(&read, &value, recs);
+    assert_eq!(known.len(), 4, "every result read as stored");
+    let mut again = read.clone();
+    let fourth = split_council(&mut again, &mut known);
+    for i in 0..4 {
+        assert!(
+            Rc::ptr_eq(&record(&third, i), &record(&fourth, i)),
+            "result {i} not made again"
+        );
+    }
+
+    // A result that reading changed (a file name bounded on reading) is not known.
+    let mut changed = read.clone();
+    changed.results[0].file_name.push('!');
+    assert_eq!(known_results(&changed, &value, recs).len(), 0);
 }

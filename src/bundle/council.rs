@@ -16,6 +16,8 @@
 //!
 //! Pure: no browser crate, no clock. The store is independent of any cluster's workspace.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::identity::fingerprint_of_hex;
@@ -98,8 +100,10 @@ pub struct ReceivedResult {
     /// The file in compact JSON form: its signed content byte for byte (the same bundle id and
     /// signature, every member's envelope inside unchanged), not the file's whitespace. A text
     /// an earlier build kept as received is brought to this form on load
-    /// ([`crate::engine::inbox::compact_stored`]).
-    pub text: String,
+    /// ([`crate::engine::inbox::compact_stored`]). Shared, not copied: a result's text (about
+    /// 700 KB for 30 members) is never edited, so a copy of the store shares it and a save
+    /// knows it unchanged by its pointer ([`crate::storage::records::split_council`]).
+    pub text: Arc<str>,
     /// The key (hex) the council kept for this cluster and year before it accepted the head's
     /// new key (the last such change), and when it accepted it; none in schema 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -164,7 +168,7 @@ impl Council {
         for r in &mut council.results {
             r.file_name = bounded_file_name(&r.file_name);
             if let Some(compact) = crate::engine::inbox::compact_stored(&r.text) {
-                r.text = compact;
+                r.text = compact.into();
             }
         }
         Ok(council)
@@ -460,7 +464,7 @@ fn place(
         created: r.created.clone(),
         file_name: bounded_file_name(file_name),
         received_at: now.clone(),
-        text: super::import::kept_text(bytes),
+        text: super::import::kept_text(bytes).into(),
         previous_key: None,
         key_accepted_at: None,
     };

@@ -178,6 +178,9 @@ thread_local! {
     /// The closed years of the workspace last read or saved, with their records' texts, and the
     /// prefix of the store they are of ([`records::split_workspace`]).
     static YEARS: RefCell<(String, records::KnownYears)> = RefCell::new(Default::default());
+    /// The council office's results last read or saved, with their records' texts, and the
+    /// prefix of the store they are of ([`records::split_council`]).
+    static RESULTS: RefCell<(String, records::KnownResults)> = RefCell::new(Default::default());
 }
 
 /// Reads the space in use into memory, moving what a released version kept in localStorage
@@ -374,7 +377,17 @@ pub fn has_council() -> bool {
 pub fn load_council() -> Result<Option<Council>, WorkspaceError> {
     match stored(Store::Council) {
         None => Ok(None),
-        Some(value) => Council::from_value(&value?).map(Some),
+        Some(value) => {
+            let value = value?;
+            let c = Council::from_value(&value)?;
+            let prefix = Store::Council.prefix(Space::current());
+            let known = KEPT.with_borrow(|kept| {
+                let recs = kept.get(&prefix);
+                records::known_results(&c, &value, |name| recs?.get(name).cloned())
+            });
+            RESULTS.with_borrow_mut(|results| *results = (prefix, known));
+            Ok(Some(c))
+        }
     }
 }
 
@@ -439,10 +452,26 @@ pub fn save_workspace_from(
     })])
 }
 
-/// Stores the council's store: `Ok(false)` when what is stored is already this.
+/// The records of a council office's store to store in the space in use: its results'
+/// records are made again only for a result that changed ([`records::split_council`]).
+fn council_records(c: &mut Council) -> Records {
+    let prefix = Store::Council.prefix(Space::current());
+    RESULTS.with_borrow_mut(|(of, known)| {
+        if *of != prefix {
+            known.clear();
+            of.clone_from(&prefix);
+        }
+        by_name(records::split_council(c, known))
+    })
+}
+
+/// Stores the council's store: `Ok(false)` when what is stored is already this. Its records
+/// are made when the transaction begins, from a copy (the results' texts shared, not copied).
 pub fn save_council(c: &Council) -> impl Future<Output = Result<bool, SaveError>> {
-    let text = c.to_json();
-    enqueue(vec![text_of(Store::Council, move || Some(text))])
+    let mut c = c.clone();
+    enqueue(vec![records_of(Store::Council, move || {
+        Some(council_records(&mut c))
+    })])
 }
 
 /// Replaces the workspace and the council's store together (a restore), in one transaction:
@@ -456,8 +485,8 @@ pub fn replace_all(
         Some(mut ws) => records_of(Store::Workspace, move || Some(workspace_records(&mut ws))),
         None => (Store::Workspace.prefix(space), Next::Erase),
     };
-    let council = match council.map(Council::to_json) {
-        Some(text) => text_of(Store::Council, move || Some(text)),
+    let council = match council.cloned() {
+        Some(mut c) => records_of(Store::Council, move || Some(council_records(&mut c))),
         None => (Store::Council.prefix(space), Next::Erase),
     };
     enqueue(vec![ws, council])

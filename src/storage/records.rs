@@ -12,8 +12,10 @@
 
 use std::rc::Rc;
 
+use serde::Serialize;
 use serde_json::Value;
 
+use crate::bundle::council::{Council, ReceivedResult};
 use crate::engine::year::PastYear;
 use crate::engine::Workspace;
 
@@ -30,7 +32,10 @@ pub const WORKSPACE_SPLIT: &[&str] = &[
 pub const PAST_YEARS: &str = "past_years";
 
 /// The council office's results, one record per cluster and year.
-pub const COUNCIL_SPLIT: &[&str] = &["results"];
+pub const COUNCIL_SPLIT: &[&str] = &[RESULTS];
+
+/// Where the council office's results are kept, one record each (its [`COUNCIL_SPLIT`]).
+pub const RESULTS: &str = "results";
 
 /// Digits of an element's place: up to 10^8 items per collection, in key order.
 const PLACE_DIGITS: usize = 8;
@@ -107,10 +112,50 @@ fn at<'v>(value: &'v mut Value, path: &str) -> Option<&'v mut Value> {
         .try_fold(value, |v, step| v.as_object_mut()?.get_mut(step))
 }
 
-/// A closed year and its record's text, as last written or read: a year that is the same
-/// (its text the same allocation, see [`PastYear::text`]) needs neither serialising nor
-/// comparing again.
-pub type KnownYears = Vec<(PastYear, Rc<str>)>;
+/// An item of a collection kept one record each that is large and read-only once made (a
+/// closed year, a cluster's result): its record is made once and reused while the item is the
+/// same. Its large text is shared (`Arc<str>`), so that comparing the item with the one last
+/// written compares that text by its pointer, not its megabytes.
+pub trait Reused: Clone + PartialEq + Serialize {
+    /// The item's large text, as its record holds it (a string member named `text`).
+    fn text(&self) -> &str;
+    /// The item with its text empty (what the rest of its record is compared with).
+    fn bare(&self) -> Self;
+}
+
+impl Reused for PastYear {
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn bare(&self) -> Self {
+        PastYear {
+            text: "".into(),
+            ..self.clone()
+        }
+    }
+}
+
+impl Reused for ReceivedResult {
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn bare(&self) -> Self {
+        ReceivedResult {
+            text: "".into(),
+            ..self.clone()
+        }
+    }
+}
+
+/// Items and their records' texts, as last written or read: an item that is the same (its
+/// text the same allocation) needs neither serialising nor comparing again.
+pub type Known<T> = Vec<(T, Rc<str>)>;
+
+/// The closed years of a workspace with their records ([`split_workspace`]).
+pub type KnownYears = Known<PastYear>;
+
+/// The results a council office keeps with their records ([`split_council`]).
+pub type KnownResults = Known<ReceivedResult>;
 
 /// The records of a workspace: the same as [`split`] of its JSON along [`WORKSPACE_SPLIT`],
 /// made without serialising, parsing and comparing the closed years again: a year found in
@@ -119,28 +164,55 @@ pub type KnownYears = Vec<(PastYear, Rc<str>)>;
 /// but is a second serializer of every workspace type, 13 KB more in every part's first load.
 pub fn split_workspace(ws: &mut Workspace, known: &mut KnownYears) -> Vec<(String, Rc<str>)> {
     ws.with_past_years_apart(|rest, past| {
-        let value = as_value(&rest.to_json());
-        let mut records: Vec<(String, Rc<str>)> = split(value, WORKSPACE_SPLIT)
-            .into_iter()
-            .map(|(name, text)| (name, Rc::from(text)))
-            .collect();
-        let mut now = KnownYears::with_capacity(past.len());
-        for (i, year) in past.iter().enumerate() {
-            let text = match known.get(i) {
-                Some((was, text)) if was == year => text.clone(),
-                _ => Rc::from(year_value(year).to_string()),
-            };
-            records.push((element_name(PAST_YEARS, i), text.clone()));
-            now.push((year.clone(), text));
-        }
-        *known = now;
+        let mut records = split_rest(&rest.to_json(), WORKSPACE_SPLIT);
+        reuse(&mut records, PAST_YEARS, past, known);
         records
     })
 }
 
-/// A closed year as its record holds it (through a JSON value, as [`split`] writes it).
-fn year_value(year: &PastYear) -> Value {
-    as_value(&serde_json::to_string(year).expect("a closed year serializes"))
+/// The records of a council office's store, as [`split`] of its JSON along [`COUNCIL_SPLIT`]
+/// would make them, each result's record made once ([`split_workspace`]'s way with the closed
+/// years): a save after an import serialises the new results only.
+pub fn split_council(c: &mut Council, known: &mut KnownResults) -> Vec<(String, Rc<str>)> {
+    let results = std::mem::take(&mut c.results);
+    let mut records = split_rest(&c.to_json(), COUNCIL_SPLIT);
+    c.results = results;
+    reuse(&mut records, RESULTS, &c.results, known);
+    records
+}
+
+/// The records of a store's text whose reused collection was taken out.
+fn split_rest(text: &str, paths: &[&str]) -> Vec<(String, Rc<str>)> {
+    split(as_value(text), paths)
+        .into_iter()
+        .map(|(name, text)| (name, Rc::from(text)))
+        .collect()
+}
+
+/// The records of `items`, the collection at `path`, added to `records`: each item found in
+/// `known` at its place takes the record from there, the others are made; `known` is then
+/// what was written.
+fn reuse<T: Reused>(
+    records: &mut Vec<(String, Rc<str>)>,
+    path: &str,
+    items: &[T],
+    known: &mut Known<T>,
+) {
+    let mut now = Known::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let text = match known.get(i) {
+            Some((was, text)) if was == item => text.clone(),
+            _ => Rc::from(item_value(item).to_string()),
+        };
+        records.push((element_name(path, i), text.clone()));
+        now.push((item.clone(), text));
+    }
+    *known = now;
+}
+
+/// An item as its record holds it (through a JSON value, as [`split`] writes it).
+fn item_value(item: &impl Serialize) -> Value {
+    as_value(&serde_json::to_string(item).expect("a stored item serializes"))
 }
 
 /// The JSON value of a text the app itself just wrote.
@@ -149,37 +221,57 @@ fn as_value(text: &str) -> Value {
 }
 
 /// The closed years of `ws`, read from `value` (the joined records), whose records are still
-/// what `record` gives: each year whose record's value is exactly the year as read (nothing
-/// changed it on reading, such as [`PastYear::compact_stored`]). Checked without serialising
-/// the year's text: it is compared with the record's as it is.
+/// what `record` gives ([`known_items`]).
 pub fn known_years(
     ws: &Workspace,
     value: &Value,
     record: impl Fn(&str) -> Option<Rc<str>>,
 ) -> KnownYears {
-    let stored = value.get(PAST_YEARS).and_then(Value::as_array);
-    let mut known = KnownYears::new();
-    for (i, year) in ws.past_years.iter().enumerate() {
+    known_items(&ws.past_years, value, PAST_YEARS, record)
+}
+
+/// The results of `c`, read from `value` (the joined records), whose records are still what
+/// `record` gives ([`known_items`]).
+pub fn known_results(
+    c: &Council,
+    value: &Value,
+    record: impl Fn(&str) -> Option<Rc<str>>,
+) -> KnownResults {
+    known_items(&c.results, value, RESULTS, record)
+}
+
+/// The items read from the collection at `path` of `value` (the joined records) whose records
+/// are still what `record` gives: each item whose record's value is exactly the item as read
+/// (nothing changed it on reading, such as [`PastYear::compact_stored`]), up to the first that
+/// is not. Checked without serialising the item's text: it is compared with the record's as it
+/// is.
+fn known_items<T: Reused>(
+    items: &[T],
+    value: &Value,
+    path: &str,
+    record: impl Fn(&str) -> Option<Rc<str>>,
+) -> Known<T> {
+    let stored = value.get(path).and_then(Value::as_array);
+    let mut known = Known::new();
+    for (i, item) in items.iter().enumerate() {
         let (Some(Value::Object(was)), Some(text)) = (
             stored.and_then(|s| s.get(i)),
-            record(&element_name(PAST_YEARS, i)),
+            record(&element_name(path, i)),
         ) else {
             break;
         };
-        let mut bare = year.clone();
-        bare.text = "".into();
-        let Value::Object(now) = year_value(&bare) else {
+        let Value::Object(now) = item_value(&item.bare()) else {
             break;
         };
         let same = was.len() == now.len()
             && was.iter().all(|(k, v)| match k.as_str() {
-                "text" => v.as_str() == Some(&*year.text),
+                "text" => v.as_str() == Some(item.text()),
                 k => now.get(k) == Some(v),
             });
         if !same {
             break;
         }
-        known.push((year.clone(), text));
+        known.push((item.clone(), text));
     }
     known
 }
