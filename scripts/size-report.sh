@@ -49,7 +49,10 @@
 # A save that reuses the closed years' records (issue 15, item 3: the records held as shared
 # texts, BTreeMap<String, Rc<str>> beside the other maps, the closed years compared on reading)
 # and the council's import in chunks with its bar: 604 136 / 923 214 / 619 976 bytes, +4.2/+4.6/
-# +6.1 KB; the head's and council's caps move to 903 and 606 KB.
+# +6.1 KB; the head's and council's caps move to 903 and 606 KB. The council's results made
+# once per save the same way (storage::records::split_council; the code is in every part, as the
+# restore in each writes a council store): 605 953 / 924 671 / 621 168 bytes, +1.8/+1.4/+1.2 KB;
+# the caps move to 904 and 608 KB.
 # Lower a cap freely; raise it never without a measured reason in the commit message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,7 +61,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { filesOf, partsOf } from './scripts/parts.mjs';
-const CAPS = { member: 593, head: 903, council: 606 };
+const CAPS = { member: 593, head: 904, council: 608 };
 const GOALS = { member: 300, head: 450, council: 450 };
 const dist = process.argv[2];
 const html = readFileSync(join(dist, 'index.html'));
