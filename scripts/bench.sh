@@ -18,8 +18,10 @@
 #                                  UNITS, REVISIONS, RUNS): longest main-thread task while they
 #                                  are worked through, the progress bar, time to the report
 #   scripts/bench.sh keystroke     score keystrokes into a 300-criterion table (CRITERIA, FIELDS:
-#                                  2 keystrokes each): keydown → total on screen, median and
-#                                  p95, at full speed and under a 4× CPU slowdown
+#                                  2 keystrokes each; PAUSES: ms before each key, after the
+#                                  focus or the last total, "0,150"): keydown → total on
+#                                  screen, median and p95, at full speed and under a 4× CPU
+#                                  slowdown
 #   scripts/bench.sh phone3g       a member's first visit on a phone over DevTools' Fast 3G,
 #                                  cold cache: time to the start screen, then set-up → table
 #   scripts/bench.sh council-store a council office (CLUSTERS × UNITS × YEARS: 30 × 30 × 5 of

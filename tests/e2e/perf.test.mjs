@@ -31,6 +31,7 @@ test('a member types score keystrokes into a 300-criterion table and the total f
   assert.equal(r.keystrokes, 20);
   assert.equal(r.changes, 20, 'the total changed at every keystroke');
   assert.equal(r.total, 100);
+  assert.ok(r.saves >= 1, 'the keystrokes were saved in IndexedDB');
   assert.deepEqual(r.errors, []);
 });
 
