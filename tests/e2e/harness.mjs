@@ -188,7 +188,20 @@ export async function shot(page, name) {
 }
 
 /** A locator's text, trimmed. */
-export const text = async (loc) => (await loc.innerText()).trim();
+/**
+ * The element's text as shown (`innerText`, trimmed). An element the page does not draw while
+ * it is far from the view (the scoring sheet's groups are `content-visibility: auto`) is
+ * scrolled to first, as a reader would; one hidden otherwise is read as it is.
+ */
+export async function text(loc) {
+  await loc.evaluate((el) => new Promise((done) => {
+    const skipped = el.checkVisibility() && !el.checkVisibility({ contentVisibilityAuto: true });
+    if (!skipped) return done();
+    el.scrollIntoView({ block: 'nearest' });
+    requestAnimationFrame(() => requestAnimationFrame(done));
+  }));
+  return (await loc.innerText()).trim();
+}
 
 /** NFC, every run of whitespace one space. */
 export const norm = (s) => s.normalize('NFC').replace(/\s+/g, ' ');

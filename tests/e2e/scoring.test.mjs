@@ -3,13 +3,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   start, openApp, openEmpty, goto, scoreInput, evidenceInput, criterion, typeInto, stored, putStored, shot,
+  text as shownText,
 } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-const text = async (page, testid) => (await page.getByTestId(testid).innerText()).trim();
+const text = async (page, testid) => shownText(page.getByTestId(testid));
 
 test('a first visit shows the start screen; the demo, entered from it, is marked on every page and kept apart', async () => {
   const { context, page, errors } = await openEmpty(env);
