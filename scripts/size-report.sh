@@ -53,6 +53,10 @@
 # once per save the same way (storage::records::split_council; the code is in every part, as the
 # restore in each writes a council store): 605 953 / 924 671 / 621 168 bytes, +1.8/+1.4/+1.2 KB;
 # the caps move to 904 and 608 KB.
+# What each of the council's results shows read once (bundle::council_overview::Overviews: a
+# year chosen again, the report across clusters and the page drawn after an import do not parse
+# the kept results again) and the sheet's groups off screen not drawn (CSS): 606 089 / 924 831 /
+# 622 932 bytes, +0.1/+0.2/+1.8 KB; the council's cap moves to 609 KB.
 # Lower a cap freely; raise it never without a measured reason in the commit message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,7 +65,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { filesOf, partsOf } from './scripts/parts.mjs';
-const CAPS = { member: 593, head: 904, council: 608 };
+const CAPS = { member: 593, head: 904, council: 609 };
 const GOALS = { member: 300, head: 450, council: 450 };
 const dist = process.argv[2];
 const html = readFileSync(join(dist, 'index.html'));

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 use thidua::bundle::council::{
-    add_expected, district, import_result, import_result_with_new_key, overview, remove_expected,
-    Council, CouncilError, ResultOutcome, COUNCIL_SCHEMA,
+    add_expected, district, import_result, import_result_with_new_key, overview, overview_with,
+    remove_expected, Council, CouncilError, Overviews, ResultOutcome, COUNCIL_SCHEMA,
 };
 use thidua::bundle::identity::{fingerprint_of_hex, signing_key};
 use thidua::bundle::import::{import_files, Outcome as ImportOutcome};
@@ -660,6 +660,14 @@ fn the_council_sees_the_district_with_the_clusters_that_reported_and_those_that_
     assert_eq!(c.years(), [2025]);
 
     let d = overview(&c, 2025);
+    // What the page draws: each result read once, the same district.
+    let mut read = Overviews::default();
+    assert_eq!(overview_with(&c, 2025, &mut read), d);
+    assert_eq!(
+        overview_with(&c, 2025, &mut read),
+        d,
+        "drawn again from what was read"
+    );
     let ids: Vec<&str> = d.clusters.iter().map(|o| o.cluster_id.as_str()).collect();
     assert_eq!(ids, ["cum-1", "cum-3"], "in the council's listed order");
     let missing: Vec<&str> = d.not_reported.iter().map(|e| e.id.as_str()).collect();
@@ -708,10 +716,16 @@ fn the_council_sees_the_district_with_the_clusters_that_reported_and_those_that_
     let empty = overview(&c, 2024);
     assert!(empty.clusters.is_empty());
     assert_eq!(empty.not_reported.len(), 6);
+    assert_eq!(overview_with(&c, 2024, &mut read), empty);
 
     // A cluster not on the list still shows, marked.
     remove_expected(&mut c, "cum-1").unwrap();
     let d = overview(&c, 2025);
+    assert_eq!(
+        overview_with(&c, 2025, &mut read),
+        d,
+        "what was read follows the council's list as it is now"
+    );
     assert_eq!(d.clusters[0].cluster_id, "cum-3");
     assert!(!d.clusters[1].expected);
     assert!(district_html(&d, Lang::Vi)
@@ -730,6 +744,12 @@ fn duplicate_newer_older_and_another_head_key() {
         ResultOutcome::Accepted { .. }
     ));
 
+    let mut read = Overviews::default();
+    assert_eq!(
+        overview_with(&c, 2025, &mut read).clusters[0].created,
+        at(MADE)
+    );
+
     // The same file again.
     let kept = c.clone();
     assert_eq!(
@@ -745,6 +765,11 @@ fn duplicate_newer_older_and_another_head_key() {
     );
     assert_eq!(c.results.len(), 1);
     assert_eq!(c.results[0].created, at("2025-12-23T08:00:00Z"));
+    assert_eq!(
+        overview_with(&c, 2025, &mut read).clusters[0].created,
+        at("2025-12-23T08:00:00Z"),
+        "a replaced result is read again, not shown as it was"
+    );
     assert_eq!(
         &*c.results[0].text,
         thidua::bundle::json::compact(newer.as_bytes()).unwrap(),
@@ -921,6 +946,11 @@ fn the_council_accepts_a_heads_new_key_only_deliberately_and_records_it() {
     import(&mut c, &name, &first, "2025-12-21T00:00:00Z");
     let old_key = c.results[0].head_key.clone();
     let old_fp = fingerprint_of_hex(&old_key).unwrap();
+    let mut read = Overviews::default();
+    assert_eq!(
+        overview_with(&c, 2025, &mut read).clusters[0].key_change,
+        None
+    );
 
     let (mut new_head, new_key) = head_with_new_key();
     let new_fp = fingerprint_of_hex(&new_key).unwrap();
@@ -1030,6 +1060,11 @@ fn the_council_accepts_a_heads_new_key_only_deliberately_and_records_it() {
 
     // The district shows it: the new key, and when the council accepted the change.
     let d = overview(&c, 2025);
+    assert_eq!(
+        overview_with(&c, 2025, &mut read),
+        d,
+        "read again: the key change shows"
+    );
     assert_eq!(d.clusters[0].head_fingerprint, new_fp);
     assert_eq!(
         d.clusters[0].key_change,

@@ -18,6 +18,7 @@
 pub mod backup;
 pub mod council;
 mod council_list;
+mod council_overview;
 pub mod envelope;
 pub mod identity;
 pub mod import;

@@ -13,8 +13,8 @@ use leptos::prelude::*;
 
 use crate::bundle::council::{
     add_expected_names, council_fingerprint, ensure_council_identity, import_result,
-    import_result_with_new_key, overview, refused_unread, remove_expected, Council, ResultLine,
-    ResultOutcome,
+    import_result_with_new_key, overview, overview_with, refused_unread, remove_expected, Council,
+    District, Overviews, ResultLine, ResultOutcome,
 };
 use crate::bundle::rules::make_rule_set_file;
 use crate::bundle::BundleError;
@@ -49,6 +49,8 @@ pub struct Store {
     saving: Saving,
     /// The year whose report across clusters is shown for printing instead of the page.
     pub printing: RwSignal<Option<u16>>,
+    /// What each kept result shows, read once (a year chosen again is not parsed again).
+    overviews: StoredValue<Overviews>,
 }
 
 impl Store {
@@ -85,7 +87,17 @@ impl Store {
             started: RwSignal::new(started),
             saving,
             printing: RwSignal::new(None),
+            overviews: StoredValue::new(Overviews::default()),
         }
+    }
+
+    /// The district at a glance for `year` (tracks the store), each result read once.
+    pub fn district(self, year: u16) -> District {
+        self.council.with(|c| {
+            self.overviews
+                .try_update_value(|read| overview_with(c, year, read))
+                .unwrap_or_else(|| overview(c, year))
+        })
     }
 
     /// The header's line: the council's name (the demo's council has none).
@@ -249,11 +261,7 @@ fn CouncilView(store: Store) -> impl IntoView {
         }
         ys
     };
-    let district = move || {
-        store
-            .council
-            .with(|c| district_html(&overview(c, year.get()), i18n.lang.get()))
-    };
+    let district = move || district_html(&store.district(year.get()), i18n.lang.get());
     let report_html = move || {
         let lines: Vec<ResultLine> = report.with(|r| r.iter().map(|(l, _)| l.clone()).collect());
         if lines.is_empty() {

@@ -7,7 +7,6 @@
 use leptos::prelude::*;
 
 use super::page::Store;
-use crate::bundle::council::overview;
 use crate::engine::Lang;
 use crate::platform;
 use crate::report::council_report::{council_header, council_paper, file_stem};
@@ -22,10 +21,10 @@ const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.
 /// The report for `year` (tracked), dated today; the number is left to write in (in Word, or
 /// by hand on the printout).
 fn paper(store: Store, year: u16, lang: Lang) -> Paper {
-    store.council.with(|c| {
-        let h = council_header(&c.name, Some(platform::now().date()));
-        council_paper(&overview(c, year), &h, lang)
-    })
+    let h = store
+        .council
+        .with(|c| council_header(&c.name, Some(platform::now().date())));
+    council_paper(&store.district(year), &h, lang)
 }
 
 /// The Word and Excel buttons, for `year`.
