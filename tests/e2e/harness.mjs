@@ -53,9 +53,13 @@ export async function openApp(env, options = {}) {
   return opened;
 }
 
-/** A fresh context at the app's start screen (an empty browser). */
-export async function openEmpty(env, options = {}) {
+/**
+ * A fresh context at the app's start screen (an empty browser): `options` are the context's,
+ * `init` a script run in every page before the app's own (a benchmark's probe).
+ */
+export async function openEmpty(env, { init, ...options } = {}) {
   const context = await env.browser.newContext({ locale: 'vi-VN', ...options });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

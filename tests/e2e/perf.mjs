@@ -317,16 +317,8 @@ function storageProbe() {
 }
 
 /** A fresh context for a storage benchmark, with the probe installed; at the start screen. */
-async function storageContext(env) {
-  const context = await env.browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(storageProbe);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(env.url);
-  await page.getByTestId('start-screen').waitFor();
-  return { context, page, errors };
+function storageContext(env) {
+  return openEmpty(env, { viewport: { width: 1280, height: 900 }, init: storageProbe });
 }
 
 /** What the records of `prefix` hold in IndexedDB (their count, UTF-16 code units of keys and
