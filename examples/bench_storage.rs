@@ -56,7 +56,7 @@ use thidua::report::council_report::{council_header, council_paper};
 use thidua::report::html::merged_table;
 use thidua::report::paper::paper_html;
 use thidua::storage::records::{
-    join, split, split_council, split_workspace, KnownResults, KnownYears, COUNCIL_SPLIT,
+    join, split, split_council, split_workspace, KnownResults, KnownWorkspace, COUNCIL_SPLIT,
     WORKSPACE_SPLIT,
 };
 
@@ -379,9 +379,10 @@ fn head(out: &Path, units: usize, criteria: usize, revisions: u32, years: usize)
         )
     });
     // What a save costs now (`storage::records::split_workspace`): the first save of a
-    // session makes every record; the next ones take the closed years as made.
-    let (first_save, _) = timed(|| split_workspace(&mut ws, &mut KnownYears::new()));
-    let mut known = KnownYears::new();
+    // session makes every record; the next ones take the closed years and the received files
+    // (while unchanged) as made.
+    let (first_save, _) = timed(|| split_workspace(&mut ws, &mut KnownWorkspace::default()));
+    let mut known = KnownWorkspace::default();
     split_workspace(&mut ws, &mut known);
     let (next_save, _) = timed(|| split_workspace(&mut ws, &mut known));
     let json = serde_json::to_string(&records).expect("serializes");
@@ -420,7 +421,7 @@ fn head(out: &Path, units: usize, criteria: usize, revisions: u32, years: usize)
          {parse_split:.0}; join {joined_ms:.0}; Workspace::from_value_versioned {read_ms:.0}; \
          a clone of the workspace {clone_ms:.0}; merge {merge_ms:.0}; the merged table's markup \
          {table_ms:.0} ({} KB). A save's records (split_workspace): the first {first_save:.0}, \
-         the next (closed years as made) {next_save:.0}.",
+         the next (closed years and received files as made) {next_save:.0}.",
         records.len(),
         table.len() / 1000
     );

@@ -56,7 +56,10 @@
 # What each of the council's results shows read once (bundle::council_overview::Overviews: a
 # year chosen again, the report across clusters and the page drawn after an import do not parse
 # the kept results again) and the sheet's groups off screen not drawn (CSS): 606 089 / 924 831 /
-# 622 932 bytes, +0.1/+0.2/+1.8 KB; the council's cap moves to 609 KB.
+# 622 932 bytes, +0.1/+0.2/+1.8 KB; the council's cap moves to 609 KB. The head's received
+# files' records reused while the list is the same (storage::records::KnownWorkspace: a score
+# typed after the first save writes in 74 ms instead of 190 at 60 x 300 x 5): 606 717 / 925 725 /
+# 623 414 bytes, +0.6/+0.9/+0.5 KB; the head's cap moves to 905 KB.
 # Lower a cap freely; raise it never without a measured reason in the commit message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,7 +68,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { filesOf, partsOf } from './scripts/parts.mjs';
-const CAPS = { member: 593, head: 904, council: 609 };
+const CAPS = { member: 593, head: 905, council: 609 };
 const GOALS = { member: 300, head: 450, council: 450 };
 const dist = process.argv[2];
 const html = readFileSync(join(dist, 'index.html'));

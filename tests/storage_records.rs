@@ -12,7 +12,7 @@ use thidua::demo;
 use thidua::engine::{Timestamp, Workspace};
 use thidua::storage::records::{
     element_name, join, known_results, known_years, split, split_council, split_workspace,
-    KnownResults, KnownYears, RecordsError, COUNCIL_SPLIT, WORKSPACE_SPLIT,
+    KnownResults, KnownWorkspace, RecordsError, COUNCIL_SPLIT, WORKSPACE_SPLIT,
 };
 
 fn round_trip(value: &Value, paths: &[&str]) -> Vec<(String, String)> {
@@ -130,7 +130,7 @@ fn a_workspace_split_by_its_types_gives_the_records_of_its_json_and_makes_a_clos
     let mut expected = split(value.clone(), WORKSPACE_SPLIT);
     expected.sort();
 
-    let mut known = KnownYears::new();
+    let mut known = KnownWorkspace::default();
     let first = split_workspace(&mut ws, &mut known);
     assert_eq!(
         texts(&first),
@@ -142,7 +142,7 @@ fn a_workspace_split_by_its_types_gives_the_records_of_its_json_and_makes_a_clos
         2,
         "the closed years are back in the workspace"
     );
-    assert_eq!(known.len(), 2);
+    assert_eq!(known.years.len(), 2);
 
     // A change this year: the years' records are the very texts made before (not made again).
     let code = ws.table.criteria()[0].1.code.clone();
@@ -187,7 +187,7 @@ fn a_workspace_split_by_its_types_gives_the_records_of_its_json_and_makes_a_clos
 #[test]
 fn the_closed_years_read_back_are_known_unless_reading_changed_them() {
     let mut ws = head_with_years();
-    let mut made = KnownYears::new();
+    let mut made = KnownWorkspace::default();
     let records = split_workspace(&mut ws, &mut made);
     let value = join(records.iter().map(|(n, t)| (n.as_str(), &**t))).unwrap();
     let (read, _) = Workspace::from_value_versioned(&value).unwrap();
@@ -200,7 +200,10 @@ fn the_closed_years_read_back_are_known_unless_reading_changed_them() {
     let known = known_years(&read, &value, record);
     assert_eq!(known.len(), 2, "both years read as stored");
     let mut again = read.clone();
-    let mut known2 = known.clone();
+    let mut known2 = KnownWorkspace {
+        years: known.clone(),
+        received: None,
+    };
     let next = split_workspace(&mut again, &mut known2);
     assert_eq!(
         texts(&next),
@@ -214,7 +217,10 @@ fn the_closed_years_read_back_are_known_unless_reading_changed_them() {
     changed.past_years[0].cluster_name.push('!');
     let known = known_years(&changed, &value, record);
     assert_eq!(known.len(), 0);
-    let mut known = known;
+    let mut known = KnownWorkspace {
+        years: known,
+        received: None,
+    };
     let next = split_workspace(&mut changed, &mut known);
     let first: Value = serde_json::from_str(
         &next
@@ -225,6 +231,56 @@ fn the_closed_years_read_back_are_known_unless_reading_changed_them() {
     )
     .unwrap();
     assert!(first["cluster_name"].as_str().unwrap().ends_with('!'));
+}
+
+#[test]
+fn the_received_files_records_are_made_again_only_when_the_list_changed() {
+    let mut ws = head_with_years();
+    let expected = |ws: &Workspace| {
+        let mut e = split(
+            serde_json::from_str(&ws.to_json()).unwrap(),
+            WORKSPACE_SPLIT,
+        );
+        e.sort();
+        e
+    };
+    let received = |records: &[(String, Rc<str>)]| -> Vec<Rc<str>> {
+        records
+            .iter()
+            .filter(|(n, _)| n.starts_with("inbox.received/"))
+            .map(|(_, t)| t.clone())
+            .collect()
+    };
+    let mut known = KnownWorkspace::default();
+    let first = split_workspace(&mut ws, &mut known);
+    assert_eq!(received(&first).len(), 3);
+
+    // A score typed: the same list, its records the very texts made before.
+    let code = ws.table.criteria()[0].1.code.clone();
+    ws.enter_points(&code, "5", &at("2026-03-02T08:00:00Z"))
+        .unwrap();
+    let second = split_workspace(&mut ws, &mut known);
+    assert_eq!(
+        ws.inbox.received.len(),
+        3,
+        "the files are back in the workspace"
+    );
+    for (a, b) in received(&first).iter().zip(received(&second).iter()) {
+        assert!(Rc::ptr_eq(a, b), "taken as made");
+    }
+    assert_eq!(texts(&second), expected(&ws));
+
+    // The list changed (a file's name, then one file fewer): made again, and right.
+    ws.inbox.received[1].file_name.push_str(" (2)");
+    let third = split_workspace(&mut ws, &mut known);
+    assert!(third.iter().any(|(_, t)| t.contains("(2)")));
+    assert_eq!(texts(&third), expected(&ws));
+    ws.inbox.received.pop();
+    let fourth = split_workspace(&mut ws, &mut known);
+    assert_eq!(received(&fourth).len(), 2);
+    assert_eq!(texts(&fourth), expected(&ws));
+    let fifth = split_workspace(&mut ws, &mut known);
+    assert_eq!(texts(&fifth), texts(&fourth));
 }
 
 /// A council office's store with `n` results (their texts stand for signed files: the records

@@ -175,9 +175,9 @@ thread_local! {
     /// Why the database could not be opened or a released version's data not moved.
     static PROBLEM: RefCell<Option<SaveError>> = const { RefCell::new(None) };
     static QUEUE: RefCell<Queue> = RefCell::new(Queue::default());
-    /// The closed years of the workspace last read or saved, with their records' texts, and the
-    /// prefix of the store they are of ([`records::split_workspace`]).
-    static YEARS: RefCell<(String, records::KnownYears)> = RefCell::new(Default::default());
+    /// The closed years and received files of the workspace last read or saved, with their
+    /// records' texts, and the prefix of the store they are of ([`records::split_workspace`]).
+    static YEARS: RefCell<(String, records::KnownWorkspace)> = RefCell::new(Default::default());
     /// The council office's results last read or saved, with their records' texts, and the
     /// prefix of the store they are of ([`records::split_council`]).
     static RESULTS: RefCell<(String, records::KnownResults)> = RefCell::new(Default::default());
@@ -364,6 +364,10 @@ fn know_years(ws: &Workspace, value: &Value) {
         let recs = kept.get(&prefix);
         records::known_years(ws, value, |name| recs?.get(name).cloned())
     });
+    let known = records::KnownWorkspace {
+        years: known,
+        received: None,
+    };
     YEARS.with_borrow_mut(|years| *years = (prefix, known));
 }
 
@@ -421,12 +425,13 @@ fn records_of(store: Store, made: impl FnOnce() -> Option<Records> + 'static) ->
 }
 
 /// The records of a workspace to store in the space in use: its closed years' records are
-/// made again only for a year that changed ([`records::split_workspace`]).
+/// made again only for a year that changed, its received files' only when they changed
+/// ([`records::split_workspace`]).
 fn workspace_records(ws: &mut Workspace) -> Records {
     let prefix = Store::Workspace.prefix(Space::current());
     YEARS.with_borrow_mut(|(of, known)| {
         if *of != prefix {
-            known.clear();
+            *known = Default::default();
             of.clone_from(&prefix);
         }
         by_name(records::split_workspace(ws, known))

@@ -16,17 +16,13 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::bundle::council::{Council, ReceivedResult};
+use crate::engine::inbox::Received;
 use crate::engine::year::PastYear;
 use crate::engine::Workspace;
 
 /// The collections of a cluster workspace kept one record per item: the head's received files,
 /// the closed years, the review files the head sent, the sheets kept from an earlier table.
-pub const WORKSPACE_SPLIT: &[&str] = &[
-    "inbox.received",
-    "past_years",
-    "reviews_sent",
-    "archived_sheets",
-];
+pub const WORKSPACE_SPLIT: &[&str] = &[RECEIVED, "past_years", "reviews_sent", "archived_sheets"];
 
 /// Where the closed years are kept, one record each (one of [`WORKSPACE_SPLIT`]).
 pub const PAST_YEARS: &str = "past_years";
@@ -154,20 +150,54 @@ pub type Known<T> = Vec<(T, Rc<str>)>;
 /// The closed years of a workspace with their records ([`split_workspace`]).
 pub type KnownYears = Known<PastYear>;
 
+/// What of a workspace was last written or read, with its records ([`split_workspace`]): its
+/// closed years, and the head's received files as one list (their stored form shares the
+/// beginnings of a unit's revisions, so an item's record depends on the others: the list is
+/// reused whole, while it is the same).
+#[derive(Clone, Debug, Default)]
+pub struct KnownWorkspace {
+    pub years: KnownYears,
+    pub received: Option<(Vec<Received>, Vec<Rc<str>>)>,
+}
+
+/// Where the head's received files are kept, one record each (one of [`WORKSPACE_SPLIT`]).
+pub const RECEIVED: &str = "inbox.received";
+
 /// The results a council office keeps with their records ([`split_council`]).
 pub type KnownResults = Known<ReceivedResult>;
 
 /// The records of a workspace: the same as [`split`] of its JSON along [`WORKSPACE_SPLIT`],
-/// made without serialising, parsing and comparing the closed years again: a year found in
-/// `known` at its place is taken from there (`known` is then what was written). The rest of
-/// the workspace goes to text and back to a JSON value: `serde_json::to_value` would be quicker
+/// made without serialising, parsing and comparing again what `known` holds: a closed year
+/// found there at its place, and the received files when the list is the same as there (a
+/// keystroke, a decision: most saves). `known` is then what was written. The rest of the
+/// workspace goes to text and back to a JSON value: `serde_json::to_value` would be quicker
 /// but is a second serializer of every workspace type, 13 KB more in every part's first load.
-pub fn split_workspace(ws: &mut Workspace, known: &mut KnownYears) -> Vec<(String, Rc<str>)> {
-    ws.with_past_years_apart(|rest, past| {
+pub fn split_workspace(ws: &mut Workspace, known: &mut KnownWorkspace) -> Vec<(String, Rc<str>)> {
+    let same = matches!(&known.received, Some((was, _)) if *was == ws.inbox.received);
+    let received = same.then(|| std::mem::take(&mut ws.inbox.received));
+    let mut records = ws.with_past_years_apart(|rest, past| {
         let mut records = split_rest(&rest.to_json(), WORKSPACE_SPLIT);
-        reuse(&mut records, PAST_YEARS, past, known);
+        reuse(&mut records, PAST_YEARS, past, &mut known.years);
         records
-    })
+    });
+    match (received, &known.received) {
+        (Some(received), Some((_, texts))) => {
+            ws.inbox.received = received;
+            for (i, text) in texts.iter().enumerate() {
+                records.push((element_name(RECEIVED, i), text.clone()));
+            }
+        }
+        _ => {
+            let prefix = format!("{RECEIVED}/");
+            let texts = records
+                .iter()
+                .filter(|(name, _)| name.starts_with(&prefix))
+                .map(|(_, text)| text.clone())
+                .collect();
+            known.received = Some((ws.inbox.received.clone(), texts));
+        }
+    }
+    records
 }
 
 /// The records of a council office's store, as [`split`] of its JSON along [`COUNCIL_SPLIT`]

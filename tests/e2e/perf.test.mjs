@@ -67,7 +67,7 @@ test('a head\'s workspace with received files and closed years reopens from its 
   assert.equal(r.unitColumns, 3);
   assert.equal(r.rows, 20);
   assert.match(r.summary, /3\/3/);
-  assert.match(r.total.trim(), /^5([,.]0)?$/, 'the score typed is in the total');
+  assert.match(r.total.trim(), /^10([,.]0)?$/, 'both scores typed are in the total');
   assert.ok(r.backup.bytes > 0);
   assert.equal(r.backup.records, r.records, 'the backup restored on an empty browser holds every record');
   assert.deepEqual(r.errors, []);
