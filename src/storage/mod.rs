@@ -177,10 +177,10 @@ thread_local! {
     static QUEUE: RefCell<Queue> = RefCell::new(Queue::default());
     /// The closed years and received files of the workspace last read or saved, with their
     /// records' texts, and the prefix of the store they are of ([`records::split_workspace`]).
-    static YEARS: RefCell<(String, records::KnownWorkspace)> = RefCell::new(Default::default());
+    static KNOWN_WORKSPACE: RefCell<(String, records::KnownWorkspace)> = RefCell::new(Default::default());
     /// The council office's results last read or saved, with their records' texts, and the
     /// prefix of the store they are of ([`records::split_council`]).
-    static RESULTS: RefCell<(String, records::KnownResults)> = RefCell::new(Default::default());
+    static KNOWN_RESULTS: RefCell<(String, records::KnownResults)> = RefCell::new(Default::default());
 }
 
 /// Reads the space in use into memory, moving what a released version kept in localStorage
@@ -368,7 +368,7 @@ fn know_years(ws: &Workspace, value: &Value) {
         years: known,
         received: None,
     };
-    YEARS.with_borrow_mut(|years| *years = (prefix, known));
+    KNOWN_WORKSPACE.with_borrow_mut(|k| *k = (prefix, known));
 }
 
 /// Whether a council office's store is kept in the space in use.
@@ -389,7 +389,7 @@ pub fn load_council() -> Result<Option<Council>, WorkspaceError> {
                 let recs = kept.get(&prefix);
                 records::known_results(&c, &value, |name| recs?.get(name).cloned())
             });
-            RESULTS.with_borrow_mut(|results| *results = (prefix, known));
+            KNOWN_RESULTS.with_borrow_mut(|k| *k = (prefix, known));
             Ok(Some(c))
         }
     }
@@ -424,17 +424,30 @@ fn records_of(store: Store, made: impl FnOnce() -> Option<Records> + 'static) ->
     )
 }
 
+/// What was last written or read of a store's items (`known`, in the thread-local `cell`),
+/// given to `split` for the store in the space in use: forgotten first if it was another
+/// store's (the other space's).
+fn with_known<K: Default + 'static>(
+    cell: &'static std::thread::LocalKey<RefCell<(String, K)>>,
+    store: Store,
+    split: impl FnOnce(&mut K) -> Vec<(String, Rc<str>)>,
+) -> Records {
+    let prefix = store.prefix(Space::current());
+    cell.with_borrow_mut(|(of, known)| {
+        if *of != prefix {
+            *known = K::default();
+            of.clone_from(&prefix);
+        }
+        by_name(split(known))
+    })
+}
+
 /// The records of a workspace to store in the space in use: its closed years' records are
 /// made again only for a year that changed, its received files' only when they changed
 /// ([`records::split_workspace`]).
 fn workspace_records(ws: &mut Workspace) -> Records {
-    let prefix = Store::Workspace.prefix(Space::current());
-    YEARS.with_borrow_mut(|(of, known)| {
-        if *of != prefix {
-            *known = Default::default();
-            of.clone_from(&prefix);
-        }
-        by_name(records::split_workspace(ws, known))
+    with_known(&KNOWN_WORKSPACE, Store::Workspace, |known| {
+        records::split_workspace(ws, known)
     })
 }
 
@@ -460,13 +473,8 @@ pub fn save_workspace_from(
 /// The records of a council office's store to store in the space in use: its results'
 /// records are made again only for a result that changed ([`records::split_council`]).
 fn council_records(c: &mut Council) -> Records {
-    let prefix = Store::Council.prefix(Space::current());
-    RESULTS.with_borrow_mut(|(of, known)| {
-        if *of != prefix {
-            known.clear();
-            of.clone_from(&prefix);
-        }
-        by_name(records::split_council(c, known))
+    with_known(&KNOWN_RESULTS, Store::Council, |known| {
+        records::split_council(c, known)
     })
 }
 

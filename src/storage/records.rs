@@ -173,31 +173,38 @@ pub type KnownResults = Known<ReceivedResult>;
 /// workspace goes to text and back to a JSON value: `serde_json::to_value` would be quicker
 /// but is a second serializer of every workspace type, 13 KB more in every part's first load.
 pub fn split_workspace(ws: &mut Workspace, known: &mut KnownWorkspace) -> Vec<(String, Rc<str>)> {
-    let same = matches!(&known.received, Some((was, _)) if *was == ws.inbox.received);
-    let received = same.then(|| std::mem::take(&mut ws.inbox.received));
-    let mut records = ws.with_past_years_apart(|rest, past| {
-        let mut records = split_rest(&rest.to_json(), WORKSPACE_SPLIT);
-        reuse(&mut records, PAST_YEARS, past, &mut known.years);
-        records
-    });
-    match (received, &known.received) {
-        (Some(received), Some((_, texts))) => {
-            ws.inbox.received = received;
-            for (i, text) in texts.iter().enumerate() {
-                records.push((element_name(RECEIVED, i), text.clone()));
-            }
-        }
-        _ => {
-            let prefix = format!("{RECEIVED}/");
-            let texts = records
-                .iter()
-                .filter(|(name, _)| name.starts_with(&prefix))
-                .map(|(_, text)| text.clone())
-                .collect();
-            known.received = Some((ws.inbox.received.clone(), texts));
-        }
+    let reused = match &known.received {
+        Some((was, texts)) if *was == ws.inbox.received => Some(texts.clone()),
+        _ => None,
+    };
+    let Some(texts) = reused else {
+        let records = split_with_years(ws, &mut known.years);
+        let prefix = format!("{RECEIVED}/");
+        let texts = records
+            .iter()
+            .filter(|(name, _)| name.starts_with(&prefix))
+            .map(|(_, text)| text.clone())
+            .collect();
+        known.received = Some((ws.inbox.received.clone(), texts));
+        return records;
+    };
+    let received = std::mem::take(&mut ws.inbox.received);
+    let mut records = split_with_years(ws, &mut known.years);
+    ws.inbox.received = received;
+    for (i, text) in texts.into_iter().enumerate() {
+        records.push((element_name(RECEIVED, i), text));
     }
     records
+}
+
+/// The records of a workspace with each closed year's taken from `known` where it can be (the
+/// received files made from the workspace's text, whatever it holds of them).
+fn split_with_years(ws: &mut Workspace, known: &mut KnownYears) -> Vec<(String, Rc<str>)> {
+    ws.with_past_years_apart(|rest, past| {
+        let mut records = split_rest(&rest.to_json(), WORKSPACE_SPLIT);
+        reuse(&mut records, PAST_YEARS, past, known);
+        records
+    })
 }
 
 /// The records of a council office's store, as [`split`] of its JSON along [`COUNCIL_SPLIT`]
