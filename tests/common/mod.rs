@@ -7,6 +7,10 @@ use thidua::bundle::payload::{ensure_identity, make_submission};
 use thidua::engine::criteria::Part;
 use thidua::engine::{Timestamp, Workspace};
 
+/// The council's fixtures (native only: workspaces built in memory).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod council;
+
 /// Scores every criterion of the main part at its maximum on the workspace's unit; returns
 /// their codes, in table order.
 pub fn full_marks(ws: &mut Workspace, at: &Timestamp) -> Vec<String> {
