@@ -19,7 +19,9 @@ use thidua::engine::review::Line;
 use thidua::engine::{Date, Lang, ScoreSheet, Timestamp, Workspace};
 use thidua::report::cluster_report::{report_html, report_paper, Narrative, Period};
 use thidua::report::docx::paper_docx;
-use thidua::report::html::{data_table, merged_table, results_table, reviewed_table, Row};
+use thidua::report::html::{
+    criterion_links, data_table, merged_table, results_table, reviewed_table, Row,
+};
 use thidua::report::meetings::{attendance_html, meeting_html, meeting_item_html};
 use thidua::report::printed::{document, minutes, Doc, DocHeader};
 use thidua::report::results::results;
@@ -397,4 +399,12 @@ fn every_document_builder_shows_data_as_text() {
     let xml = common::docx_xml(&paper_docx(&paper).unwrap());
     assert!(!xml.contains("<script"));
     assert!(xml.contains(&common::xml_text(EVIL)));
+}
+
+#[test]
+fn the_links_to_criteria_missing_evidence_show_codes_as_text() {
+    let html = criterion_links("Thiếu minh chứng", &["1.2".to_string(), EVIL.to_string()]).0;
+    assert!(html.starts_with("Thiếu minh chứng: "), "{html}");
+    assert!(html.contains(r##"<a href="#crit-1.2">1.2</a>"##), "{html}");
+    assert_escaped("criterion_links", &html);
 }

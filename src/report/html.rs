@@ -37,6 +37,15 @@ pub(crate) fn list<S: AsRef<str>>(items: &[S]) -> Markup {
     html! { ul { @for i in items { li { (i.as_ref()) } } } }
 }
 
+/// `label`, then a link to each criterion of `codes` (`#crit-<code>`, the scoring sheet's
+/// rows): one piece of markup, drawn in one step however many codes there are.
+pub fn criterion_links(label: &str, codes: &[String]) -> Markup {
+    html! {
+        (label) ": "
+        @for code in codes { a href={ "#crit-" (code) } { (code) } }
+    }
+}
+
 /// The outcome's short name, as the `data-outcome` attribute and CSS class use it.
 pub fn outcome_kind(outcome: &Outcome) -> &str {
     match outcome {
