@@ -112,12 +112,15 @@ fn head_with_years() -> Workspace {
     ws
 }
 
-fn texts(records: &[(String, Rc<str>)]) -> Vec<(String, String)> {
+/// The records by name, each as the JSON value it holds: a base record written as the
+/// workspace is (nothing split off it) and one read back and written again hold the same value
+/// with their members in another order.
+fn texts<T: AsRef<str>>(records: &[(String, T)]) -> Vec<(String, Value)> {
     let mut list: Vec<_> = records
         .iter()
-        .map(|(n, t)| (n.clone(), t.to_string()))
+        .map(|(n, t)| (n.clone(), serde_json::from_str(t.as_ref()).unwrap()))
         .collect();
-    list.sort();
+    list.sort_by(|a, b| a.0.cmp(&b.0));
     list
 }
 
@@ -134,7 +137,7 @@ fn a_workspace_split_by_its_types_gives_the_records_of_its_json_and_makes_a_clos
     let first = split_workspace(&mut ws, &mut known);
     assert_eq!(
         texts(&first),
-        expected,
+        texts(&expected),
         "the same records as the JSON's split"
     );
     assert_eq!(
@@ -166,7 +169,7 @@ fn a_workspace_split_by_its_types_gives_the_records_of_its_json_and_makes_a_clos
         WORKSPACE_SPLIT,
     );
     expected.sort();
-    assert_eq!(texts(&second), expected);
+    assert_eq!(texts(&second), texts(&expected));
 
     // A year whose text changed (the same content, another text) is made again, and right.
     ws.past_years[1].text = ws.past_years[1]
@@ -181,7 +184,7 @@ fn a_workspace_split_by_its_types_gives_the_records_of_its_json_and_makes_a_clos
         WORKSPACE_SPLIT,
     );
     expected.sort();
-    assert_eq!(texts(&third), expected);
+    assert_eq!(texts(&third), texts(&expected));
 }
 
 #[test]
@@ -268,17 +271,17 @@ fn the_received_files_records_are_made_again_only_when_the_list_changed() {
     for (a, b) in received(&first).iter().zip(received(&second).iter()) {
         assert!(Rc::ptr_eq(a, b), "taken as made");
     }
-    assert_eq!(texts(&second), expected(&ws));
+    assert_eq!(texts(&second), texts(&expected(&ws)));
 
     // The list changed (a file's name, then one file fewer): made again, and right.
     ws.inbox.received[1].file_name.push_str(" (2)");
     let third = split_workspace(&mut ws, &mut known);
     assert!(third.iter().any(|(_, t)| t.contains("(2)")));
-    assert_eq!(texts(&third), expected(&ws));
+    assert_eq!(texts(&third), texts(&expected(&ws)));
     ws.inbox.received.pop();
     let fourth = split_workspace(&mut ws, &mut known);
     assert_eq!(received(&fourth).len(), 2);
-    assert_eq!(texts(&fourth), expected(&ws));
+    assert_eq!(texts(&fourth), texts(&expected(&ws)));
     let fifth = split_workspace(&mut ws, &mut known);
     assert_eq!(texts(&fifth), texts(&fourth));
 }
@@ -316,7 +319,7 @@ fn a_council_store_split_by_its_types_gives_the_records_of_its_json_and_makes_a_
     let first = split_council(&mut c, &mut known);
     assert_eq!(
         texts(&first),
-        expected(&c),
+        texts(&expected(&c)),
         "the same records as the JSON's split"
     );
     assert_eq!(c.results.len(), 3, "the results are back in the store");
@@ -336,14 +339,14 @@ fn a_council_store_split_by_its_types_gives_the_records_of_its_json_and_makes_a_
             "result {i} taken as made"
         );
     }
-    assert_eq!(texts(&second), expected(&next));
+    assert_eq!(texts(&second), texts(&expected(&next)));
 
     // A result replaced by a newer file of its cluster is made again, and right.
     next.results[1].text = "{\"format\":\"thidua-result\",\"n\":\"newer\"}".into();
     let third = split_council(&mut next, &mut known);
     assert!(Rc::ptr_eq(&record(&first, 0), &record(&third, 0)));
     assert!(!Rc::ptr_eq(&record(&first, 1), &record(&third, 1)));
-    assert_eq!(texts(&third), expected(&next));
+    assert_eq!(texts(&third), texts(&expected(&next)));
 
     // Read back, every result is known: the next save writes nothing new.
     let value = join(third.iter().map(|(n, t)| (n.as_str(), &**t))).unwrap();
@@ -369,4 +372,51 @@ fn a_council_store_split_by_its_types_gives_the_records_of_its_json_and_makes_a_
     let mut changed = read.clone();
     changed.results[0].file_name.push('!');
     assert_eq!(known_results(&changed, &value, recs).len(), 0);
+}
+
+#[test]
+fn an_item_in_any_collection_kept_apart_is_split_off_and_a_workspace_without_is_one_record() {
+    // Nothing in the collections: one record, the workspace's JSON as written.
+    let mut ws = demo::workspace();
+    ws.inbox.received.clear();
+    ws.reviews_sent.clear();
+    ws.archived_sheets.clear();
+    ws.past_years.clear();
+    let records = split_workspace(&mut ws, &mut KnownWorkspace::default());
+    assert_eq!(records.len(), 1);
+    assert_eq!(&*records[0].1, ws.to_json());
+    let value: Value = serde_json::from_str(&ws.to_json()).unwrap();
+    assert_eq!(texts(&records), texts(&split(value, WORKSPACE_SPLIT)));
+
+    // One item in each collection of WORKSPACE_SPLIT in turn: split off, whichever it is (a
+    // collection added to the list and not to `nothing_to_split` fails here).
+    let full = head_with_years();
+    for path in WORKSPACE_SPLIT {
+        let mut one = ws.clone();
+        match *path {
+            "inbox.received" => one.inbox.received.push(full.inbox.received[0].clone()),
+            "past_years" => one.past_years.push(full.past_years[0].clone()),
+            "reviews_sent" => one
+                .reviews_sent
+                .push(thidua::engine::workspace::SubmissionRecord {
+                    id: "r1".into(),
+                    revision: 1,
+                    created: at("2026-03-01T08:00:00Z"),
+                    file_name: "review.json".into(),
+                }),
+            "archived_sheets" => one
+                .archived_sheets
+                .push(thidua::engine::ScoreSheet::new("u", "t")),
+            other => panic!("a collection this test does not know: {other}"),
+        }
+        let records = split_workspace(&mut one, &mut KnownWorkspace::default());
+        assert_eq!(records.len(), 2, "{path} split off");
+        assert!(records[1].0.starts_with(&format!("{path}/")), "{path}");
+        let value: Value = serde_json::from_str(&one.to_json()).unwrap();
+        assert_eq!(
+            texts(&records),
+            texts(&split(value, WORKSPACE_SPLIT)),
+            "{path}"
+        );
+    }
 }

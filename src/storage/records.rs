@@ -166,12 +166,14 @@ pub const RECEIVED: &str = "inbox.received";
 /// The results a council office keeps with their records ([`split_council`]).
 pub type KnownResults = Known<ReceivedResult>;
 
-/// The records of a workspace: the same as [`split`] of its JSON along [`WORKSPACE_SPLIT`],
+/// The records of a workspace: the same values as [`split`] of its JSON along [`WORKSPACE_SPLIT`],
 /// made without serialising, parsing and comparing again what `known` holds: a closed year
 /// found there at its place, and the received files when the list is the same as there (a
 /// keystroke, a decision: most saves). `known` is then what was written. The rest of the
-/// workspace goes to text and back to a JSON value: `serde_json::to_value` would be quicker
-/// but is a second serializer of every workspace type, 13 KB more in every part's first load.
+/// workspace goes to text, and back to a JSON value only when something is split off it
+/// (`serde_json::to_value` would be quicker but is a second serializer of every workspace
+/// type, 13 KB more in every part's first load); otherwise the text is the base record, its
+/// members in the workspace's own order rather than sorted (the same value).
 pub fn split_workspace(ws: &mut Workspace, known: &mut KnownWorkspace) -> Vec<(String, Rc<str>)> {
     let reused = match &known.received {
         Some((was, texts)) if *was == ws.inbox.received => Some(texts.clone()),
@@ -201,10 +203,29 @@ pub fn split_workspace(ws: &mut Workspace, known: &mut KnownWorkspace) -> Vec<(S
 /// received files made from the workspace's text, whatever it holds of them).
 fn split_with_years(ws: &mut Workspace, known: &mut KnownYears) -> Vec<(String, Rc<str>)> {
     ws.with_past_years_apart(|rest, past| {
-        let mut records = split_rest(&rest.to_json(), WORKSPACE_SPLIT);
+        let text = rest.to_json();
+        let mut records = if nothing_to_split(rest) {
+            // The base record alone, as written: the same value [`split`] would give (its
+            // members in the order the workspace declares them, not sorted), without reading
+            // the text back and writing it again. A member's save at each keystroke, and the
+            // head's while its received files are reused.
+            vec![(String::new(), Rc::from(text))]
+        } else {
+            split_rest(&text, WORKSPACE_SPLIT)
+        };
         reuse(&mut records, PAST_YEARS, past, known);
         records
     })
+}
+
+/// Whether every collection of [`WORKSPACE_SPLIT`] is empty in `ws` (the closed years set
+/// apart): its JSON is then its base record. `tests/storage_records.rs` checks that an item in
+/// any of them is split off.
+fn nothing_to_split(ws: &Workspace) -> bool {
+    ws.inbox.received.is_empty()
+        && ws.past_years.is_empty()
+        && ws.reviews_sent.is_empty()
+        && ws.archived_sheets.is_empty()
 }
 
 /// The records of a council office's store, as [`split`] of its JSON along [`COUNCIL_SPLIT`]
