@@ -30,6 +30,8 @@ test('a member types score keystrokes into a 300-criterion table and the total f
   assert.equal(r.criteria, 300);
   assert.equal(r.keystrokes, 20);
   assert.equal(r.changes, 20, 'the total changed at every keystroke');
+  assert.equal(r.split, 20, "each keystroke's time split into the browser's and the app's");
+  assert.ok(r.appMedian > 0 && r.browserMedian >= 0);
   assert.equal(r.total, 100);
   assert.ok(r.saves >= 1, 'the keystrokes were saved in IndexedDB');
   assert.deepEqual(r.errors, []);
