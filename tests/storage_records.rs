@@ -11,8 +11,8 @@ use thidua::bundle::council::{Council, ReceivedResult};
 use thidua::demo;
 use thidua::engine::{Timestamp, Workspace};
 use thidua::storage::records::{
-    element_name, join, known_results, known_years, split, split_council, split_workspace,
-    KnownResults, KnownWorkspace, RecordsError, COUNCIL_SPLIT, WORKSPACE_SPLIT,
+    element_name, join, known_received, known_results, known_years, split, split_council,
+    split_workspace, KnownResults, KnownWorkspace, RecordsError, COUNCIL_SPLIT, WORKSPACE_SPLIT,
 };
 
 fn round_trip(value: &Value, paths: &[&str]) -> Vec<(String, String)> {
@@ -419,4 +419,86 @@ fn an_item_in_any_collection_kept_apart_is_split_off_and_a_workspace_without_is_
             "{path}"
         );
     }
+}
+
+#[test]
+fn the_received_files_read_back_are_known_unless_reading_changed_them() {
+    let mut ws = head_with_years();
+    // A second file of the first unit beginning like its first (its whole text: stored as a
+    // reference to the first and an empty rest), to check the shared beginnings too.
+    let mut again = ws.inbox.received[0].clone();
+    again.id = "f".repeat(64);
+    again.file_name.push_str(" (2)");
+    ws.inbox.received.push(again);
+    let records = split_workspace(&mut ws, &mut KnownWorkspace::default());
+    let second = element_name("inbox.received", 3);
+    let stored: Value =
+        serde_json::from_str(&records.iter().find(|(n, _)| *n == second).unwrap().1).unwrap();
+    assert_eq!(stored["text"], json!(""), "stored as a shared beginning");
+    assert!(stored["prefix"]["bytes"].as_u64().unwrap() > 256);
+
+    let read_back = |records: &[(String, Rc<str>)]| {
+        let value = join(records.iter().map(|(n, t)| (n.as_str(), &**t))).unwrap();
+        let (read, _, as_stored) = Workspace::from_value_read(&value).unwrap();
+        (read, value, as_stored)
+    };
+    let record = |records: &[(String, Rc<str>)], name: &str| {
+        records
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.clone())
+    };
+    let (read, value, as_stored) = read_back(&records);
+    assert!(as_stored, "reading changed no received file");
+    let known = known_received(&read, |n| record(&records, n)).expect("every record read");
+    assert_eq!(known.0, read.inbox.received);
+
+    // The first save after reading takes the records as read: nothing made, nothing to write.
+    let mut known = KnownWorkspace {
+        years: known_years(&read, &value, |n| record(&records, n)),
+        received: Some(known),
+    };
+    let mut first_save = read.clone();
+    let next = split_workspace(&mut first_save, &mut known);
+    for i in 0..4 {
+        let name = element_name("inbox.received", i);
+        assert!(
+            Rc::ptr_eq(
+                &record(&next, &name).unwrap(),
+                &record(&records, &name).unwrap()
+            ),
+            "{name} taken as read"
+        );
+    }
+    assert_eq!(texts(&next), texts(&records));
+
+    // A file that reading changed (a name stored longer than the bound, shortened on reading):
+    // said, so that the first save writes the list as it now is.
+    let mut long = records.clone();
+    let name = element_name("inbox.received", 1);
+    let at = long.iter().position(|(n, _)| *n == name).unwrap();
+    let mut item: Value = serde_json::from_str(&long[at].1).unwrap();
+    item["file_name"] = json!(format!("{}.json", "x".repeat(400)));
+    long[at].1 = Rc::from(item.to_string());
+    let (read, _, as_stored) = read_back(&long);
+    assert!(read.inbox.received[1].file_name.chars().count() < 400);
+    assert!(!as_stored, "a name shortened on reading");
+    // A file kept indented by an earlier build, made compact on reading: said too.
+    let mut indented = records.clone();
+    let first = element_name("inbox.received", 0);
+    let at = indented.iter().position(|(n, _)| *n == first).unwrap();
+    let mut item: Value = serde_json::from_str(&indented[at].1).unwrap();
+    let file: Value = serde_json::from_str(item["text"].as_str().unwrap()).unwrap();
+    item["text"] = json!(serde_json::to_string_pretty(&file).unwrap() + "\n");
+    indented[at].1 = Rc::from(item.to_string());
+    let (read, _, as_stored) = read_back(&indented);
+    assert_eq!(
+        read.inbox.received[0].text, ws.inbox.received[0].text,
+        "made compact"
+    );
+    assert!(!as_stored, "a text made compact on reading");
+    // And a file's record not among those read: not known.
+    let (read, _, _) = read_back(&records);
+    let without = |n: &str| (n != name).then(|| record(&records, n)).flatten();
+    assert_eq!(known_received(&read, without), None);
 }

@@ -276,6 +276,15 @@ impl Workspace {
     pub fn from_value_versioned(
         value: &serde_json::Value,
     ) -> Result<(Workspace, u32), WorkspaceError> {
+        Workspace::from_value_read(value).map(|(ws, found, _)| (ws, found))
+    }
+
+    /// [`Workspace::from_value_versioned`], and whether reading left the head's received files
+    /// exactly as stored (none made compact, no name shortened): storage then keeps their
+    /// records as read instead of making them again at the first save.
+    pub fn from_value_read(
+        value: &serde_json::Value,
+    ) -> Result<(Workspace, u32, bool), WorkspaceError> {
         let unreadable = |e: serde_json::Error| WorkspaceError::Unreadable(e.to_string());
         let schema = value.get("schema").and_then(serde_json::Value::as_u64);
         let found = match schema {
@@ -302,9 +311,9 @@ impl Workspace {
         // form this build keeps, in the inbox and in the earlier years: the same signed content,
         // ids and signatures, a third less room (`inbox::compact_stored`). A text already
         // compact is left as it is.
-        ws.inbox.compact_stored();
+        let compacted = ws.inbox.compact_stored();
         // File names are bounded wherever they are kept; an earlier build kept them as given.
-        ws.inbox.bound_file_names();
+        let shortened = ws.inbox.bound_file_names();
         let bound = super::inbox::bounded_file_name;
         if let Some(r) = &mut ws.review_received {
             r.file_name = bound(&r.file_name);
@@ -316,7 +325,7 @@ impl Workspace {
         for past in &mut ws.past_years {
             past.compact_stored();
         }
-        Ok((ws, found))
+        Ok((ws, found, compacted == 0 && shortened == 0))
     }
 
     /// `f` given this workspace with its closed years set apart (an empty list) and the closed

@@ -262,9 +262,9 @@ pub fn load_workspace() -> Loaded {
     match stored(Store::Workspace) {
         None => Loaded::Fresh,
         Some(Err(e)) => Loaded::Unusable(e),
-        Some(Ok(value)) => match Workspace::from_value_versioned(&value) {
-            Ok((ws, _)) => {
-                know_years(&ws, &value);
+        Some(Ok(value)) => match Workspace::from_value_read(&value) {
+            Ok((ws, _, received_as_stored)) => {
+                know_records(&ws, &value, received_as_stored);
                 Loaded::Stored(Box::new(ws))
             }
             Err(e) => Loaded::Unusable(e),
@@ -272,17 +272,25 @@ pub fn load_workspace() -> Loaded {
     }
 }
 
-/// Remembers the closed years of `ws` (read from `value`) whose records are as read, so that
-/// the next save neither writes nor serialises them again.
-fn know_years(ws: &Workspace, value: &Value) {
+/// Remembers the closed years of `ws` (read from `value`) whose records are as read, and its
+/// received files when reading changed none of them, so that the next save neither writes nor
+/// serialises them again.
+fn know_records(ws: &Workspace, value: &Value, received_as_stored: bool) {
     let prefix = Store::Workspace.prefix(Space::current());
     let known = KEPT.with_borrow(|kept| {
         let recs = kept.get(&prefix);
         records::known_years(ws, value, |name| recs?.get(name).cloned())
     });
+    let received = match received_as_stored {
+        true => KEPT.with_borrow(|kept| {
+            let recs = kept.get(&prefix);
+            records::known_received(ws, |name| recs?.get(name).cloned())
+        }),
+        false => None,
+    };
     let known = records::KnownWorkspace {
         years: known,
-        received: None,
+        received,
     };
     KNOWN_WORKSPACE.with_borrow_mut(|k| *k = (prefix, known));
 }

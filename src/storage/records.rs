@@ -288,6 +288,21 @@ pub fn known_years(
     known_items(&ws.past_years, value, PAST_YEARS, record)
 }
 
+/// The head's received files of `ws` with the records they were read from (`record`; `None`
+/// when one has none), for a workspace whose reading changed none of them
+/// (`Workspace::from_value_read`): the list as stored is then this list, so the first save
+/// after opening reuses those records instead of making every one again ([`split_workspace`]).
+pub fn known_received(
+    ws: &Workspace,
+    record: impl Fn(&str) -> Option<Rc<str>>,
+) -> Option<(Vec<Received>, Vec<Rc<str>>)> {
+    let mut texts = Vec::with_capacity(ws.inbox.received.len());
+    for i in 0..ws.inbox.received.len() {
+        texts.push(record(&element_name(RECEIVED, i))?);
+    }
+    Some((ws.inbox.received.clone(), texts))
+}
+
 /// The results of `c`, read from `value` (the joined records), whose records are still what
 /// `record` gives ([`known_items`]).
 pub fn known_results(
