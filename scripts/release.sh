@@ -7,6 +7,7 @@
 #   - scripts/parts.mjs copies their files into dist/ and writes the loader that starts the
 #     stored part (and loads the files module when asked) into dist/index.html (with the
 #     Content-Security-Policy again);
+#   - scripts/css-min.mjs minifies the stylesheets in dist/ in place (comments and white space);
 #   - scripts/single-file.mjs writes dist/thidua.html, every part in one file.
 # Expects the tools installed (scripts/setup.sh) and scripts/env.sh sourced.
 set -euo pipefail
@@ -18,4 +19,5 @@ for part in head council files; do
     --dist "target/parts/$part"
 done
 node scripts/parts.mjs dist target/parts
+node scripts/css-min.mjs dist
 node scripts/single-file.mjs

@@ -60,6 +60,10 @@
 # files' records reused while the list is the same (storage::records::KnownWorkspace: a score
 # typed after the first save writes in 74 ms instead of 190 at 60 x 300 x 5): 606 717 / 925 725 /
 # 623 414 bytes, +0.6/+0.9/+0.5 KB; the head's cap moves to 905 KB.
+# The release build's stylesheets minified (scripts/css-min.mjs: comments and white space; the
+# head's received files known at reading came first, +0.45 KB of wasm, offset by a stale comment
+# out of index.html): 605 471 / 923 968 / 621 841 bytes, -1.7 KB each; the caps move down to
+# 592, 903 and 608 KB.
 # Lower a cap freely; raise it never without a measured reason in the commit message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,7 +72,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { filesOf, partsOf } from './scripts/parts.mjs';
-const CAPS = { member: 593, head: 905, council: 609 };
+const CAPS = { member: 592, head: 903, council: 608 };
 const GOALS = { member: 300, head: 450, council: 450 };
 const dist = process.argv[2];
 const html = readFileSync(join(dist, 'index.html'));
