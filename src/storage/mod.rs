@@ -56,13 +56,37 @@ pub enum Space {
     Demo,
 }
 
+thread_local! {
+    /// The space this page works in, read once ([`open`] reads it again): another tab that
+    /// enters or leaves the demo changes [`MODE_KEY`], not the space of what this page shows and
+    /// saves (else a tab showing the demo would save it as the real data, or the real data into
+    /// the demo's space, which leaving the demo erases).
+    static SPACE: std::cell::Cell<Option<Space>> = const { std::cell::Cell::new(None) };
+}
+
 impl Space {
-    /// The space in use: the demo while [`MODE_KEY`] says so.
+    /// The space in use: the demo while [`MODE_KEY`] said so when this page read it.
     pub fn current() -> Space {
+        SPACE.with(|s| {
+            s.get().unwrap_or_else(|| {
+                let space = Space::stored();
+                s.set(Some(space));
+                space
+            })
+        })
+    }
+
+    /// The space [`MODE_KEY`] names now.
+    fn stored() -> Space {
         match LocalStorage::raw().get_item(MODE_KEY) {
             Ok(Some(mode)) if mode == "demo" => Space::Demo,
             _ => Space::Real,
         }
+    }
+
+    /// Reads [`MODE_KEY`] again (a page start, or this page entering or leaving the demo).
+    fn read_again() {
+        SPACE.with(|s| s.set(None));
     }
 
     fn slug(self) -> &'static str {
@@ -149,8 +173,11 @@ thread_local! {
 /// Reads the space in use into memory, moving what a released version kept in localStorage
 /// into IndexedDB first. Run once before a part mounts (`ui::shared::shell::start`).
 pub async fn open() {
+    Space::read_again();
     if Space::current() == Space::Real {
+        // A released version's demo moves to the demo's space, and the page then works there.
         legacy::move_released_demo(&LocalStorage::raw());
+        Space::read_again();
     }
     let space = Space::current();
     KEPT.with_borrow_mut(HashMap::clear);
@@ -230,9 +257,11 @@ fn stored(store: Store) -> Option<Result<Value, WorkspaceError>> {
 
 /// Starts the demo: from now on the app reads and writes the demo's space only.
 pub fn enter_demo() -> Result<(), SaveError> {
-    LocalStorage::raw()
+    let entered = LocalStorage::raw()
         .set_item(MODE_KEY, "demo")
-        .map_err(|e| SaveError::Other(format!("{e:?}")))
+        .map_err(|e| SaveError::Other(format!("{e:?}")));
+    Space::read_again();
+    entered
 }
 
 /// Leaves the demo: its data is erased, the real data is untouched and in use again.
@@ -246,6 +275,7 @@ pub async fn leave_demo() {
         .into();
     let _ = enqueue(gone).await;
     let _ = raw.remove_item(MODE_KEY);
+    Space::read_again();
 }
 
 /// What was found in storage at start-up.

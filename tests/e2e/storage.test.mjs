@@ -139,3 +139,30 @@ test('a page closed in the middle of a save leaves the stored data whole', async
     await context.close();
   }
 });
+
+test('a tab keeps saving where it read: the demo left in another tab, its scores never reach the real data', async () => {
+  // A released version's demo opens as the demo; a second tab of the same browser shows it too.
+  const { context, page } = await openEmpty(env);
+  await page.evaluate((t) => localStorage.setItem('thidua.workspace', t), fixture('workspace-v4-member.json'));
+  await page.reload();
+  await page.getByTestId('demo-banner').waitFor();
+  await page.waitForSelector('.criterion');
+  const other = await context.newPage();
+  await other.goto(env.url);
+  await other.getByTestId('demo-banner').waitFor();
+  // The second tab leaves the demo: its data is erased, the device has no real data.
+  await other.getByTestId('leave-demo').click();
+  await other.getByTestId('leave-demo-confirm').click();
+  await other.getByTestId('start-demo-button').waitFor();
+  // The first tab, still showing the demo, is given a score: it is saved in the demo's space,
+  // and nothing of the demo becomes real data.
+  await typeInto(scoreInput(page, 'I.1.b'), '7');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-saving'));
+  const keys = await recordKeys(page);
+  assert.ok(keys.some((k) => k.startsWith('demo/workspace')), `saved in the demo's space: ${keys}`);
+  assert.deepEqual(keys.filter((k) => k.startsWith('real/')), [], 'no real data made from the demo');
+  await other.reload();
+  await other.getByTestId('start-demo-button').waitFor();
+  await context.close();
+});
