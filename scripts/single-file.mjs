@@ -34,7 +34,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { withCsp } from './csp.mjs';
-import { FILES, FILES_LOADER, PARTS, PART_KEY, filesOf, partsOf } from './parts.mjs';
+import { FILES, FILES_LOADER, LOADING, PARTS, PART_KEY, filesOf, partsOf } from './parts.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUTPUT = 'thidua.html';
@@ -118,15 +118,24 @@ window.${FILES_LOADER} = () => (filesLoading ??= (async () => {
   filesLoading = undefined;
   throw e;
 }));
-let name = 'member';
+${LOADING}let name = 'member';
 try {
   const stored = localStorage.getItem('${PART_KEY}');
   if (stored && Object.hasOwn(parts, stored)) name = stored;
 } catch (_) {}
-const bindings = parts[name]();
-const wasm = await bindings.default({ module_or_path: await decoded(name) });
-window.wasmBindings = bindings;
-dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+if (wasmRuns) {
+  // Nothing to download: the part's wasm is decoded from this file.
+  phase('open');
+  try {
+    const bindings = parts[name]();
+    const wasm = await bindings.default({ module_or_path: await decoded(name) });
+    phase('open');
+    window.wasmBindings = bindings;
+    dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+  } catch (e) {
+    failed(e);
+  }
+}
 `;
 }
 

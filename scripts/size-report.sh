@@ -64,6 +64,10 @@
 # head's received files known at reading came first, +0.45 KB of wasm, offset by a stale comment
 # out of index.html): 605 471 / 923 968 / 621 841 bytes, -1.7 KB each; the caps move down to
 # 592, 903 and 608 KB.
+# index.html's own loading screen (what a first visit sees while the part's wasm arrives: its
+# bar, "opening the stored data", a part that cannot be fetched or a browser that cannot run it,
+# in both languages; the loader's code that moves it): 607 306 / 925 968 / 623 628 bytes,
+# +1.7 KB each; the caps move to 594, 905 and 610 KB.
 # Lower a cap freely; raise it never without a measured reason in the commit message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -72,7 +76,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { filesOf, partsOf } from './scripts/parts.mjs';
-const CAPS = { member: 592, head: 903, council: 608 };
+const CAPS = { member: 594, head: 905, council: 610 };
 const GOALS = { member: 300, head: 450, council: 450 };
 const dist = process.argv[2];
 const html = readFileSync(join(dist, 'index.html'));

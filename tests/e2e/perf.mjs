@@ -11,8 +11,9 @@
 //                last total is seen, and PAUSES ms after (default "0,150": back to back, and
 //                a person's pace);
 //   phone3g      a member's first visit on a phone (viewport 390 × 844, touch) over DevTools'
-//                "Fast 3G" network preset, from a cold cache: the time to the start screen, then
-//                from opening the set-up file to the scoring table;
+//                "Fast 3G" network preset, from a cold cache: the time to index.html's loading
+//                screen, to the start screen, then from opening the set-up file to the scoring
+//                table;
 //   council-store a council office given CLUSTERS × YEARS signed cluster results (UNITS units
 //                each; examples/bench_storage.rs) through its page, year by year: the import
 //                and its save, the IndexedDB records' size, the page reopened to the year's
@@ -273,12 +274,17 @@ export async function phone(env, dir, { network = null, rate = 1 } = {}) {
   await page.goto(url, { waitUntil: 'commit' });
   await page.getByTestId('start-screen').waitFor({ timeout: 120000 });
   const startScreen = performance.now() - t;
+  // The first paint with content: index.html's own loading screen (the app's name, "Đang tải
+  // ứng dụng…" and its bar), in the page's own timeline (from the navigation's start).
+  const loadingScreen = await page.evaluate(() =>
+    performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
   const startBytes = bytes;
   const toTable = await memberFromSetup(page, dir);
   const criteria = await page.locator('.criterion').count();
   await context.close();
   await new Promise((ok) => server.close(ok));
   return {
+    loadingScreen: round(loadingScreen),
     startScreen: round(startScreen),
     transferredKB: Math.round(startBytes / 1024),
     toTable: round(toTable),
@@ -639,12 +645,12 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
       }
     } else if (mode === 'phone3g') {
       const dir = benchFiles({ units: 3, revisions: 1, criteria: Number(process.env.CRITERIA ?? 300) });
-      console.log('\n| network | CPU | to the start screen (ms) | transferred (KB) | set-up confirmed → scoring table (ms) |');
-      console.log('|---|---|---:|---:|---:|');
+      console.log('\n| network | CPU | to the loading screen (ms) | to the start screen (ms) | transferred (KB) | set-up confirmed → scoring table (ms) |');
+      console.log('|---|---|---:|---:|---:|---:|');
       for (const [name, network, rate] of [['none', null, 1], ['Fast 3G', FAST_3G, 1], ['Fast 3G', FAST_3G, 4]]) {
         const runs = [];
         for (let i = 0; i < Number(process.env.RUNS ?? 3); i++) runs.push(await phone(env, dir, { network, rate }));
-        console.log(`| ${name} | ${rate === 1 ? 'full speed' : `${rate}× slower`} | ${median(runs.map((x) => x.startScreen))} | ${runs[0].transferredKB} | ${median(runs.map((x) => x.toTable))} |`);
+        console.log(`| ${name} | ${rate === 1 ? 'full speed' : `${rate}× slower`} | ${median(runs.map((x) => x.loadingScreen))} | ${median(runs.map((x) => x.startScreen))} | ${runs[0].transferredKB} | ${median(runs.map((x) => x.toTable))} |`);
       }
     } else if (mode === 'council-store') {
       const clusters = Number(process.env.CLUSTERS ?? 30);

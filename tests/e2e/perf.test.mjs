@@ -37,8 +37,9 @@ test('a member types score keystrokes into a 300-criterion table and the total f
   assert.deepEqual(r.errors, []);
 });
 
-test('a member on a phone, first visit: the start screen, then the set-up opened to the scoring table', async () => {
+test('a member on a phone, first visit: the loading screen, the start screen, then the set-up opened to the scoring table', async () => {
   const r = await phone(env, dir);
+  assert.ok(r.loadingScreen > 0 && r.loadingScreen <= r.startScreen, 'the loading screen painted, then the start screen');
   assert.equal(r.criteria, 300);
   assert.ok(r.transferredKB > 0);
   assert.deepEqual(r.errors, []);

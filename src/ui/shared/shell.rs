@@ -87,8 +87,9 @@ thread_local! {
     static BOOT: std::cell::RefCell<Option<Loaded>> = const { std::cell::RefCell::new(None) };
 }
 
-/// A part's `main`: reads the stored data ([`storage::open`]), then calls `mount` (which mounts
-/// the part's `App`) unless another part serves this page on this device ([`boot`]). `mount` is
+/// A part's `main`: reads the stored data ([`storage::open`]), then removes index.html's loading
+/// screen and calls `mount` (which mounts the part's `App`) unless another part serves this
+/// page on this device ([`boot`]; the loading screen then stays up while it loads). `mount` is
 /// a plain function, not a generic one: the part's screens stay out of the future's code (a
 /// generic `App` here made each part's wasm 10 KB larger).
 pub fn start(part: Part, mount: fn()) {
@@ -96,6 +97,10 @@ pub fn start(part: Part, mount: fn()) {
     wasm_bindgen_futures::spawn_local(async move {
         storage::open().await;
         if boot(part) {
+            // index.html's loading screen gives way to the part.
+            if let Some(loading) = document().get_element_by_id("loading") {
+                loading.remove();
+            }
             mount();
         }
     });
