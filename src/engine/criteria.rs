@@ -6,7 +6,7 @@
 //! items attached to any group or criterion, counted per occurrence and capped at the item, the
 //! criterion or group and the section, items that disqualify a unit, and text rows kept as
 //! guidance. The table is data the cluster head edits, so everything here is checked by
-//! [`CriteriaTable::validate`] (in `criteria_check.rs`) before it is used; the totals are
+//! [`CriteriaTable::validate`] (in `criteria_check/`) before it is used; the totals are
 //! computed in `score.rs`.
 
 use serde::{Deserialize, Serialize};
