@@ -53,8 +53,7 @@ function trunkPart(html, where) {
 /** The loading screen's helpers (index.html's `#loading`), shared by this loader and the one
  * file's (scripts/single-file.mjs): `phase(p)` shows one of its phases (`download`, `open`,
  * `failed`, `unsupported`), `failed(e)` says the part could not start (and throws `e` on, so the
- * console has it), `counted(response, total)` is the response with the bar moved as its body
- * arrives (`total`: the .wasm's size, since a gzipped response's length is not the body's). */
+ * console has it). */
 export const LOADING = `const loading = document.getElementById('loading');
 const phase = (p) => { if (loading) loading.dataset.phase = p; };
 const wasmRuns = typeof WebAssembly === 'object';
@@ -63,7 +62,13 @@ const failed = (e) => {
   phase(wasmRuns ? 'failed' : 'unsupported');
   throw e;
 };
-const counted = (response, total) => {
+phase(wasmRuns ? 'download' : 'unsupported');
+`;
+
+/** The served loader's bar (the one file has nothing to download): `counted(response, total)`
+ * is the response with the bar moved as its body arrives (`total`: the .wasm's size, since a
+ * gzipped response's length is not the body's). */
+const COUNTED = `const counted = (response, total) => {
   const bar = document.getElementById('loading-bar');
   const percent = document.getElementById('loading-percent');
   if (!response.ok || !response.body || !bar || !total || typeof TransformStream !== 'function') return response;
@@ -79,7 +84,6 @@ const counted = (response, total) => {
   }));
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 };
-phase(wasmRuns ? 'download' : 'unsupported');
 `;
 
 /** The loader that starts the stored part; `files` maps each part, and FILES, to its
@@ -101,7 +105,7 @@ window.${FILES_LOADER} = () => (filesLoading ??= import(filesModule.js).then(asy
   filesLoading = undefined;
   throw e;
 }));
-${LOADING}let name = 'member';
+${LOADING}${COUNTED}let name = 'member';
 try {
   const stored = localStorage.getItem('${PART_KEY}');
   if (stored && Object.hasOwn(parts, stored)) name = stored;
